@@ -1,0 +1,53 @@
+# Two commands matter: `make serve` (docs only) and `make test` (everything).
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+PYTHON ?= python3
+VENV := .venv
+DOCS_VENV := .venv-docs
+HOST ?= 127.0.0.1:8000
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: serve build test lint record check offline audit bench browser npm clean
+
+# --- environments (stamp files make them idempotent and fast when present) ---
+$(DOCS_VENV)/.stamp: requirements/docs.txt pyproject.toml
+	$(PYTHON) -m venv $(DOCS_VENV)
+	$(DOCS_VENV)/bin/pip install -q -r requirements/docs.txt
+	touch $@
+
+$(VENV)/.stamp: requirements/docs.txt requirements/test.txt pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install -q -r requirements/test.txt
+	touch $@
+
+# --- the two commands ---
+serve: $(DOCS_VENV)/.stamp
+	$(DOCS_VENV)/bin/python -m mkdocs serve --dev-addr $(HOST) --livereload
+
+test: $(VENV)/.stamp browser npm lint
+	$(VENV)/bin/python -m pytest -n auto
+
+# --- the rest ---
+build: $(DOCS_VENV)/.stamp
+	$(DOCS_VENV)/bin/python -m mkdocs build --strict
+
+lint: $(VENV)/.stamp
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/codespell docs snippets sidebyside tests README.md CONTRIBUTING.md
+
+record: $(VENV)/.stamp
+	$(VENV)/bin/python -m sidebyside record $(WHAT)
+
+check: $(VENV)/.stamp
+	$(VENV)/bin/python -m sidebyside check
+
+browser:
+	@command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+	@chromium --version
+
+npm:
+	@if [ -f package-lock.json ]; then [ -d node_modules ] && [ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund; fi
+
+clean:
+	rm -rf site dist .pytest_cache
