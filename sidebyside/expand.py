@@ -107,6 +107,10 @@ def expand(
             pair = pairs.get(directive.arg)
             if pair is None:
                 raise SiteError(page_path, number, f"unknown pair '{directive.arg}'", suggest(directive.arg, sorted(pairs)))
+            missing = [h for h in pair.halves.values() if not h.out_path.exists()]
+            if missing:
+                raise SiteError(page_path, number, f"pair '{pair.key}' has no recorded output for {missing[0].label}",
+                                f"run: python -m sidebyside record {pair.key}")
             block = pair_markdown(pair, source_url)
         else:
             block = render(directive)

@@ -16,6 +16,8 @@ def render(ctx: RenderContext) -> str:
     counts: Counter[tuple[str, str]] = Counter()
     for pair in ctx.pairs.values():
         for half in pair.halves.values():
+            if not half.out_path.exists():
+                continue  # not recorded yet: the catalog check reports it
             version, _ = read_recording(half)
             counts[(half.label, version)] += 1
     rows = ["| Framework | Version | Recorded snippets |", "| --- | --- | ---: |"]

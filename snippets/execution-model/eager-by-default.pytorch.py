@@ -1,8 +1,10 @@
-# title: Both run eagerly by default: an operation returns a concrete value at once
+# title: Both run eagerly by default: an operation returns its value at once
 import torch
 
-print("executing eagerly:", not torch.compiler.is_compiling())
+# PyTorch executes each operation immediately unless torch.compile is tracing it.
+print("eager:", not torch.compiler.is_compiling())
 x = torch.tensor([[1.0, 2.0], [3.0, 4.0]])
 y = x @ x + 1.0
-print("type:", type(y).__name__)
 print("value:", y.tolist())
+# Ordinary Python control flow works on concrete values.
+print("largest > 20:", bool(y.max() > 20))

@@ -1,9 +1,10 @@
-# title: Both run eagerly by default: an operation returns a concrete value at once
+# title: Both run eagerly by default: an operation returns its value at once
 import tensorflow as tf
 
-print("executing eagerly:", tf.executing_eagerly())
+# TensorFlow 2 executes each operation immediately; no Session, no placeholder.
+print("eager:", tf.executing_eagerly())
 x = tf.constant([[1.0, 2.0], [3.0, 4.0]])
 y = x @ x + 1.0
-# The result exists immediately; no session, no placeholder, no graph to run.
-print("type:", type(y).__name__)
 print("value:", y.numpy().tolist())
+# Ordinary Python control flow works on concrete values.
+print("largest > 20:", bool(tf.reduce_max(y) > 20))

@@ -1,0 +1,84 @@
+"""The site builds strictly and every pair shows both tabs, output and versions."""
+
+from __future__ import annotations
+
+import html
+import re
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from sidebyside import ROOT
+from sidebyside.catalog import discover
+from sidebyside.expand import find_directives
+from sidebyside.runner import read_recording
+
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def mkdocs_build(config: Path, out: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(out)],
+        cwd=ROOT, env=ENV, capture_output=True, text=True, timeout=300,
+    )
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("site")
+    proc = mkdocs_build(ROOT / "mkdocs.yml", out)
+    assert proc.returncode == 0, f"mkdocs build --strict failed:\n{proc.stderr[-4000:]}"
+    return out
+
+
+def page_html(site: Path, page: Path) -> str:
+    """The built HTML of a docs/ page (MkDocs' directory URLs)."""
+    rel = page.relative_to(ROOT / "docs").with_suffix("")
+    folder = rel.parent if rel.name == "index" else rel
+    return (site / folder / "index.html").read_text(encoding="utf-8")
+
+
+def visible_text(fragment: str) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", "", fragment))
+
+
+def test_every_pair_renders_tabs_output_and_versions(site: Path) -> None:
+    pairs = discover()
+    checked = 0
+    for page in sorted((ROOT / "docs").rglob("*.md")):
+        refs = [d.arg for d in find_directives(page.read_text(encoding="utf-8")) if d.kind == "pair"]
+        if not refs:
+            continue
+        text = page_html(site, page)
+        for key in refs:
+            pair = pairs[key]
+            start = text.index(f'id="pair-{pair.name}"')
+            block = text[start:text.index('class="sbs-parity', start)]
+            shown = visible_text(block)
+            for half in pair.halves.values():
+                version, body = read_recording(half)
+                assert f">{half.label}</label>" in block, f"{key}: no '{half.label}' tab on {page.name}"
+                assert f"Tested with {half.label} {version}" in shown, f"{key}: no version line for {half.label}"
+                for line in body.splitlines():
+                    assert line.strip() in shown, f"{key}: {half.label} output line {line!r} not on {page.name}"
+                assert half.path.name in shown, f"{key}: code title missing"
+            checked += 1
+    assert checked >= 5
+
+
+def test_unknown_pair_fails_the_build_with_page_and_line(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "index.md").write_text("# Home\n\nText.\n\n@pair execution-model/eager-by-defualt\n", encoding="utf-8")
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(
+        f"site_name: fixture\ndocs_dir: {docs}\nhooks:\n  - {ROOT / 'sidebyside/hook.py'}\n"
+        "markdown_extensions:\n  - pymdownx.superfences\n  - pymdownx.tabbed\n",
+        encoding="utf-8",
+    )
+    proc = mkdocs_build(config, tmp_path / "site")
+    assert proc.returncode != 0
+    assert "index.md:5: unknown pair 'execution-model/eager-by-defualt'; did you mean 'execution-model/eager-by-default'" in proc.stderr

@@ -1,0 +1,48 @@
+"""Every snippet re-runs and prints exactly what its ``.out`` recording shows.
+
+This is promise 1 of the site: the output under each code block is the
+output that code produces with the pinned versions. One test per file so
+pytest-xdist spreads the (slow, framework-importing) runs over the cores.
+"""
+
+from __future__ import annotations
+
+import difflib
+
+import pytest
+
+from sidebyside.catalog import Half, discover
+from sidebyside.errors import SiteError
+from sidebyside.runner import framework_version, read_recording, run
+
+HALVES = [half for pair in discover().values() for half in pair.halves.values()]
+
+
+def _id(half: Half) -> str:
+    return f"{half.path.parent.name}/{half.path.name}"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("half", HALVES, ids=_id)
+def test_snippet_output_matches_recording(half: Half) -> None:
+    version, recorded = read_recording(half)
+    assert version == framework_version(half.framework), (
+        f"{half.out_path.name} was recorded with {half.label} {version}, "
+        f"but {framework_version(half.framework)} is installed; re-record: "
+        f"python -m sidebyside record {half.path.parent.name}/{half.path.name.split('.')[0]}"
+    )
+    try:
+        result = run(half)
+    except SiteError as error:
+        pytest.fail(error.message, pytrace=False)
+    if result.output != recorded:
+        diff = "".join(difflib.unified_diff(
+            recorded.splitlines(keepends=True), result.output.splitlines(keepends=True),
+            fromfile=f"{half.out_path.name} (recorded)", tofile=f"{half.path.name} (this run)",
+        ))
+        key = f"{half.path.parent.name}/{half.path.name.split('.')[0]}"
+        pytest.fail(f"stale recording for {key}:\n{diff}\nre-record with: python -m sidebyside record {key}", pytrace=False)
+
+
+def test_there_are_snippets() -> None:
+    assert len(HALVES) >= 10, "the snippet tree is unexpectedly small; did discovery break?"
