@@ -3,6 +3,7 @@
     python -m sidebyside new topic/pair       two halves with a header
     python -m sidebyside record [topic[/pair]] re-run and rewrite .out files
     python -m sidebyside check                 validate snippets and pages
+    python -m sidebyside notebooks [name]      execute stale (or named) tutorial notebooks
 
 Every failure prints one ``file:line: problem; fix`` line and exits 1.
 A failed run never touches the recording that was there before.
@@ -106,6 +107,9 @@ def main(argv: list[str] | None = None) -> int:
     rec.add_argument("selector", nargs="?", help="topic or topic/pair (default: all)")
     rec.add_argument("-j", "--jobs", type=int, default=2, help="parallel runs (default 2)")
     sub.add_parser("check", help="validate snippets and pair references")
+    nbs = sub.add_parser("notebooks", help="execute notebooks/*.py into docs/notebooks/*.ipynb")
+    nbs.add_argument("name", nargs="?", help="one notebook (default: every one whose source changed)")
+    nbs.add_argument("--force", action="store_true", help="re-execute all, even when up to date")
     args = parser.parse_args(argv)
     try:
         if args.command == "new":
@@ -115,6 +119,11 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "record":
             for result in cmd_record(args.selector, jobs=args.jobs):
                 print(f"recorded {result.half.out_path.relative_to(ROOT)} ({result.half.label} {result.version})")
+        elif args.command == "notebooks":
+            from sidebyside.notebooks import record  # imports nbclient: only when asked
+
+            for line in record(args.name, force=args.force):
+                print(line)
         else:
             print(cmd_check())
     except SiteError as error:
