@@ -1,0 +1,22 @@
+# title: The same shape mistakes, and the error message each framework prints
+# differs: each framework words its own error message; showing both messages side by side is the point of the pair
+import torch
+from torch import nn
+
+
+def attempt(mistake, action):
+    """Run one deliberate mistake and print what the reader would see."""
+    print(mistake)
+    try:
+        result = action()
+        print(f"  no error: result shape {tuple(result.shape)}")
+    except Exception as error:
+        print(f"  {type(error).__name__}: {error}")
+
+
+a = torch.ones(2, 3)
+b = torch.ones(2, 3)
+attempt("1. matmul of (2, 3) by (2, 3)", lambda: torch.matmul(a, b))
+
+layer = nn.Linear(3, 4)  # the layer is built for 3 input features
+attempt("2. a layer built for 3 features gets 5", lambda: layer(torch.ones(2, 5)))

@@ -1,0 +1,22 @@
+# title: The same rank mistakes (a missing batch or channel axis) in both frameworks
+# differs: each framework words its own error message, and PyTorch accepts some unbatched inputs that Keras rejects
+import torch
+from torch import nn
+
+
+def attempt(mistake, action):
+    """Run one deliberate mistake and print what the reader would see."""
+    print(mistake)
+    try:
+        result = action()
+        print(f"  no error: result shape {tuple(result.shape)}")
+    except Exception as error:
+        print(f"  {type(error).__name__}: {error}")
+
+
+conv = nn.Conv2d(3, 8, 3)  # PyTorch images are (batch, channels, height, width)
+attempt("1. one RGB image without its batch axis", lambda: conv(torch.zeros(3, 28, 28)))
+attempt("2. a grayscale image with no batch or channel axis", lambda: conv(torch.zeros(28, 28)))
+
+dense = nn.Linear(3, 4)
+attempt("3. one feature vector without its batch axis", lambda: dense(torch.zeros(3)))

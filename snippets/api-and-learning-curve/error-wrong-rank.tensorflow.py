@@ -1,0 +1,22 @@
+# title: The same rank mistakes (a missing batch or channel axis) in both frameworks
+# differs: each framework words its own error message, and PyTorch accepts some unbatched inputs that Keras rejects
+import keras
+import numpy as np
+
+
+def attempt(mistake, action):
+    """Run one deliberate mistake and print what the reader would see."""
+    print(mistake)
+    try:
+        result = action()
+        print(f"  no error: result shape {tuple(result.shape)}")
+    except Exception as error:
+        print(f"  {type(error).__name__}: {error}")
+
+
+conv = keras.layers.Conv2D(8, 3)  # Keras images are (batch, height, width, channels)
+attempt("1. one RGB image without its batch axis", lambda: conv(np.zeros((28, 28, 3), "float32")))
+attempt("2. a grayscale image with no batch or channel axis", lambda: conv(np.zeros((28, 28), "float32")))
+
+dense = keras.layers.Dense(4)
+attempt("3. one feature vector without its batch axis", lambda: dense(np.zeros((3,), "float32")))
