@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build test lint record check offline audit bench browser npm clean
+.PHONY: serve build test lint record check offline audit bench browser graphviz flowchart npm clean
 
 # --- environments (stamp files make them idempotent and fast when present) ---
 $(DOCS_VENV)/.stamp: requirements/docs.txt pyproject.toml
@@ -25,7 +25,7 @@ $(VENV)/.stamp: requirements/docs.txt requirements/test.txt pyproject.toml
 serve: $(DOCS_VENV)/.stamp
 	$(DOCS_VENV)/bin/python -m mkdocs serve --dev-addr $(HOST) --livereload
 
-test: $(VENV)/.stamp browser npm lint
+test: $(VENV)/.stamp browser graphviz npm lint
 	$(VENV)/bin/python -m pytest -n auto
 
 # --- the rest ---
@@ -45,6 +45,13 @@ check: $(VENV)/.stamp
 browser:
 	@command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 	@chromium --version
+
+graphviz:
+	@command -v dot >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq graphviz >/dev/null; }
+
+# Redraw data/flowchart.svg from data/decision.yml (the build checks it is current; tests redraw and compare).
+flowchart: $(DOCS_VENV)/.stamp graphviz
+	$(DOCS_VENV)/bin/python -m sidebyside.flowchart
 
 npm:
 	@if [ -f package-lock.json ]; then [ -d node_modules ] && [ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund; fi

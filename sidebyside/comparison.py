@@ -82,7 +82,8 @@ def _slug(path: Path, item: LocatedDict, what: str, seen: dict[str, int]) -> str
     if not isinstance(value, str) or not NAME_RE.match(value):
         raise SiteError(path, item.line_of("id"), f"{what} id '{value}' is not lowercase-hyphen", "use e.g. 'default-execution'")
     if value in seen:
-        raise SiteError(path, item.line_of("id"), f"{what} id '{value}' is used twice (first on line {seen[value]})", "give each one a unique id")
+        problem = f"{what} id '{value}' is used twice (first on line {seen[value]})"
+        raise SiteError(path, item.line_of("id"), problem, "give each one a unique id")
     seen[value] = item.line_of("id")
     return value
 

@@ -101,7 +101,8 @@ def _question(path: Path, node_id: str, item: LocatedDict) -> Node:
     require_keys(path, item, *QUESTION_KEYS, what)
     answers_data = item["answers"]
     if not isinstance(answers_data, LocatedList) or not answers_data:
-        raise SiteError(path, item.line_of("answers"), f"{what} has no answers", "every leaf must be a recommendation: add answers or turn it into one")
+        fix = "every leaf must be a recommendation: add answers or turn it into one"
+        raise SiteError(path, item.line_of("answers"), f"{what} has no answers", fix)
     answers = []
     targets: dict[str, int] = {}
     for answer in answers_data:
@@ -134,10 +135,12 @@ def _recommendation(path: Path, node_id: str, item: LocatedDict) -> Node:
         raise SiteError(path, item.line_of("verdict"), f"{what} has unknown verdict '{verdict}'", f"use one of: {', '.join(VERDICTS)}")
     why = _text(path, item, "why", what)
     if len(why) > WHY_MAX:
-        raise SiteError(path, item.line_of("why"), f"{what} 'why' is {len(why)} characters", f"say it in two lines (<= {WHY_MAX} characters)")
+        fix = f"say it in two lines (<= {WHY_MAX} characters)"
+        raise SiteError(path, item.line_of("why"), f"{what} 'why' is {len(why)} characters", fix)
     links_data = item["evidence"]
     if not isinstance(links_data, LocatedList) or not links_data:
-        raise SiteError(path, item.line_of("evidence"), f"{what} has no evidence", "add '- text: ...' and 'link: topics/page.md#anchor' items")
+        fix = "add '- text: ...' and 'link: topics/page.md#anchor' items"
+        raise SiteError(path, item.line_of("evidence"), f"{what} has no evidence", fix)
     links = []
     for link in links_data:
         if not isinstance(link, LocatedDict):
@@ -164,12 +167,14 @@ def _node(path: Path, node_id: object, item: object, line: int) -> Node:
     if not isinstance(item, LocatedDict):
         raise SiteError(path, line, f"node '{node_id}' is not a mapping", "give it 'question:' and 'answers:', or 'recommend:'")
     if "question" in item and "recommend" in item:
-        raise SiteError(path, item.line, f"node '{node_id}' has both 'question' and 'recommend'", "split it into a question and a recommendation")
+        problem = f"node '{node_id}' has both 'question' and 'recommend'"
+        raise SiteError(path, item.line, problem, "split it into a question and a recommendation")
     if "question" in item:
         return _question(path, node_id, item)
     if "recommend" in item:
         return _recommendation(path, node_id, item)
-    raise SiteError(path, item.line, f"node '{node_id}' is neither a question nor a recommendation", "add 'question:' and 'answers:', or 'recommend:'")
+    problem = f"node '{node_id}' is neither a question nor a recommendation"
+    raise SiteError(path, item.line, problem, "add 'question:' and 'answers:', or 'recommend:'")
 
 
 def _check_graph(path: Path, start: str, nodes: dict[str, Node]) -> None:
@@ -187,7 +192,8 @@ def _check_graph(path: Path, start: str, nodes: dict[str, Node]) -> None:
         for answer in nodes[node_id].answers:
             if state.get(answer.next) == "open":
                 loop = " -> ".join([*trail[trail.index(answer.next) :], node_id, answer.next])
-                raise SiteError(path, answer.line, f"answer '{answer.text}' of question '{node_id}' makes a cycle: {loop}", "point it at a later node")
+                problem = f"answer '{answer.text}' of question '{node_id}' makes a cycle: {loop}"
+                raise SiteError(path, answer.line, problem, "point it at a later node")
             if answer.next not in state:
                 visit(answer.next, [*trail, node_id])
         state[node_id] = "done"
@@ -195,7 +201,8 @@ def _check_graph(path: Path, start: str, nodes: dict[str, Node]) -> None:
     visit(start, [])
     for node_id, node in nodes.items():
         if node_id not in state:
-            raise SiteError(path, node.line, f"node '{node_id}' is not reachable from the start '{start}'", "point an answer at it or delete it")
+            problem = f"node '{node_id}' is not reachable from the start '{start}'"
+            raise SiteError(path, node.line, problem, "point an answer at it or delete it")
 
 
 def load_decision(path: Path = DECISION) -> Tree:

@@ -25,11 +25,10 @@ def table_html(ctx: RenderContext, table: Comparison) -> str:
     """The table's HTML; every evidence link is queued for the anchor check with its data line."""
     out = [
         '<div class="sbs-cmp-wrap">',
-        '<table class="sbs-cmp" id="comparison-table">',
+        '<table class="sbs-cmp" id="sbs-comparison">',
         f"<caption>{len(table.rows)} criteria in {len(table.groups)} groups. Each verdict links to its evidence.</caption>",
         "<thead><tr>",
         '<th scope="col" data-sort="text">Criterion</th>',
-        '<th scope="col" data-sort="group">Group</th>',
         '<th scope="col">TensorFlow</th>',
         '<th scope="col">PyTorch</th>',
         '<th scope="col" data-sort="text">Verdict</th>',
@@ -37,11 +36,12 @@ def table_html(ctx: RenderContext, table: Comparison) -> str:
         "</tr></thead>",
         "<tbody>",
     ]
-    for index, group in enumerate(table.groups):
+    for group in table.groups:
         for row in group.rows:
-            out.append(f'<tr id="row-{row.id}" data-group="{group.id}" data-verdict="{row.verdict}" data-group-index="{index}">')
-            out.append(f'<th scope="row">{text(row.criterion)}</th>')
-            out.append(f'<td data-label="Group">{text(group.title)}</td>')
+            data = f'data-group="{group.id}" data-group-title="{attr(group.title)}" data-verdict="{row.verdict}"'
+            out.append(f'<tr id="row-{row.id}" {data}>')
+            criterion = f'<span class="sbs-cmp-criterion">{text(row.criterion)}</span>'
+            out.append(f'<th scope="row">{criterion}<span class="sbs-cmp-group">{text(group.title)}</span></th>')
             out.append(f'<td data-label="TensorFlow">{text(row.tensorflow)}</td>')
             out.append(f'<td data-label="PyTorch">{text(row.pytorch)}</td>')
             verdict = f'<span class="sbs-verdict sbs-verdict--{row.verdict}">{VERDICTS[row.verdict]}</span>'

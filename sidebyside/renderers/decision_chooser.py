@@ -31,7 +31,7 @@ def _question(ctx: RenderContext, tree: Tree, node: Node) -> list[str]:
 def _recommendation(ctx: RenderContext, tree: Tree, node: Node) -> list[str]:
     verdict = VERDICTS[node.verdict or "either"]
     out = [
-        f'<h2 id="step-{node.id}" tabindex="-1">{text(node.title)}</h2>',
+        f'<h2 id="step-{node.id}" tabindex="-1">Recommendation: {text(node.title)}</h2>',
         f'<p><span class="sbs-verdict sbs-verdict--{node.verdict}">{text(verdict)}</span> {text(node.why or "")}</p>',
         '<ul class="sbs-evidence">',
     ]

@@ -29,7 +29,8 @@ def inline_svg(ctx: RenderContext, tree: Tree, svg: str) -> str:
     def link(match: re.Match[str]) -> str:
         node = tree.nodes.get(match.group(1))
         if node is None:
-            raise SiteError(FLOWCHART, None, f"the flowchart links node '{match.group(1)}', which the data lacks", "regenerate it: make flowchart")
+            problem = f"the flowchart links node '{match.group(1)}', which the data lacks"
+            raise SiteError(FLOWCHART, None, problem, "regenerate it: make flowchart")
         first = node.evidence[0]
         return f'xlink:href="{attr(href(ctx, first.target, tree.path, first.line, f"node {node.id!r} evidence"))}"'
 
@@ -63,7 +64,9 @@ def render(ctx: RenderContext) -> str:
     return "\n".join(
         [
             '<figure class="sbs-flowchart">',
-            f'<div class="sbs-flowchart-scroll" tabindex="0" aria-label="Flowchart, scrolls sideways on small screens">{inline_svg(ctx, tree, svg)}</div>',
+            '<div class="sbs-flowchart-scroll" tabindex="0" aria-label="Flowchart, scrolls sideways on small screens">',
+            inline_svg(ctx, tree, svg),
+            "</div>",
             f'<figcaption>Start at the top. Each box links to its evidence. <ul class="sbs-legend">{legend}</ul></figcaption>',
             "</figure>",
             "",

@@ -122,7 +122,7 @@
         var again = document.createElement("button");
         again.type = "button";
         again.className = "sbs-path-step";
-        again.textContent = steps[path[i]].querySelector("h2").textContent + " " + answerText(path[i], path[i + 1]);
+        again.textContent = steps[path[i]].querySelector("h2").textContent + " → " + answerText(path[i], path[i + 1]);
         again.setAttribute("aria-label", "Change this answer: " + again.textContent);
         again.addEventListener("click", go.bind(null, path.slice(0, i + 1)));
         item.appendChild(again);
@@ -131,8 +131,7 @@
       bar.querySelector(".sbs-path-title").hidden = path.length < 2;
       back.disabled = path.length < 2;
       var heading = steps[current].querySelector("h2");
-      var kind = answers[current].length ? "Question " + path.length + ": " : "Recommendation: ";
-      live.textContent = kind + heading.textContent;
+      live.textContent = (answers[current].length ? "Question " + path.length + ": " : "") + heading.textContent;
       if (moveFocus) heading.focus();
     }
 

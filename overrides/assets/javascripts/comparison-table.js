@@ -17,7 +17,7 @@
     var groups = [];
     original.forEach(function (row) {
       var id = row.getAttribute("data-group");
-      var title = row.cells[1].textContent;
+      var title = row.getAttribute("data-group-title");
       if (!groups.some(function (g) { return g[0] === id; })) groups.push([id, title]);
     });
     var verdicts = [["tensorflow", "TensorFlow"], ["pytorch", "PyTorch"], ["tie", "Tie"], ["depends", "Depends"]];
@@ -63,11 +63,10 @@
     group[1].addEventListener("change", filter);
     verdict[1].addEventListener("change", filter);
 
-    function key(row, column, kind) {
-      if (kind === "group") return [Number(row.getAttribute("data-group-index")), original.indexOf(row)];
+    function key(row, column) {
       var cell = row.cells[column];
-      var badge = cell.querySelector(".sbs-verdict");
-      return [(badge || cell).textContent.trim().toLowerCase(), original.indexOf(row)];
+      var label = cell.querySelector(".sbs-verdict, .sbs-cmp-criterion");
+      return [(label || cell).textContent.trim().toLowerCase(), original.indexOf(row)];
     }
 
     function compare(a, b) {
@@ -95,7 +94,7 @@
         if (next !== "none") {
           th.setAttribute("aria-sort", next);
           rows.sort(function (a, b) {
-            var order = compare(key(a, column, kind), key(b, column, kind));
+            var order = compare(key(a, column), key(b, column));
             return next === "ascending" ? order : -order;
           });
         }
@@ -108,7 +107,7 @@
   }
 
   function boot() {
-    var table = document.getElementById("comparison-table");
+    var table = document.getElementById("sbs-comparison");
     if (table && table.tBodies.length) init(table);
   }
 

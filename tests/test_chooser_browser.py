@@ -1,0 +1,166 @@
+"""The chooser and the table script in a real headless Chromium.
+
+Builds the site into a temp dir, serves it on 127.0.0.1 and drives Debian's
+chromium through Playwright. Clicking a path reaches the expected
+recommendation, the URL hash restores it after a reload, the keyboard alone
+(Tab, Enter) answers questions, and without JavaScript the answers are
+plain links that lead to the same sections. A missing chromium fails the
+test with the command that installs it: it is never skipped.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import itertools
+import os
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from sidebyside import ROOT
+from sidebyside.decision import load_decision
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+]
+PATH = ["target", "codebase", "hugging-face", "pytorch-hub"]
+"""Servers -> starting fresh -> needs Hugging Face models -> PyTorch."""
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    out = tmp_path_factory.mktemp("chooser-site")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=300,
+    )
+    assert proc.returncode == 0, proc.stderr[-4000:]
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(out)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    assert Path(CHROMIUM).is_file(), "chromium is missing: apt-get install -y chromium (make browser does this)"
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser, base_url: str):
+    context = browser.new_context()
+    tab = context.new_page()
+    errors: list[str] = []
+    tab.on("pageerror", lambda error: errors.append(str(error)))
+    yield tab
+    context.close()
+    assert not errors, errors
+
+
+def answer_text(source: str, target: str) -> str:
+    tree = load_decision()
+    return next(a.text for a in tree.nodes[source].answers if a.next == target)
+
+
+def visible_heading(page) -> str:
+    return page.locator(".sbs-step:not([hidden]) h2").inner_text()
+
+
+def test_clicking_a_path_reaches_the_recommendation_and_survives_reload(page, base_url: str) -> None:
+    tree = load_decision()
+    page.goto(base_url + "decide/chooser/")
+    assert visible_heading(page) == tree.nodes["target"].title
+    assert page.locator(".sbs-step:not([hidden])").count() == 1
+    for source, target in itertools.pairwise(PATH):
+        page.get_by_role("button", name=answer_text(source, target), exact=True).click()
+        assert page.evaluate("location.hash") == "#path=" + "/".join(PATH[: PATH.index(target) + 1])
+    expected = "Recommendation: " + tree.nodes["pytorch-hub"].title
+    assert visible_heading(page) == expected
+    assert page.locator(".sbs-path li").count() == len(PATH) - 1
+
+    page.reload()
+    assert visible_heading(page) == expected
+    assert page.locator(".sbs-path li").count() == len(PATH) - 1
+
+    page.get_by_role("button", name="Back", exact=True).click()
+    assert visible_heading(page) == tree.nodes["hugging-face"].title
+    page.go_back()  # the browser's Back undoes the same way
+    assert visible_heading(page) == expected
+    page.get_by_role("button", name="Start over", exact=True).click()
+    assert visible_heading(page) == tree.nodes["target"].title
+
+
+def test_a_shared_link_opens_the_same_result(page, base_url: str) -> None:
+    page.goto(base_url + "decide/chooser/#path=" + "/".join(PATH))
+    assert visible_heading(page) == "Recommendation: " + load_decision().nodes["pytorch-hub"].title
+    page.goto(base_url + "decide/chooser/#path=target/not-a-node")
+    assert visible_heading(page) == load_decision().nodes["target"].title  # a bad hash falls back to the start
+
+
+def test_keyboard_alone_answers_questions(page, base_url: str) -> None:
+    tree = load_decision()
+    page.goto(base_url + "decide/chooser/")
+    page.locator("#step-target").focus()
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == tree.nodes["target"].answers[0].text
+    page.keyboard.press("Enter")
+    first_next = tree.nodes["target"].answers[0].next
+    assert visible_heading(page) == tree.nodes[first_next].title
+    assert page.evaluate("document.activeElement.id") == f"step-{first_next}"  # focus follows the question
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    second_next = tree.nodes[first_next].answers[0].next
+    assert page.evaluate("location.hash") == f"#path=target/{first_next}/{second_next}"
+
+
+def test_without_javascript_answers_are_links_between_sections(browser, base_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    tab = context.new_page()
+    tab.goto(base_url + "decide/chooser/")
+    tree = load_decision()
+    assert tab.locator("section.sbs-step").count() == len(tree.nodes)  # all visible, all searchable
+    for source, target in itertools.pairwise(PATH):
+        tab.locator(f'section[data-node="{source}"] a[data-next="{target}"]').click()
+        assert tab.evaluate("location.hash") == f"#step-{target}"
+    assert tab.locator("#step-pytorch-hub").is_visible()
+    context.close()
+
+
+def test_table_filters_and_sorts(page, base_url: str) -> None:
+    page.goto(base_url + "decide/comparison/")
+    rows = page.locator("#sbs-comparison tbody tr")
+    total = rows.count()
+    page.get_by_label("Group").select_option("performance")
+    shown = page.locator("#sbs-comparison tbody tr:not([hidden])")
+    assert 0 < shown.count() < total
+    assert page.locator(".sbs-cmp-count").inner_text() == f"Showing {shown.count()} of {total} criteria"
+    page.get_by_label("Group").select_option("")
+    page.get_by_role("button", name="Criterion").click()
+    assert page.locator("#sbs-comparison thead th").first.get_attribute("aria-sort") == "ascending"
+    names = page.locator("#sbs-comparison tbody .sbs-cmp-criterion").all_inner_texts()
+    assert names == sorted(names, key=str.lower)
