@@ -53,6 +53,11 @@ graphviz:
 flowchart: $(DOCS_VENV)/.stamp graphviz
 	$(DOCS_VENV)/bin/python -m sidebyside.flowchart
 
+# Benchmarks: full run (<= 10 min on 2 cores) -> data/bench/<date>-<machine>.json, then the charts.
+bench: $(VENV)/.stamp
+	$(VENV)/bin/pip install -q -r requirements/bench.txt
+	out=$$($(VENV)/bin/python -m sidebyside.bench.run) && $(VENV)/bin/python -m sidebyside.bench.charts "$$out" docs/assets/bench
+
 npm:
 	@if [ -f package-lock.json ]; then [ -d node_modules ] && [ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund; fi
 

@@ -37,7 +37,7 @@ def cmd_new(key: str, root: Path = SNIPPETS) -> list[Path]:
             raise SiteError("<command line>", None, f"{what} name '{part}' is not lowercase-hyphen", "use e.g. 'execution-model/eager-by-default'")
     made = []
     title = name.replace("-", " ").capitalize()
-    for framework, label in FRAMEWORKS.items():
+    for framework in FRAMEWORKS:
         path = root / topic / f"{name}.{framework}.py"
         if path.exists():
             raise SiteError(path, None, "already exists", "pick another pair name or edit the file")

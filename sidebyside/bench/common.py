@@ -1,0 +1,106 @@
+"""What both benchmark workers share: sizes, data, weights and the timing loop.
+
+Keeping these in one place is what makes the comparison fair: both sides
+train the same architecture on the same digits split with the same batch
+size, and time with the same warm-up and repeat policy.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+import numpy as np
+
+
+@dataclass(frozen=True)
+class Config:
+    """Sizes and repeat counts; ``smoke()`` shrinks everything for tests."""
+
+    repeats: int = 3
+    warmup: int = 3
+    step_iters: int = 20
+    batch: int = 64
+    train_batch: int = 32
+    max_epochs: int = 40
+    target_accuracy: float = 0.95
+    latency_iters: int = 50
+    matmul_size: int = 1024
+    matmul_iters: int = 10
+    pipeline_epochs: int = 2
+    threads: int = 1
+    smoke: bool = False
+
+    @classmethod
+    def smoke_config(cls) -> Config:
+        return cls(repeats=1, warmup=1, step_iters=2, max_epochs=1, latency_iters=2,
+                   matmul_size=128, matmul_iters=2, pipeline_epochs=1, smoke=True)
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self))
+
+    @classmethod
+    def from_json(cls, text: str) -> Config:
+        return cls(**json.loads(text))
+
+
+@dataclass
+class Measurement:
+    """One benchmark case for one framework, with every repeat kept."""
+
+    case: str
+    group: str
+    framework: str
+    variant: str
+    unit: str
+    lower_is_better: bool
+    repeats: list[float]
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def digits() -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """scikit-learn's bundled digits (no download), scaled, fixed 80/20 split."""
+    from sklearn.datasets import load_digits
+
+    data = load_digits()
+    x = (data.data / 16.0).astype("float32")
+    y = data.target.astype("int64")
+    order = np.random.RandomState(0).permutation(len(x))
+    x, y = x[order], y[order]
+    cut = int(0.8 * len(x))
+    return x[:cut], y[:cut], x[cut:], y[cut:]
+
+
+def batch_of(n: int, image: bool) -> np.ndarray:
+    """A deterministic input batch: flat (n, 64) or channels-last images (n, 8, 8, 1)."""
+    x = np.random.RandomState(1).rand(n, 64).astype("float32")
+    return x.reshape(n, 8, 8, 1) if image else x
+
+
+def time_repeats(fn: Callable[[], Any], iters: int, repeats: int, warmup: int) -> list[float]:
+    """Seconds per call for each repeat, after ``warmup`` untimed calls."""
+    for _ in range(warmup):
+        fn()
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        for _ in range(iters):
+            fn()
+        times.append((time.perf_counter() - start) / iters)
+    return times
+
+
+def first_call_seconds(fn: Callable[[], Any]) -> float:
+    """Wall time of one call: used for compile time (first call minus steady state)."""
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+def emit(measurements: list[Measurement]) -> None:
+    """Workers print one JSON document on stdout; the orchestrator parses it."""
+    sys.stdout.write(json.dumps([asdict(m) for m in measurements]) + "\n")
