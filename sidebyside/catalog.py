@@ -161,7 +161,8 @@ def discover(root: Path = SNIPPETS, require_outputs: bool = True) -> dict[str, P
             loaded = {fw: _load_half(fw, halves[fw]) for fw in FRAMEWORKS}
             tf_half, pt_half = loaded["tensorflow"], loaded["pytorch"]
             if tf_half.title != pt_half.title:
-                raise SiteError(pt_half.path, 1, f"title differs from its twin ('{pt_half.title}' vs '{tf_half.title}')", "give both halves the same '# title:'")
+                problem = f"title differs from its twin ('{pt_half.title}' vs '{tf_half.title}')"
+                raise SiteError(pt_half.path, 1, problem, "give both halves the same '# title:'")
             if require_outputs:
                 for half in loaded.values():
                     if not half.out_path.exists():
