@@ -157,3 +157,16 @@ def test_page_referencing_unrecorded_pair_names_page_and_line(tmp_path: Path) ->
     pairs = discover(tmp_path, require_outputs=False)
     message = error_of(expand, "# P\n@pair topic/pair\n", tmp_path / "page.md", pairs, lambda d: "", None)
     assert message.endswith("page.md:2: pair 'topic/pair' has no recorded output for PyTorch; run: python -m sidebyside record topic/pair")
+
+
+def test_verified_cache_key_changes_with_script_recording_and_version(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from sidebyside import verified
+
+    good_pair(tmp_path)
+    half = discover(tmp_path)["topic/pair"].halves["tensorflow"]
+    base = verified.key(half, "1.0")
+    assert verified.key(half, "1.1") != base
+    half.out_path.write_text("# tested with TensorFlow 1.0\n3\n")
+    assert verified.key(half, "1.0") != base
+    monkeypatch.setenv("CI", "true")
+    assert not verified.enabled()
