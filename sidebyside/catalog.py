@@ -43,6 +43,8 @@ class Half:
     title: str
     differs: str | None
     timeout: int
+    body_start: int = 1
+    """First line after the header: pages show the code from here, numbered as in the file."""
 
     @property
     def out_path(self) -> Path:
@@ -112,7 +114,11 @@ def _load_half(framework: str, path: Path) -> Half:
     differs = header["differs"][0] if "differs" in header else None
     if differs == "":
         raise SiteError(path, header["differs"][1], "'# differs:' needs a reason", "say why the outputs must differ")
-    return Half(framework, path, header["title"][0], differs, timeout)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    body_start = max(line for _, line in header.values()) + 1
+    while body_start <= len(lines) and not lines[body_start - 1].strip():
+        body_start += 1
+    return Half(framework, path, header["title"][0], differs, timeout, body_start)
 
 
 def _split_name(path: Path) -> tuple[str, str, str] | None:

@@ -64,8 +64,10 @@ def pair_markdown(pair: Pair, source_url: str | None) -> str:
         rel = half.path.relative_to(half.path.parents[2]).as_posix()
         lines.append(f'=== "{half.label}"')
         lines.append("")
-        lines.append(f'    ```python linenums="1" title="{half.path.name}"')
-        lines.append(f'    --8<-- "{rel}"')
+        # The header is shown above as the pair title; the code starts after it,
+        # numbered as in the file so tracebacks and line numbers agree.
+        lines.append(f'    ```python linenums="{half.body_start}" title="{half.path.name}"')
+        lines.append(f'    --8<-- "{rel}:{half.body_start}:"')
         lines.append("    ```")
         lines.append("")
         lines.append('    ````text title="Output"')

@@ -1,7 +1,7 @@
 # title: Both run eagerly by default: an operation returns its value at once
 import torch
 
-# PyTorch executes each operation immediately unless torch.compile is tracing it.
+# Each operation runs at once unless torch.compile is tracing it.
 print("eager:", not torch.compiler.is_compiling())
 x = torch.tensor([[1.0, 2.0], [3.0, 4.0]])
 y = x @ x + 1.0

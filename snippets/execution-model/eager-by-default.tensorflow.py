@@ -1,7 +1,7 @@
 # title: Both run eagerly by default: an operation returns its value at once
 import tensorflow as tf
 
-# TensorFlow 2 executes each operation immediately; no Session, no placeholder.
+# Each operation runs at once: no Session, no placeholder.
 print("eager:", tf.executing_eagerly())
 x = tf.constant([[1.0, 2.0], [3.0, 4.0]])
 y = x @ x + 1.0
