@@ -1,0 +1,68 @@
+# title: Each replica computes a gradient on its half of the batch; all-reduce averages them
+"""DistributedDataParallel: two processes on 127.0.0.1 talking over the gloo backend."""
+import os
+import socket
+
+import numpy as np
+import torch
+import torch.distributed as dist
+import torch.multiprocessing as mp
+from torch.nn.parallel import DistributedDataParallel as DDP
+
+
+def r4(values):
+    """Round to 4 decimals for printing, so both frameworks print the same text."""
+    return [round(float(v), 4) for v in np.ravel(values)]
+
+
+def make_data():
+    rng = np.random.RandomState(0)
+    x = torch.from_numpy(rng.normal(size=(8, 3)).astype("float32"))
+    y = torch.from_numpy(rng.normal(size=(8, 1)).astype("float32"))
+    w0 = torch.from_numpy(rng.normal(size=(3, 1)).astype("float32"))
+    return x, y, w0
+
+
+def worker(rank, world_size, port):
+    os.environ["MASTER_ADDR"] = "127.0.0.1"
+    os.environ["MASTER_PORT"] = str(port)
+    dist.init_process_group("gloo", rank=rank, world_size=world_size)
+    x, y, w0 = make_data()
+    model = torch.nn.Linear(3, 1, bias=False)
+    with torch.no_grad():
+        model.weight.copy_(w0.T)
+    ddp = DDP(model)  # broadcasts rank 0's weights, then all-reduces gradients in backward()
+
+    # Each process takes its own half of the global batch of 8.
+    xb, yb = x[rank * 4:(rank + 1) * 4], y[rank * 4:(rank + 1) * 4]
+    # The gradient this process would have on its own, without communication:
+    local = torch.autograd.grad(torch.mean((model(xb) - yb) ** 2), model.weight)[0]
+    # Through DDP, backward() all-reduces and averages the gradients of all processes.
+    torch.mean((ddp(xb) - yb) ** 2).backward()
+    averaged = model.weight.grad
+
+    # Collect both processes' results on rank 0, which alone prints (fixed order).
+    gathered = [None] * world_size
+    dist.all_gather_object(gathered, (local.numpy().ravel(), averaged.numpy().ravel()))
+    if rank == 0:
+        print("replicas:", world_size)
+        for r in range(world_size):
+            print(f"replica {r} local gradient:    ", r4(gathered[r][0]))
+        for r in range(world_size):
+            print(f"replica {r} after all-reduce:  ", r4(gathered[r][1]))
+        # Reference: one process, the whole batch.
+        w_single = w0.clone().requires_grad_()
+        full = torch.autograd.grad(torch.mean((x @ w_single - y) ** 2), w_single)[0].numpy()
+        print("one device, full batch:     ", r4(full))
+        diff = max(float(np.abs(g[1] - full.ravel()).max()) for g in gathered)
+        print("all-reduced == full batch:", diff < 1e-6)
+    dist.barrier()  # nobody leaves while another process still works
+    dist.destroy_process_group()
+
+
+if __name__ == "__main__":
+    # Ask the OS for a free port on the loopback interface.
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    mp.spawn(worker, args=(2, port), nprocs=2, join=True)  # returns when both processes exit
