@@ -1,0 +1,150 @@
+"""Fixtures for tests on the built site: hosted build, offline zip, Chromium.
+
+Each pytest-xdist worker builds its own copies (a few seconds) in its own
+temp dir, so tests never share mutable state. The browser is Debian's
+chromium driven by Playwright's Python package; ``make browser`` installs
+it. Outside CI a missing browser skips the browser tests with the command
+that fixes it; in CI (``CI=true``) it fails the run.
+"""
+
+from __future__ import annotations
+
+import os
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from sidebyside import ROOT
+from sidebyside.serve import serve
+from sidebyside.sitebuild import ZIP_NAME, build, build_offline_zip, site_prefix
+
+CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+]
+LOCAL_SCHEMES = ("file:", "data:", "blob:", "about:", "chrome-error:")
+
+
+def doc_pages() -> list[str]:
+    """Every docs/ page as a docs-relative path without suffix ('topics/debugging')."""
+    docs = ROOT / "docs"
+    return sorted(p.relative_to(docs).with_suffix("").as_posix() for p in docs.rglob("*.md"))
+
+
+def hosted_path(page: str) -> str:
+    """URL path of a page in the hosted build (directory URLs)."""
+    if page == "index":
+        return ""
+    return (page[: -len("/index")] if page.endswith("/index") else page) + "/"
+
+
+def offline_path(page: str) -> str:
+    """File path of a page in the offline build (no directory URLs)."""
+    return page + ".html"
+
+
+@pytest.fixture(scope="session")
+def hosted_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site as deployed to GitHub Pages."""
+    return build(tmp_path_factory.mktemp("hosted") / "site")
+
+
+@pytest.fixture(scope="session")
+def offline_zip(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The zip that ``make offline`` produces."""
+    work = tmp_path_factory.mktemp("offline")
+    return build_offline_zip(work / "build", work / f"{ZIP_NAME}.zip")
+
+
+@pytest.fixture(scope="session")
+def offline_site(offline_zip: Path) -> Path:
+    """The offline zip unpacked, as a reader would (tests read the zip, not the build dir)."""
+    dest = offline_zip.parent / "unzipped"
+    with zipfile.ZipFile(offline_zip) as archive:
+        archive.extractall(dest)
+    return dest / ZIP_NAME
+
+
+@pytest.fixture(scope="session")
+def prefix() -> str:
+    return site_prefix()
+
+
+@pytest.fixture(scope="session")
+def hosted_url(hosted_site: Path) -> Iterator[str]:
+    """Base URL of the hosted build served on 127.0.0.1 like GitHub Pages."""
+    with serve(hosted_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """One headless Chromium per worker."""
+    if not CHROMIUM.exists():
+        message = f"{CHROMIUM} not found; install it with 'make browser' (apt-get install chromium)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        yield chromium
+        chromium.close()
+
+
+class PageLog:
+    """What a page did: requests that left the allowed origin, console errors."""
+
+    def __init__(self, allowed: tuple[str, ...]) -> None:
+        self.allowed = allowed
+        self.offenders: list[str] = []
+        self.requests: list[str] = []
+        self.errors: list[str] = []
+
+    def on_route(self, route) -> None:  # type: ignore[no-untyped-def] - Playwright Route
+        """Let allowed requests through; record and block everything else."""
+        url = route.request.url
+        if url.startswith(self.allowed):
+            self.requests.append(url)
+            route.continue_()
+        else:
+            self.offenders.append(url)
+            route.abort()
+
+    def on_request(self, request) -> None:  # type: ignore[no-untyped-def] - Playwright Request
+        """Second net: requests a route handler might not see (e.g. from workers)."""
+        if not request.url.startswith(self.allowed) and request.url not in self.offenders:
+            self.offenders.append(request.url)
+
+    def on_console(self, message) -> None:  # type: ignore[no-untyped-def] - Playwright ConsoleMessage
+        if message.type == "error":
+            self.errors.append(f"console: {message.text} ({message.location.get('url', '')})")
+
+    def on_page_error(self, error) -> None:  # type: ignore[no-untyped-def]
+        self.errors.append(f"uncaught: {error}")
+
+
+@pytest.fixture
+def open_page(browser):  # type: ignore[no-untyped-def]
+    """Factory: a fresh context + page whose requests outside ``allowed`` are blocked and logged."""
+    contexts = []
+
+    def factory(allowed: tuple[str, ...], **context_options):  # type: ignore[no-untyped-def]
+        context = browser.new_context(**context_options)
+        context.set_default_timeout(10_000)
+        contexts.append(context)
+        log = PageLog(allowed)
+        context.route("**/*", log.on_route)
+        page = context.new_page()
+        page.on("request", log.on_request)
+        page.on("console", log.on_console)
+        page.on("pageerror", log.on_page_error)
+        return page, log
+
+    yield factory
+    for context in contexts:
+        context.close()
