@@ -262,7 +262,8 @@ def _row(path: Path, raw: object, category: str, line: int) -> Row:
         try:
             ast.parse(code, mode="eval")
         except SyntaxError as exc:
-            raise SiteError(path, raw.line_of("weights" if key in weights else "call"), f"{what}: {key!r} is not a Python expression ({exc.msg})", "fix it") from None
+            where = raw.line_of("weights" if key in weights else "call")
+            raise SiteError(path, where, f"{what}: {key!r} is not a Python expression ({exc.msg})", "fix it") from None
     tf_code = _check_code(path, raw, "tf", what, kind)
     torch_code = _check_code(path, raw, "torch", what, kind)
     title = raw["title"].strip() if isinstance(raw.get("title"), str) else default_title(tf_code, torch_code)
@@ -285,16 +286,25 @@ def _row(path: Path, raw: object, category: str, line: int) -> Row:
     )
 
 
-_CALL_RE = re.compile(r"((?:tf|torch|F)\.[A-Za-z0-9_.]+)")
+_CALL_RE = re.compile(r"\b((?:[A-Za-z_]\w*\.)+[A-Za-z_]\w*)\s*\(")
+_FRAMEWORK_PREFIXES = ("tf.", "torch.", "F.", "np.")
+
+
+def _first_api(code: str) -> str:
+    """The first dotted call in ``code``; ``x.view(...)`` becomes ``Tensor.view``."""
+    for match in _CALL_RE.finditer(code):
+        name = match.group(1)
+        if name.startswith(_FRAMEWORK_PREFIXES) and not name.startswith("np."):
+            return name
+        head, _, method = name.partition(".")
+        if head.islower() and "." not in method and not name.startswith("np."):
+            return f"Tensor.{method}"
+    return code.splitlines()[0]
 
 
 def default_title(tf_code: str, torch_code: str) -> str:
-    """``tf.reduce_sum · torch.sum``: the first framework API named on each side."""
-    names = []
-    for code in (tf_code, torch_code):
-        match = _CALL_RE.search(code)
-        names.append(match.group(1) if match else code.splitlines()[0])
-    return " · ".join(names)
+    """``tf.reduce_sum · torch.sum``: the first framework API called on each side."""
+    return f"{_first_api(tf_code)} · {_first_api(torch_code)}"
 
 
 def load_rosetta(path: Path = ROSETTA) -> list[Category]:

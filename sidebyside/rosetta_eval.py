@@ -19,7 +19,7 @@ import numpy as np
 from sidebyside.rosetta import InputSpec, Row
 
 OPTIMIZER_STEPS = 5
-SCHEDULE_STEPS = 12
+SCHEDULE_STEPS = 10
 
 
 class RowFailure(AssertionError):
@@ -133,15 +133,15 @@ def _randomize_constant_params(torch: Any, module: Any, rng: np.random.Generator
 def _run_layer(row: Row, tf: Any, torch: Any, tf_ns: dict[str, Any], torch_ns: dict[str, Any]) -> tuple[Any, Any]:
     call_tf = row.call.get("tf", "layer(x)")
     call_torch = row.call.get("torch", "layer(x)")
-    torch_layer = _guard(row, "PyTorch", eval, row.torch, torch_ns)  # noqa: S307
+    torch_layer = _guard(row, "PyTorch", eval, row.torch, torch_ns)
     _randomize_constant_params(torch, torch_layer, np.random.default_rng(zlib.crc32(row.id.encode()) + 1))
     torch_layer.eval()
     state = {name.replace(".", "_"): t.detach().numpy() for name, t in torch_layer.state_dict().items() if t.is_floating_point()}
     with torch.no_grad():
-        torch_out = _guard(row, "PyTorch", eval, call_torch, {**torch_ns, "layer": torch_layer})  # noqa: S307
-    tf_layer = _guard(row, "TensorFlow", eval, row.tf, tf_ns)  # noqa: S307
+        torch_out = _guard(row, "PyTorch", eval, call_torch, {**torch_ns, "layer": torch_layer})
+    tf_layer = _guard(row, "TensorFlow", eval, row.tf, tf_ns)
     tf_ns = {**tf_ns, "layer": tf_layer}
-    _guard(row, "TensorFlow", eval, call_tf, tf_ns)  # builds the variables  # noqa: S307
+    _guard(row, "TensorFlow", eval, call_tf, tf_ns)  # builds the variables
     used: set[str] = set()
     for var in tf_layer.weights:
         parts = var.path.split("/")
@@ -149,13 +149,13 @@ def _run_layer(row: Row, tf: Any, torch: Any, tf_ns: dict[str, Any], torch_ns: d
         if len(keys) != 1:
             raise _fail(row, f"Keras variable '{var.path}' matches {len(keys)} 'weights' keys; map it exactly once")
         used.add(keys[0])
-        value = _guard(row, "weights", eval, row.weights[keys[0]], {"np": np, "gates": gates, **state})  # noqa: S307
+        value = _guard(row, "weights", eval, row.weights[keys[0]], {"np": np, "gates": gates, **state})
         if tuple(value.shape) != tuple(var.shape):
             raise _fail(row, f"weights[{keys[0]!r}] has shape {tuple(value.shape)}, Keras '{var.path}' needs {tuple(var.shape)}")
         var.assign(value.astype(np.float32))
     if set(row.weights) - used:
         raise _fail(row, f"weights key {sorted(set(row.weights) - used)[0]!r} matches no Keras variable")
-    tf_out = _guard(row, "TensorFlow", eval, call_tf, tf_ns)  # noqa: S307
+    tf_out = _guard(row, "TensorFlow", eval, call_tf, tf_ns)
     return tf_out, torch_out
 
 
@@ -170,13 +170,13 @@ def _run_optimizer(row: Row, tf: Any, torch: Any, inputs: dict[str, Any]) -> tup
     w0 = inputs.get("w", np.linspace(-2.0, 2.0, 6, dtype=np.float32))
     target, scale = _loss_inputs(w0)
     w_tf = tf.Variable(w0)
-    opt_tf = _guard(row, "TensorFlow", eval, row.tf, {"tf": tf, "w": w_tf})  # noqa: S307
+    opt_tf = _guard(row, "TensorFlow", eval, row.tf, {"tf": tf, "w": w_tf})
     for _ in range(OPTIMIZER_STEPS):
         with tf.GradientTape() as tape:
             loss = tf.reduce_sum(scale * (w_tf - target) ** 2 + 0.1 * tf.sin(3.0 * w_tf))
         _guard(row, "TensorFlow", opt_tf.apply_gradients, [(tape.gradient(loss, w_tf), w_tf)])
     w_pt = torch.nn.Parameter(torch.from_numpy(w0.copy()))
-    opt_pt = _guard(row, "PyTorch", eval, row.torch, {"torch": torch, "w": w_pt})  # noqa: S307
+    opt_pt = _guard(row, "PyTorch", eval, row.torch, {"torch": torch, "w": w_pt})
     t, s = torch.from_numpy(target), torch.from_numpy(scale)
     for _ in range(OPTIMIZER_STEPS):
         opt_pt.zero_grad()
@@ -187,10 +187,10 @@ def _run_optimizer(row: Row, tf: Any, torch: Any, inputs: dict[str, Any]) -> tup
 
 def _run_schedule(row: Row, tf: Any, torch: Any) -> tuple[Any, Any]:
     """Learning rate at steps 0..N-1, as float64 on both sides."""
-    schedule = _guard(row, "TensorFlow", eval, row.tf, {"tf": tf})  # noqa: S307
+    schedule = _guard(row, "TensorFlow", eval, row.tf, {"tf": tf})
     tf_lrs = [float(_guard(row, "TensorFlow", schedule, step)) for step in range(SCHEDULE_STEPS)]
     opt = torch.optim.SGD([torch.nn.Parameter(torch.zeros(1))], lr=0.1)
-    scheduler = _guard(row, "PyTorch", eval, row.torch, {"torch": torch, "opt": opt})  # noqa: S307
+    scheduler = _guard(row, "PyTorch", eval, row.torch, {"torch": torch, "opt": opt})
     torch_lrs = []
     for _ in range(SCHEDULE_STEPS):
         torch_lrs.append(float(opt.param_groups[0]["lr"]))
