@@ -134,7 +134,8 @@ keras_model.compile(
     metrics=["accuracy"],
 )
 start = time.perf_counter()
-history = keras_model.fit(tf_train, validation_data=tf_val, epochs=EPOCHS, verbose=0)
+# shuffle=False: the Dataset already reshuffles every epoch (fit's own shuffle only applies to arrays)
+history = keras_model.fit(tf_train, validation_data=tf_val, epochs=EPOCHS, shuffle=False, verbose=0)
 print(f"Keras: trained {EPOCHS} epochs in {time.perf_counter() - start:.1f} s")
 keras_curves = {"train loss": history.history["loss"], "val accuracy": history.history["val_accuracy"]}
 print(f"final train loss {keras_curves['train loss'][-1]:.4f}, val accuracy {keras_curves['val accuracy'][-1]:.4f}")

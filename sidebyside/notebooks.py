@@ -5,9 +5,10 @@ percent format): pull requests show a readable diff, and the file runs as a
 plain script too. ``docs/notebooks/<name>.ipynb`` is generated from it, never
 edited by hand: each source is executed top to bottom in a fresh kernel
 (cwd a temporary directory, the same CPU-only, single-thread environment as
-snippet runs), and the outputs are written together with metadata recording
-a hash of the source text and the package versions the kernel imported. The
-site renders that file without executing it, so the docs build needs no
+snippet runs). The outputs are written together with metadata recording a
+hash of the source text and the package versions the kernel imported;
+stderr (library warnings, log lines) is dropped, as for snippets. The site
+renders that file without executing it, so the docs build needs no
 framework, and the tests can tell a stale ``.ipynb`` from a current one.
 
 A failing cell stops with one ``notebooks/<name>.py:LINE: ...`` message and
@@ -50,14 +51,16 @@ VERSIONED = ("tensorflow-cpu", "keras", "torch", "numpy", "scikit-learn", "matpl
 KERNELSPEC = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
 
 _VERSION_PROBE = f"""
-import json as _json, sys as _sys
+import json as _json, resource as _resource, sys as _sys
 from importlib import metadata as _metadata
 def _version(name):
     try:
         return _metadata.version(name)
     except _metadata.PackageNotFoundError:
         return None
-print(_json.dumps({{"python": _sys.executable, "versions": {{n: _version(n) for n in {VERSIONED!r}}}}}))
+_use = [_resource.getrusage(w) for w in (_resource.RUSAGE_SELF, _resource.RUSAGE_CHILDREN)]
+_cpu = sum(u.ru_utime + u.ru_stime for u in _use)
+print(_json.dumps({{"python": _sys.executable, "cpu": _cpu, "versions": {{n: _version(n) for n in {VERSIONED!r}}}}}))
 """
 """Run in the kernel after the last cell: versions come from the interpreter that executed it."""
 
@@ -69,6 +72,7 @@ class Executed:
     source: Path
     notebook: nbformat.NotebookNode
     seconds: float
+    cpu_seconds: float
 
 
 def source_hash(text: str) -> str:
@@ -144,27 +148,36 @@ def execute(source: Path, cell_timeout: int = CELL_TIMEOUT) -> Executed:
                 except DeadKernelError:
                     raise SiteError(source, lines[index], f"the kernel died while running {where}",
                                     "check memory use; run the source as a script to see the crash") from None
+                _drop_stderr(cell)
             probe = _probe(client, notebook)
     seconds = time.perf_counter() - started
     notebook.metadata["sidebyside"] = {
         "source": source.name,
         "source_sha256": source_hash(text),
         "versions": probe["versions"],
-        "seconds": round(seconds, 1),
     }
-    return Executed(source, notebook, seconds)
+    return Executed(source, notebook, seconds, probe["cpu"])
 
 
 def _probe(client: NotebookClient, notebook: nbformat.NotebookNode) -> dict:
     """Ask the kernel which interpreter and package versions it used."""
     cell = nbformat.v4.new_code_cell(_VERSION_PROBE)
-    client.execute_cell(cell, len(notebook.cells))
+    notebook.cells.append(cell)  # nbclient writes outputs back by index
+    try:
+        client.execute_cell(cell, len(notebook.cells) - 1)
+    finally:
+        notebook.cells.pop()
     text = "".join(o.get("text", "") for o in cell.outputs if o.get("name") == "stdout")
     probe = json.loads(text)
     if os.path.realpath(probe["python"]) != os.path.realpath(sys.executable):
         raise SiteError("<kernel>", None, f"kernel ran {probe['python']}, not {sys.executable}",
                         "install the kernelspec into the venv: .venv/bin/python -m ipykernel install --sys-prefix")
     return probe
+
+
+def _drop_stderr(cell: nbformat.NotebookNode) -> None:
+    """Keep what the cell printed or displayed, not library warnings (as for snippets: stdout only)."""
+    cell.outputs = [o for o in cell.outputs if o.get("name") != "stderr"]
 
 
 def _first_line(text: str) -> str:
@@ -210,5 +223,6 @@ def record(name: str | None = None, force: bool = False, root: Path = SOURCES, o
     for source in chosen:
         executed = execute(source)
         target = write(executed, out_dir)
-        report.append(f"executed {source.stem} in {executed.seconds:.1f} s -> {target.relative_to(ROOT) if target.is_relative_to(ROOT) else target}")
+        shown = target.relative_to(ROOT) if target.is_relative_to(ROOT) else target
+        report.append(f"executed {source.stem} in {executed.seconds:.1f} s (kernel CPU {executed.cpu_seconds:.1f} s) -> {shown}")
     return report
