@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build test lint record check offline audit bench browser graphviz flowchart npm clean
+.PHONY: serve build test lint record check offline audit bench browser graphviz flowchart tensorboard-screenshot npm clean
 
 # --- environments (stamp files make them idempotent and fast when present) ---
 $(DOCS_VENV)/.stamp: requirements/docs.txt pyproject.toml
@@ -53,10 +53,18 @@ graphviz:
 flowchart: $(DOCS_VENV)/.stamp graphviz
 	$(DOCS_VENV)/bin/python -m sidebyside.flowchart
 
+# Re-capture docs/assets/images/tensorboard-both-runs.png: both frameworks' runs in a real TensorBoard on 127.0.0.1.
+tensorboard-screenshot: $(VENV)/.stamp browser
+	$(VENV)/bin/python scripts/tensorboard_screenshot.py
+
 # Benchmarks: full run (<= 10 min on 2 cores) -> data/bench/<date>-<machine>.json, then the charts.
 bench: $(VENV)/.stamp
 	$(VENV)/bin/pip install -q -r requirements/bench.txt
 	out=$$($(VENV)/bin/python -m sidebyside.bench.run) && $(VENV)/bin/python -m sidebyside.bench.charts "$$out" docs/assets/bench
+
+# Project figures for the budgets: build time, page weight, one topic's snippet time (add ARGS=--tests for the suite).
+measure: $(VENV)/.stamp
+	$(VENV)/bin/python -m sidebyside.measure $(ARGS)
 
 npm:
 	@if [ -f package-lock.json ]; then [ -d node_modules ] && [ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund; fi
