@@ -1,0 +1,163 @@
+"""Regenerate docs/assets/images/tensorboard-both-runs.png from a real TensorBoard.
+
+The visualization page claims that one TensorBoard shows runs written by
+TensorFlow and by PyTorch side by side. This script proves it with the same
+code the page shows: it runs the ``visualization/loss-curve`` pair (both
+halves), points ``tensorboard`` at the logs on 127.0.0.1, waits until the
+server lists all four runs, captures the Scalars dashboard with headless
+Chromium (Playwright driving the system ``chromium``), then stops the server.
+
+    make tensorboard-screenshot        # or: .venv/bin/python scripts/tensorboard_screenshot.py
+
+Nothing leaves the machine: the server listens on loopback only and Chromium
+runs with background networking off.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from sidebyside.runner import RUN_ENV  # noqa: E402 - needs the repository on sys.path
+
+PAIR = ROOT / "snippets" / "visualization" / "loss-curve"
+OUTPUT = ROOT / "docs" / "assets" / "images" / "tensorboard-both-runs.png"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+]
+EXPECTED_RUNS = {"tensorflow/train", "tensorflow/validation", "pytorch/train", "pytorch/validation"}
+WIDTH, HEIGHT = 1200, 720
+"""Viewport in CSS pixels; the PNG is saved at this size (device scale 1)."""
+
+
+def free_port() -> int:
+    """Ask the OS for an unused loopback port, so parallel runs never collide."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def write_runs(logdir: Path) -> None:
+    """Run both halves of the pair; move each one's ``logs/`` to ``logdir/<framework>``."""
+    env = {**os.environ, **RUN_ENV}
+    for framework in ("tensorflow", "pytorch"):
+        with tempfile.TemporaryDirectory(prefix="sbs-tb-") as workdir:
+            script = PAIR.with_name(f"{PAIR.name}.{framework}.py")
+            subprocess.run([sys.executable, str(script)], cwd=workdir, env=env, check=True,
+                           stdout=subprocess.DEVNULL, stdin=subprocess.DEVNULL, timeout=300)
+            shutil.move(os.path.join(workdir, "logs"), logdir / framework)
+
+
+def start_tensorboard(logdir: Path) -> tuple[subprocess.Popen[bytes], str]:
+    """Start ``tensorboard`` on a free loopback port; return the process and its URL."""
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "tensorboard.main", "--logdir", str(logdir), "--host", "127.0.0.1",
+         "--port", str(port), "--load_fast=false", "--reload_interval", "1"],
+        env={**os.environ, **RUN_ENV}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL,
+    )
+    return server, f"http://127.0.0.1:{port}"
+
+
+def stop(server: subprocess.Popen[bytes]) -> None:
+    """Stop the server we started (and only it), politely first."""
+    server.terminate()
+    try:
+        server.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait()
+
+
+def wait_for_runs(url: str, server: subprocess.Popen[bytes], expected: set[str], timeout: float = 120.0) -> list[str]:
+    """Poll TensorBoard's run list until it has every expected run (or fail loudly)."""
+    deadline = time.monotonic() + timeout
+    runs: list[str] = []
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise RuntimeError(f"tensorboard exited with status {server.returncode}")
+        try:
+            with urllib.request.urlopen(f"{url}/data/runs", timeout=5) as response:  # noqa: S310 - loopback URL we built
+                runs = json.load(response)
+            if expected <= set(runs):
+                return runs
+        except OSError:
+            pass
+        time.sleep(0.5)
+    raise RuntimeError(f"tensorboard at {url} did not list {sorted(expected)} in {timeout:.0f} s (got {runs})")
+
+
+def capture(url: str) -> bytes:
+    """Open the Scalars dashboard with smoothing off and return a PNG of the viewport."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": WIDTH, "height": HEIGHT})
+            page.goto(f"{url}/?smoothing=0#timeseries", wait_until="networkidle")
+            page.get_by_text("epoch_loss", exact=True).first.wait_for(timeout=60_000)
+            # Show only the loss chart (Keras also logs epoch_learning_rate) and hide the side panel.
+            page.get_by_role("combobox", name="Filter tags (regex)").fill("^epoch_loss$")
+            page.keyboard.press("Escape")
+            settings_close = page.locator("button[aria-label='Close side pane']")
+            if settings_close.count():
+                settings_close.first.click()
+            # Full-width card, so the data table lists all four runs' final values.
+            page.locator("button[aria-label='Toggle full size mode']").first.click()
+            page.wait_for_timeout(2000)  # let the chart finish its first draw
+            return page.screenshot(full_page=False)
+        finally:
+            browser.close()
+
+
+def compress(png: bytes) -> bytes:
+    """Quantise to a small palette: UI screenshots have few colours, so this stays sharp."""
+    from PIL import Image
+
+    image = Image.open(io.BytesIO(png)).convert("RGB")
+    small = image.quantize(colors=64, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
+    out = io.BytesIO()
+    small.save(out, format="PNG", optimize=True)
+    return out.getvalue()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--output", type=Path, default=OUTPUT, help=f"PNG to write (default {OUTPUT.relative_to(ROOT)})")
+    args = parser.parse_args(argv)
+    if not Path(CHROMIUM).exists():
+        print(f"error: {CHROMIUM} not found; install it with: apt-get install -y chromium (or run 'make browser')", file=sys.stderr)
+        return 1
+    with tempfile.TemporaryDirectory(prefix="sbs-tb-logs-") as logdir:
+        write_runs(Path(logdir))
+        server, url = start_tensorboard(Path(logdir))
+        try:
+            runs = wait_for_runs(url, server, EXPECTED_RUNS)
+            png = compress(capture(url))
+        finally:
+            stop(server)
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_bytes(png)
+    print(f"runs: {', '.join(sorted(runs))}")
+    print(f"wrote {args.output} ({len(png) / 1024:.1f} KB)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
