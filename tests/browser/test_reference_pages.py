@@ -1,0 +1,79 @@
+"""The API dictionary and fact-check pages in headless Chromium.
+
+Site search must find a dictionary row by either framework's name, the
+filter box must work from file:// (offline zip), and every fact-check claim
+must show a verdict badge with its word, not only a colour.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import LOCAL_SCHEMES, offline_path
+
+from sidebyside.claims import VERDICTS, load_claims
+from sidebyside.rosetta import all_rows, load_rosetta
+
+pytestmark = pytest.mark.browser
+
+SEARCHES = [
+    # (query, row id that must be among the first results): each mapping from both sides
+    ("reduce_sum", "reduce-sum"),
+    ("torch.sum", "reduce-sum"),
+    ("reduce_max", "reduce-max"),
+    ("amax", "reduce-max"),
+    ("clip_by_global_norm", "clip-global-norm"),
+    ("clip_grad_norm_", "clip-global-norm"),
+    ("repeat_interleave", "repeat-interleave"),
+]
+
+
+def search(tab, query: str) -> list[str]:  # type: ignore[no-untyped-def]
+    box = tab.locator("input.md-search__input")
+    box.click()
+    box.press_sequentially(query)  # the theme searches on key events; fill() sends none
+    results = tab.locator(".md-search-result__item a")
+    results.first.wait_for(timeout=10_000)
+    return [tab.evaluate("(a) => a.href", handle) for handle in results.element_handles()[:10]]
+
+
+@pytest.mark.parametrize(("query", "row"), SEARCHES)
+def test_search_finds_a_row_by_either_name(hosted_url: str, open_page, query: str, row: str) -> None:  # type: ignore[no-untyped-def]
+    tab, _ = open_page((hosted_url,))
+    tab.goto(hosted_url + "reference/api-dictionary/")
+    hrefs = search(tab, query)
+    assert any(h.split("?")[0].endswith("reference/api-dictionary/") and h.endswith(f"#{row}") for h in hrefs), (
+        f"search for {query!r} should list the row #{row}; first results: {hrefs}"
+    )
+
+
+def test_filter_box_works_offline(offline_site: Path, open_page) -> None:  # type: ignore[no-untyped-def]
+    total = len(all_rows(load_rosetta()))
+    tab, log = open_page(LOCAL_SCHEMES)
+    tab.goto((offline_site / offline_path("reference/api-dictionary")).as_uri())
+    count = tab.locator("#sbs-rosetta-count")
+    assert count.inner_text() == f"{total} of {total} mappings shown"
+    tab.locator("#sbs-rosetta-filter").press_sequentially("keepdim")
+    visible = tab.locator(".sbs-rosetta-row:not([hidden])")
+    texts = visible.all_inner_texts()
+    assert texts, "typing 'keepdim' should leave some rows"
+    assert all("keepdim" in t.lower() for t in texts)
+    assert count.inner_text() == f"{len(texts)} of {total} mappings shown"
+    assert tab.locator("h2#activations").is_hidden(), "a category without matches should be hidden with its heading"
+    tab.locator("#sbs-rosetta-filter").fill("")
+    tab.locator("#sbs-rosetta-filter").dispatch_event("input")
+    assert count.inner_text() == f"{total} of {total} mappings shown"
+    assert not log.offenders and not log.errors, log.offenders + log.errors
+
+
+def test_every_claim_shows_a_worded_badge(hosted_url: str, open_page) -> None:  # type: ignore[no-untyped-def]
+    claims = load_claims().claims()
+    tab, log = open_page((hosted_url,))
+    tab.goto(hosted_url + "reference/fact-check/")
+    badges = tab.locator(".sbs-claim h3 .sbs-fc-badge").all_inner_texts()
+    assert len(badges) == len(claims)
+    assert {b.lower() for b in badges} <= set(VERDICTS)
+    colour = tab.locator(".sbs-claim h3 .sbs-fc-badge").first.evaluate("(e) => getComputedStyle(e).color")
+    assert colour == "rgb(255, 255, 255)", "badge text must stay white on the verdict colour"
+    assert not log.errors, log.errors
