@@ -61,7 +61,7 @@ def to_dot(tree: Tree) -> str:
     """The DOT source: questions as rounded boxes, recommendations filled by verdict."""
     lines = [
         "digraph decision {",
-        f'  graph [rankdir=TB, bgcolor="transparent", nodesep=0.22, ranksep=0.42, fontname="{FONT}"];',
+        f'  graph [rankdir=TB, ordering="out", bgcolor="transparent", nodesep=0.22, ranksep=0.42, fontname="{FONT}"];',
         f'  node [shape=box, style="rounded", fontname="{FONT}", fontsize=11, margin="0.12,0.06", penwidth=1.2];',
         f'  edge [fontname="{FONT}", fontsize=9, arrowsize=0.7, penwidth=1.0];',
     ]

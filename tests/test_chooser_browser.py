@@ -118,6 +118,9 @@ def test_clicking_a_path_reaches_the_recommendation_and_survives_reload(page, ba
 def test_a_shared_link_opens_the_same_result(page, base_url: str) -> None:
     page.goto(base_url + "decide/chooser/#path=" + "/".join(PATH))
     assert visible_heading(page) == "Recommendation: " + load_decision().nodes["pytorch-hub"].title
+    page.goto(base_url + "decide/chooser/#step-pytorch-hub")  # a plain section link, e.g. from search
+    assert visible_heading(page) == "Recommendation: " + load_decision().nodes["pytorch-hub"].title
+    assert page.locator(".sbs-path li").count() == len(PATH) - 1  # the shortest path is filled in
     page.goto(base_url + "decide/chooser/#path=target/not-a-node")
     assert visible_heading(page) == load_decision().nodes["target"].title  # a bad hash falls back to the start
 

@@ -64,7 +64,8 @@ def render(ctx: RenderContext) -> str:
     return "\n".join(
         [
             '<figure class="sbs-flowchart">',
-            '<div class="sbs-flowchart-scroll" tabindex="0" aria-label="Flowchart, scrolls sideways on small screens">',
+            f'<div class="sbs-flowchart-scroll" data-start-node="fc-{tree.start}" role="region" tabindex="0"'
+            ' aria-label="Flowchart, scrolls sideways on small screens">',
             inline_svg(ctx, tree, svg),
             "</div>",
             f'<figcaption>Start at the top. Each box links to its evidence. <ul class="sbs-legend">{legend}</ul></figcaption>',
