@@ -28,6 +28,7 @@ from pathlib import Path
 
 import jupytext
 import nbformat
+from jupyter_client.manager import KernelManager
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
@@ -124,13 +125,19 @@ def execute(source: Path, cell_timeout: int = CELL_TIMEOUT) -> Executed:
         raise SiteError(source, None, f"cannot read as a jupytext percent notebook: {error}",
                         "start cells with '# %%' and markdown cells with '# %% [markdown]'") from None
     notebook.metadata["kernelspec"] = dict(KERNELSPEC)
+    for number, cell in enumerate(notebook.cells, start=1):
+        cell.id = f"c{number:02d}"  # stable ids: re-recording only changes what the cells printed
     notebook.metadata.pop("jupytext", None)
     lines = cell_lines(text, notebook)
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="sbs-nb-") as workdir:
-        client = NotebookClient(notebook, timeout=cell_timeout, kernel_name=KERNELSPEC["name"],
+        # IPC sockets in the temp dir: no TCP ports on a shared machine, and no ipykernel warning about them
+        km = KernelManager(kernel_name=KERNELSPEC["name"], transport="ipc", ip=os.path.join(workdir, "kernel"))
+        client = NotebookClient(notebook, km=km, timeout=cell_timeout, kernel_name=KERNELSPEC["name"],
                                 resources={"metadata": {"path": workdir}}, record_timing=False)
         with client.setup_kernel(env=kernel_env(workdir), cwd=workdir):
+            info = client.wait_for_reply(client.kc.kernel_info())
+            notebook.metadata["language_info"] = info["content"]["language_info"] if info else {"name": "python"}
             code_number = 0
             for index, cell in enumerate(notebook.cells):
                 if cell.cell_type != "code":
