@@ -38,6 +38,7 @@ lint: $(VENV)/.stamp
 
 record: $(VENV)/.stamp
 	$(VENV)/bin/python -m sidebyside record $(WHAT)
+	$(VENV)/bin/python -m sidebyside notebooks  # re-executes only notebooks whose source changed
 
 check: $(VENV)/.stamp
 	$(VENV)/bin/python -m sidebyside check
