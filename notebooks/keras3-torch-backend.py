@@ -39,9 +39,11 @@ SEED = 0
 keras.utils.set_random_seed(SEED)  # seeds Python, NumPy and torch
 
 digits = load_digits()
-x = (digits.images / 16.0).astype("float32")[..., None]  # (N, 8, 8, 1): Keras layers stay channels last
+# (N, 8, 8, 1): Keras layers stay channels last on this backend too
+x = (digits.images / 16.0).astype("float32")[..., None]
 y = digits.target.astype("int64")
-x_train, x_test, y_train, y_test = train_test_split(x, y, test_size=0.2, stratify=y, random_state=SEED)
+x_train, x_test, y_train, y_test = train_test_split(
+    x, y, test_size=0.2, stratify=y, random_state=SEED)
 
 # %% [markdown]
 # ## Train with Keras
@@ -59,7 +61,8 @@ model = keras.Sequential([
     keras.layers.Dropout(0.2),
     keras.layers.Dense(10),
 ], name="digits")
-model.compile(optimizer="adam", loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True), metrics=["accuracy"])
+model.compile(optimizer="adam", loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True),
+              metrics=["accuracy"])
 model.fit(x_train, y_train, epochs=20, batch_size=32, verbose=0)
 keras_acc = model.evaluate(x_test, y_test, verbose=0)[1]
 print(f"test accuracy after Keras fit(): {keras_acc:.4f}")
@@ -76,8 +79,10 @@ assert keras_acc >= 0.95, keras_acc
 
 # %%
 print("isinstance(model, nn.Module):", isinstance(model, nn.Module))
-print("count_params():", model.count_params(), "values; parameters():", sum(p.numel() for p in model.parameters()))
-print("  the extra ones do not train:", [name.split(".")[-1] for name, p in model.named_parameters() if not p.requires_grad])
+print("count_params():", model.count_params())
+print("parameters():  ", sum(p.numel() for p in model.parameters()))
+frozen = [name.split(".")[-1] for name, p in model.named_parameters() if not p.requires_grad]
+print("the extra ones do not train:", frozen)
 for variable in model.weights:
     print(f"  {variable.path:28} {type(variable.value).__name__:10} {tuple(variable.value.shape)}")
 
@@ -144,19 +149,24 @@ assert torch_acc >= 0.95, torch_acc
 # %%
 weights = {variable.path: variable.value.detach() for variable in model.weights}
 plain = nn.Sequential(
-    nn.Conv2d(1, 32, 3, padding=1), nn.ReLU(), nn.Conv2d(32, 64, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2), nn.Flatten(),
+    nn.Conv2d(1, 32, 3, padding=1), nn.ReLU(),
+    nn.Conv2d(32, 64, 3, padding=1), nn.ReLU(),
+    nn.MaxPool2d(2), nn.Flatten(),
     nn.Linear(1024, 128), nn.ReLU(), nn.Dropout(0.2), nn.Linear(128, 10),
 ).eval()
-dense_1 = weights["digits/dense/kernel"].reshape(4, 4, 64, 128).permute(2, 0, 1, 3).reshape(1024, 128)  # rows (H,W,C) -> (C,H,W)
+# rows of the first dense kernel: (H, W, C) order -> (C, H, W) order
+dense_1 = weights["digits/dense/kernel"].reshape(4, 4, 64, 128).permute(2, 0, 1, 3).reshape(1024, 128)
 with torch.no_grad():
     for index, name in [(0, "conv2d"), (2, "conv2d_1")]:
-        plain[index].weight.copy_(weights[f"digits/{name}/kernel"].permute(3, 2, 0, 1))  # (kh, kw, in, out) -> (out, in, kh, kw)
+        # (kh, kw, in, out) -> (out, in, kh, kw)
+        plain[index].weight.copy_(weights[f"digits/{name}/kernel"].permute(3, 2, 0, 1))
         plain[index].bias.copy_(weights[f"digits/{name}/bias"])
     plain[6].weight.copy_(dense_1.T)  # (in, out) -> (out, in)
     plain[6].bias.copy_(weights["digits/dense/bias"])
     plain[9].weight.copy_(weights["digits/dense_1/kernel"].T)
     plain[9].bias.copy_(weights["digits/dense_1/bias"])
-    diff = (plain(batch.permute(0, 3, 1, 2)) - model(batch)).abs().max().item()  # plain PyTorch wants channels first
+    # the plain PyTorch model wants channels first
+    diff = (plain(batch.permute(0, 3, 1, 2)) - model(batch)).abs().max().item()
 print(f"plain nn.Sequential vs Keras model: largest difference {diff:.2e}")
 assert diff <= TOLERANCE, diff
 
@@ -177,10 +187,12 @@ mixed = keras.Sequential([
     keras.layers.Flatten(),
     keras.layers.TorchModuleWrapper(head),
 ])
-mixed.compile(optimizer="adam", loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True), metrics=["accuracy"])
+mixed.compile(optimizer="adam", loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True),
+              metrics=["accuracy"])
 mixed.fit(x_train, y_train, epochs=20, batch_size=32, verbose=0)
 print(f"Keras layers + PyTorch head, test accuracy: {mixed.evaluate(x_test, y_test, verbose=0)[1]:.4f}")
-print("count_params():", mixed.count_params(), "of which the PyTorch head:", sum(p.numel() for p in head.parameters()))
+print("count_params():", mixed.count_params())
+print("of which the PyTorch head:", sum(p.numel() for p in head.parameters()))
 
 # %% [markdown]
 # ## Leaving the process: ONNX and the `.keras` file
@@ -215,7 +227,8 @@ model = keras.saving.load_model("digits.keras")
 np.save("tf_pred.npy", model.predict(np.load("batch.npy"), verbose=0))
 print("loaded with the", keras.config.backend(), "backend")
 """
-result = subprocess.run([sys.executable, "-c", LOAD_WITH_TENSORFLOW], env={**os.environ, "KERAS_BACKEND": "tensorflow"},
+result = subprocess.run([sys.executable, "-c", LOAD_WITH_TENSORFLOW],
+                        env={**os.environ, "KERAS_BACKEND": "tensorflow"},
                         capture_output=True, text=True, check=True)
 print(result.stdout.strip())
 diff = np.abs(np.load("tf_pred.npy") - reference).max()
@@ -225,14 +238,14 @@ assert diff <= TOLERANCE, diff
 # %% [markdown]
 # ## What Keras 3 gives a PyTorch user today
 #
-# | You want to | On the PyTorch backend | Shown above |
-# | --- | --- | --- |
-# | Train a Keras model with `fit()` | works, PyTorch runs underneath | [train with Keras](#train-with-keras) |
-# | Pass a Keras model where PyTorch expects an `nn.Module` | works: `parameters()`, autograd, `torch.optim` | [the PyTorch loop](#train-it-in-a-plain-pytorch-loop) |
-# | Switch dropout with `model.train()` / `model.eval()` | ignored: pass `training=True` | [the gotcha](#train-it-in-a-plain-pytorch-loop) |
-# | Get the weights as `torch` tensors | `variable.value` is a `torch.nn.Parameter`, in Keras layout, with Keras names | [the weights](#the-weights-as-torch-tensors) |
-# | Use an `nn.Module` inside a Keras model | `keras.layers.TorchModuleWrapper` | [PyTorch module inside Keras](#a-pytorch-module-inside-keras) |
-# | Ship the model | `.keras` file (any backend), ONNX export | [ONNX and .keras](#leaving-the-process-onnx-and-the-keras-file) |
+# | You want to | On the PyTorch backend |
+# | --- | --- |
+# | Train a Keras model with `fit()` | works; PyTorch tensors and autograd underneath |
+# | Pass a Keras model where PyTorch expects an `nn.Module` | works: `parameters()`, autograd, `torch.optim` |
+# | Switch dropout with `model.train()` / `model.eval()` | ignored: pass `training=True` |
+# | Get the weights as `torch` tensors | `variable.value` is a `torch.nn.Parameter` (Keras layout and names) |
+# | Use an `nn.Module` inside a Keras model | `keras.layers.TorchModuleWrapper` |
+# | Ship the model | `.keras` file (loads on any backend), ONNX export |
 #
 # What it does not give: a plain PyTorch model. The object is still a Keras model with
 # channels-last layers, so code that inspects `named_modules()` or loads a PyTorch

@@ -35,7 +35,8 @@ torch.manual_seed(SEED)
 digits = load_digits()
 x = (digits.images / 16.0).astype("float32")[..., None]  # (N, 8, 8, 1): channels last, Keras style
 y = digits.target.astype("int64")
-x_train, x_test, y_train, y_test = train_test_split(x, y, test_size=0.2, stratify=y, random_state=SEED)
+x_train, x_test, y_train, y_test = train_test_split(
+    x, y, test_size=0.2, stratify=y, random_state=SEED)
 batch_nhwc = x_test[:64]
 batch_nchw = batch_nhwc.transpose(0, 3, 1, 2).copy()  # (N, 1, 8, 8): channels first, PyTorch style
 print("batch for the checks:", batch_nhwc.shape, "->", batch_nchw.shape)
@@ -79,7 +80,8 @@ class TorchNet(nn.Module):
 
 
 keras_model = make_keras_model()
-keras_model.summary(line_length=80)
+# print_fn: a plain-text table instead of rich HTML
+keras_model.summary(line_length=72, print_fn=lambda text, line_break=True: print(text))
 
 # %% [markdown]
 # ## Train in Keras
@@ -88,7 +90,8 @@ keras_model.summary(line_length=80)
 # running statistics, are no longer at their initial values.
 
 # %%
-keras_model.compile(optimizer="adam", loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True), metrics=["accuracy"])
+keras_model.compile(optimizer="adam", loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True),
+                    metrics=["accuracy"])
 keras_model.fit(x_train, y_train, epochs=5, batch_size=32, verbose=0)
 print(f"Keras test accuracy: {keras_model.evaluate(x_test, y_test, verbose=0)[1]:.4f}")
 
@@ -116,9 +119,11 @@ def keras_to_torch(keras_model, torch_model):
     kernel_1, bias_1 = (v.numpy() for v in fc1.weights)
     kernel_2, bias_2 = (v.numpy() for v in fc2.weights)
     h, w, c = 4, 4, 16  # shape of the feature map that Flatten receives
-    kernel_1 = kernel_1.reshape(h, w, c, -1).transpose(2, 0, 1, 3).reshape(c * h * w, -1)  # rows (H,W,C) -> (C,H,W)
+    # rows of the first dense kernel: (H, W, C) order -> (C, H, W) order
+    kernel_1 = kernel_1.reshape(h, w, c, -1).transpose(2, 0, 1, 3).reshape(c * h * w, -1)
     state = {
-        "conv.weight": conv.kernel.numpy().transpose(3, 2, 0, 1),  # (kh, kw, in, out) -> (out, in, kh, kw)
+        # (kh, kw, in, out) -> (out, in, kh, kw)
+        "conv.weight": conv.kernel.numpy().transpose(3, 2, 0, 1),
         "bn.weight": gamma, "bn.bias": beta, "bn.running_mean": mean, "bn.running_var": var,
         "fc1.weight": kernel_1.T, "fc1.bias": bias_1,  # (in, out) -> (out, in)
         "fc2.weight": kernel_2.T, "fc2.bias": bias_2,
@@ -148,7 +153,8 @@ naive = keras_to_torch(keras_model, TorchNet()).eval()
 default_eps = keras_to_torch(keras_model, TorchNet()).eval()
 default_eps.bn.eps = 1e-5  # PyTorch's default
 with torch.no_grad():
-    naive.fc1.weight.copy_(torch.from_numpy(keras_model.layers[5].kernel.numpy().T.copy()))  # transpose only
+    wrong = keras_model.layers[5].kernel.numpy().T.copy()  # transpose only, rows not reordered
+    naive.fc1.weight.copy_(torch.from_numpy(wrong))
     naive_out = naive(torch.from_numpy(batch_nchw)).numpy()
     eps_out = default_eps(torch.from_numpy(batch_nchw)).numpy()
 print(f"without the flatten fix: largest difference {np.abs(keras_out - naive_out).max():.2f}, "
@@ -166,7 +172,8 @@ print(f"with eps=1e-5: largest difference {np.abs(keras_out - eps_out).max():.2e
 torch_model = TorchNet()
 optimizer = torch.optim.Adam(torch_model.parameters(), lr=1e-3)
 loader = torch.utils.data.DataLoader(
-    torch.utils.data.TensorDataset(torch.from_numpy(x_train.transpose(0, 3, 1, 2).copy()), torch.from_numpy(y_train)),
+    torch.utils.data.TensorDataset(torch.from_numpy(x_train.transpose(0, 3, 1, 2).copy()),
+                                   torch.from_numpy(y_train)),
     batch_size=32, shuffle=True, generator=torch.Generator().manual_seed(SEED))
 torch_model.train()
 for _epoch in range(5):
@@ -184,9 +191,11 @@ print(f"PyTorch test accuracy: {(test_pred == y_test).mean():.4f}")
 def torch_to_keras(torch_model, keras_model):
     s = {name: t.detach().numpy() for name, t in torch_model.state_dict().items()}
     h, w, c = 4, 4, 16
-    kernel_1 = s["fc1.weight"].T.reshape(c, h, w, -1).transpose(1, 2, 0, 3).reshape(h * w * c, -1)  # rows (C,H,W) -> (H,W,C)
+    # rows of the first dense kernel: (C, H, W) order -> (H, W, C) order
+    kernel_1 = s["fc1.weight"].T.reshape(c, h, w, -1).transpose(1, 2, 0, 3).reshape(h * w * c, -1)
     conv, bn, _, _, _, fc1, fc2 = keras_model.layers
-    conv.set_weights([s["conv.weight"].transpose(2, 3, 1, 0)])  # (out, in, kh, kw) -> (kh, kw, in, out)
+    # (out, in, kh, kw) -> (kh, kw, in, out)
+    conv.set_weights([s["conv.weight"].transpose(2, 3, 1, 0)])
     bn.set_weights([s["bn.weight"], s["bn.bias"], s["bn.running_mean"], s["bn.running_var"]])
     fc1.set_weights([kernel_1, s["fc1.bias"]])
     fc2.set_weights([s["fc2.weight"].T, s["fc2.bias"]])
@@ -214,7 +223,8 @@ import tf2onnx
 
 logging.getLogger("tf2onnx").setLevel(logging.ERROR)
 try:
-    tf2onnx.convert.from_keras(keras_model, input_signature=[tf.TensorSpec((None, 8, 8, 1), tf.float32)])
+    signature = [tf.TensorSpec((None, 8, 8, 1), tf.float32)]
+    tf2onnx.convert.from_keras(keras_model, input_signature=signature)
 except Exception as error:
     print(f"from_keras: {type(error).__name__}: {error}")
 
@@ -230,10 +240,11 @@ from tf2onnx import tf_loader
 keras_model.export("keras_savedmodel", format="tf_saved_model", verbose=False)
 graph_def, inputs, outputs = tf_loader.from_saved_model("keras_savedmodel", None, None, tag="serve",
                                                         signatures=["serving_default"])
-tf2onnx.convert.from_graph_def(graph_def, input_names=inputs, output_names=outputs, opset=17, output_path="keras.onnx")
+tf2onnx.convert.from_graph_def(graph_def, input_names=inputs, output_names=outputs, opset=17,
+                               output_path="keras.onnx")
 
 session = ort.InferenceSession("keras.onnx", providers=["CPUExecutionProvider"])
-print("ONNX input:", session.get_inputs()[0].name, session.get_inputs()[0].shape)  # still channels last
+print("ONNX input (channels last):", session.get_inputs()[0].name, session.get_inputs()[0].shape)
 onnx_out = session.run(None, {session.get_inputs()[0].name: batch_nhwc})[0]
 diff = np.abs(onnx_out - keras_out).max()
 print(f"onnxruntime vs Keras: largest difference {diff:.2e}")
@@ -250,7 +261,7 @@ program = torch.onnx.export(torch_model, (torch.from_numpy(batch_nchw),), dynamo
 program.save("torch.onnx")
 
 session = ort.InferenceSession("torch.onnx", providers=["CPUExecutionProvider"])
-print("ONNX input:", session.get_inputs()[0].name, session.get_inputs()[0].shape)  # channels first
+print("ONNX input (channels first):", session.get_inputs()[0].name, session.get_inputs()[0].shape)
 onnx_out = session.run(None, {session.get_inputs()[0].name: batch_nchw[:10]})[0]
 with torch.no_grad():
     diff = np.abs(onnx_out - torch_model(torch.from_numpy(batch_nchw[:10])).numpy()).max()

@@ -10,7 +10,7 @@
 # who owns the training loop: Keras' `fit()` runs it for you, PyTorch asks you to write it.
 #
 # Nothing is downloaded: the data ships with scikit-learn. Download this notebook with the
-# button at the top of the page and run it with TensorFlow, PyTorch, scikit-learn and
+# link at the top of the page and run it with TensorFlow, PyTorch, scikit-learn and
 # matplotlib installed.
 
 # %% [markdown]
@@ -40,8 +40,10 @@ BATCH = 32
 digits = load_digits()
 x = (digits.images / 16.0).astype("float32")  # (N, 8, 8), values in [0, 1]
 y = digits.target.astype("int64")
-x_train, x_test, y_train, y_test = train_test_split(x, y, test_size=0.2, stratify=y, random_state=SEED)
-x_train, x_val, y_train, y_val = train_test_split(x_train, y_train, test_size=0.2, stratify=y_train, random_state=SEED)
+x_train, x_test, y_train, y_test = train_test_split(
+    x, y, test_size=0.2, stratify=y, random_state=SEED)
+x_train, x_val, y_train, y_val = train_test_split(
+    x_train, y_train, test_size=0.2, stratify=y_train, random_state=SEED)
 print("train", x_train.shape, "val", x_val.shape, "test", x_test.shape)
 
 # %% [markdown]
@@ -80,7 +82,8 @@ torch.manual_seed(SEED)
 
 def torch_loader(images, labels, shuffle):
     data = TensorDataset(torch.from_numpy(images[:, None]), torch.from_numpy(labels))  # add C first
-    return DataLoader(data, batch_size=BATCH, shuffle=shuffle, generator=torch.Generator().manual_seed(SEED))
+    return DataLoader(data, batch_size=BATCH, shuffle=shuffle,
+                      generator=torch.Generator().manual_seed(SEED))
 
 
 torch_train = torch_loader(x_train, y_train, shuffle=True)
@@ -138,7 +141,8 @@ start = time.perf_counter()
 history = keras_model.fit(tf_train, validation_data=tf_val, epochs=EPOCHS, shuffle=False, verbose=0)
 print(f"Keras: trained {EPOCHS} epochs in {time.perf_counter() - start:.1f} s")
 keras_curves = {"train loss": history.history["loss"], "val accuracy": history.history["val_accuracy"]}
-print(f"final train loss {keras_curves['train loss'][-1]:.4f}, val accuracy {keras_curves['val accuracy'][-1]:.4f}")
+print(f"final train loss {history.history['loss'][-1]:.4f}, "
+      f"val accuracy {history.history['val_accuracy'][-1]:.4f}")
 
 # %%
 optimizer = torch.optim.Adam(torch_model.parameters(), lr=1e-3)
@@ -166,7 +170,8 @@ for _epoch in range(EPOCHS):
     torch_curves["train loss"].append(total / len(torch_train.dataset))
     torch_curves["val accuracy"].append(accuracy(torch_model, torch_val))
 print(f"PyTorch: trained {EPOCHS} epochs in {time.perf_counter() - start:.1f} s")
-print(f"final train loss {torch_curves['train loss'][-1]:.4f}, val accuracy {torch_curves['val accuracy'][-1]:.4f}")
+print(f"final train loss {torch_curves['train loss'][-1]:.4f}, "
+      f"val accuracy {torch_curves['val accuracy'][-1]:.4f}")
 
 # %% [markdown]
 # ## Evaluation
@@ -218,7 +223,8 @@ for ax, (name, pred) in zip(axes, [("Keras", keras_pred), ("PyTorch", torch_pred
     ax.imshow(cm, cmap="Blues")
     for (i, j), n in np.ndenumerate(cm):
         if n:
-            ax.text(j, i, n, ha="center", va="center", fontsize=7, color="white" if n > cm.max() / 2 else "black")
+            colour = "white" if n > cm.max() / 2 else "black"
+            ax.text(j, i, n, ha="center", va="center", fontsize=7, color=colour)
     ax.set(title=f"{name} (test accuracy {(pred == y_test).mean():.3f})", xlabel="predicted", ylabel="true",
            xticks=range(10), yticks=range(10))
 fig.tight_layout()
