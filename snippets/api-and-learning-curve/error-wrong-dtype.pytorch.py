@@ -11,7 +11,10 @@ def attempt(mistake, action):
     try:
         result = action()
         values = np.round(result.detach().numpy(), 4).tolist()
-        print(f"  no error: result dtype {str(result.dtype).removeprefix('torch.')}, values {values}")
+        print(
+            f"  no error: result dtype {str(result.dtype).removeprefix('torch.')},"
+            f" values {values}"
+        )
     except Exception as error:
         print(f"  {type(error).__name__}: {error}")
 
@@ -26,4 +29,7 @@ attempt("2. float64 matmul float32", lambda: torch.matmul(doubles, torch.ones(2,
 layer = nn.Linear(2, 1)
 nn.init.ones_(layer.weight)
 nn.init.zeros_(layer.bias)
-attempt("3. integer batch into a float32 layer", lambda: layer(torch.tensor([[1, 2]], dtype=torch.int64)))
+attempt(
+    "3. integer batch into a float32 layer",
+    lambda: layer(torch.tensor([[1, 2]], dtype=torch.int64)),
+)

@@ -10,7 +10,10 @@ def attempt(mistake, action):
     print(mistake)
     try:
         result = action()
-        print(f"  no error: result dtype {result.dtype.name}, values {np.round(np.asarray(result), 4).tolist()}")
+        print(
+            f"  no error: result dtype {result.dtype.name},"
+            f" values {np.round(np.asarray(result), 4).tolist()}"
+        )
     except Exception as error:
         print(f"  {type(error).__name__}: {error}")
 
@@ -23,4 +26,7 @@ doubles = tf.constant([[1.0, 2.0]], dtype=tf.float64)
 attempt("2. float64 matmul float32", lambda: tf.matmul(doubles, tf.ones((2, 1))))
 
 layer = keras.layers.Dense(1, kernel_initializer="ones")
-attempt("3. integer batch into a float32 layer", lambda: layer(np.array([[1, 2]], dtype=np.int64)))
+attempt(
+    "3. integer batch into a float32 layer",
+    lambda: layer(np.array([[1, 2]], dtype=np.int64)),
+)

@@ -16,7 +16,10 @@ def attempt(mistake, action):
 
 conv = nn.Conv2d(3, 8, 3)  # PyTorch images are (batch, channels, height, width)
 attempt("1. one RGB image without its batch axis", lambda: conv(torch.zeros(3, 28, 28)))
-attempt("2. a grayscale image with no batch or channel axis", lambda: conv(torch.zeros(28, 28)))
+attempt(
+    "2. a grayscale image with no batch or channel axis",
+    lambda: conv(torch.zeros(28, 28)),
+)
 
 dense = nn.Linear(3, 4)
 attempt("3. one feature vector without its batch axis", lambda: dense(torch.zeros(3)))

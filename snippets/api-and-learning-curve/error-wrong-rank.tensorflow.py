@@ -15,8 +15,17 @@ def attempt(mistake, action):
 
 
 conv = keras.layers.Conv2D(8, 3)  # Keras images are (batch, height, width, channels)
-attempt("1. one RGB image without its batch axis", lambda: conv(np.zeros((28, 28, 3), "float32")))
-attempt("2. a grayscale image with no batch or channel axis", lambda: conv(np.zeros((28, 28), "float32")))
+attempt(
+    "1. one RGB image without its batch axis",
+    lambda: conv(np.zeros((28, 28, 3), "float32")),
+)
+attempt(
+    "2. a grayscale image with no batch or channel axis",
+    lambda: conv(np.zeros((28, 28), "float32")),
+)
 
 dense = keras.layers.Dense(4)
-attempt("3. one feature vector without its batch axis", lambda: dense(np.zeros((3,), "float32")))
+attempt(
+    "3. one feature vector without its batch axis",
+    lambda: dense(np.zeros((3,), "float32")),
+)

@@ -6,7 +6,9 @@ from torch import nn
 
 # Same data and the same initial weights in both halves (generated with NumPy).
 digits = load_digits()
-x = torch.tensor(digits.data[:1792] / 16.0, dtype=torch.float32)  # 1792 = 28 full batches of 64
+x = torch.tensor(
+    digits.data[:1792] / 16.0, dtype=torch.float32
+)  # 1792 = 28 full batches of 64
 y = torch.tensor(digits.target[:1792], dtype=torch.int64)
 rng = np.random.RandomState(0)
 w1, b1 = rng.normal(0, 0.1, (64, 32)).astype("float32"), np.zeros(32, "float32")
@@ -22,7 +24,9 @@ with torch.no_grad():  # Linear weights are (out, in): transpose the Keras-layou
 # The loop is yours: batching, gradients, the update and the metrics are written out.
 optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
 loss_fn = nn.CrossEntropyLoss()  # takes logits, like from_logits=True
-loader = torch.utils.data.DataLoader(torch.utils.data.TensorDataset(x, y), batch_size=64, shuffle=False)
+loader = torch.utils.data.DataLoader(
+    torch.utils.data.TensorDataset(x, y), batch_size=64, shuffle=False
+)
 
 for epoch in range(1, 4):
     model.train()
@@ -35,4 +39,6 @@ for epoch in range(1, 4):
         optimizer.step()
         total_loss += loss.item() * len(xb)
         correct += (logits.argmax(dim=1) == yb).sum().item()
-    print(f"epoch {epoch}: loss={total_loss / len(x):.4f} accuracy={correct / len(x):.4f}")
+    print(
+        f"epoch {epoch}: loss={total_loss / len(x):.4f} accuracy={correct / len(x):.4f}"
+    )

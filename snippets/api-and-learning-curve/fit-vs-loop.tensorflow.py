@@ -11,11 +11,13 @@ rng = np.random.RandomState(0)
 w1, b1 = rng.normal(0, 0.1, (64, 32)).astype("float32"), np.zeros(32, "float32")
 w2, b2 = rng.normal(0, 0.1, (32, 10)).astype("float32"), np.zeros(10, "float32")
 
-model = keras.Sequential([
-    keras.Input(shape=(64,)),
-    keras.layers.Dense(32, activation="relu"),
-    keras.layers.Dense(10),
-])
+model = keras.Sequential(
+    [
+        keras.Input(shape=(64,)),
+        keras.layers.Dense(32, activation="relu"),
+        keras.layers.Dense(10),
+    ]
+)
 model.set_weights([w1, b1, w2, b2])  # Dense kernels are (in, out)
 
 # compile + fit own the loop: batching, gradients, the update and the metrics.
@@ -26,5 +28,7 @@ model.compile(
 )
 history = model.fit(x, y, batch_size=64, epochs=3, shuffle=False, verbose=0)
 
-for epoch, (loss, acc) in enumerate(zip(history.history["loss"], history.history["accuracy"]), start=1):
+for epoch, (loss, acc) in enumerate(
+    zip(history.history["loss"], history.history["accuracy"]), start=1
+):
     print(f"epoch {epoch}: loss={loss:.4f} accuracy={acc:.4f}")

@@ -13,19 +13,36 @@ digits = load_digits()
 x = (digits.data[:1792] / 16.0).astype("float32")
 y = digits.target[:1792].astype("int64")
 rng = np.random.RandomState(0)
-weights = [rng.normal(0, 0.1, (64, 32)).astype("float32"), np.zeros(32, "float32"),
-           rng.normal(0, 0.1, (32, 10)).astype("float32"), np.zeros(10, "float32")]
+weights = [
+    rng.normal(0, 0.1, (64, 32)).astype("float32"),
+    np.zeros(32, "float32"),
+    rng.normal(0, 0.1, (32, 10)).astype("float32"),
+    np.zeros(10, "float32"),
+]
 
-model = keras.Sequential([keras.Input(shape=(64,)), keras.layers.Dense(32, activation="relu"), keras.layers.Dense(10)])
+model = keras.Sequential(
+    [
+        keras.Input(shape=(64,)),
+        keras.layers.Dense(32, activation="relu"),
+        keras.layers.Dense(10),
+    ]
+)
 model.set_weights(weights)
-model.compile(optimizer=keras.optimizers.SGD(learning_rate=0.1),
-              loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True), metrics=["accuracy"])
+model.compile(
+    optimizer=keras.optimizers.SGD(learning_rate=0.1),
+    loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True),
+    metrics=["accuracy"],
+)
 history = model.fit(x, y, batch_size=64, epochs=3, shuffle=False, verbose=0)
 
 print("backend:", keras.backend.backend())
 kernel = model.layers[0].kernel
-print("variable holds:", f"{type(kernel.value).__module__}.{type(kernel.value).__name__}")
-print("model output is:", f"{type(model(x[:2])).__module__}.{type(model(x[:2])).__name__}")
+print(
+    "variable holds:", f"{type(kernel.value).__module__}.{type(kernel.value).__name__}"
+)
+print(
+    "model output is:", f"{type(model(x[:2])).__module__}.{type(model(x[:2])).__name__}"
+)
 for epoch, loss in enumerate(history.history["loss"], start=1):
     print(f"epoch {epoch}: loss={loss:.4f}")
 # ---- end of identical code ----
@@ -33,4 +50,7 @@ for epoch, loss in enumerate(history.history["loss"], start=1):
 import torch  # only to show what the model is
 
 print("model is a torch.nn.Module:", isinstance(model, torch.nn.Module))
-print("torch optimizers can see its parameters:", sum(p.numel() for p in model.parameters()))
+print(
+    "torch optimizers can see its parameters:",
+    sum(p.numel() for p in model.parameters()),
+)

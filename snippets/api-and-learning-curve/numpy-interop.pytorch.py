@@ -13,7 +13,8 @@ print("array after mutation:        ", array.tolist())
 print("torch.from_numpy(array):     ", shared.tolist(), "(shared)")
 print("torch.tensor(array):         ", copied.tolist(), "(copied)")
 
-# Tensor -> NumPy: .numpy() on a CPU tensor is also a view, writing to it changes the tensor.
+# Tensor -> NumPy: .numpy() on a CPU tensor is also a view;
+# writing to it changes the tensor.
 back = copied.numpy()
 back[1] = -1.0
 print("tensor after writing to .numpy():", copied.tolist())

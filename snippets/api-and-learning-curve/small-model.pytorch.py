@@ -28,5 +28,12 @@ batch = torch.zeros(4, 64)  # weights already exist: no build step needed
 
 for name, model in (("stacked", sequential), ("subclassed", subclassed)):
     count = sum(p.numel() for p in model.parameters())
-    per_layer = [sum(p.numel() for p in m.parameters()) for m in model.children() if isinstance(m, nn.Linear)]
-    print(f"{name}: parameters={count} per layer={per_layer} output shape={tuple(model(batch).shape)}")
+    per_layer = [
+        sum(p.numel() for p in m.parameters())
+        for m in model.children()
+        if isinstance(m, nn.Linear)
+    ]
+    print(
+        f"{name}: parameters={count} per layer={per_layer}"
+        f" output shape={tuple(model(batch).shape)}"
+    )
