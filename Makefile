@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build test lint record check offline audit bench browser graphviz flowchart tensorboard-screenshot npm clean
+.PHONY: serve build test lint record check offline audit weight links screenshots bench browser graphviz flowchart tensorboard-screenshot npm clean
 
 # --- environments (stamp files make them idempotent and fast when present) ---
 $(DOCS_VENV)/.stamp: requirements/docs.txt pyproject.toml
@@ -27,6 +27,7 @@ serve: $(DOCS_VENV)/.stamp
 
 test: $(VENV)/.stamp browser graphviz npm lint
 	$(VENV)/bin/python -m pytest -n auto
+	$(MAKE) --no-print-directory audit AUDIT_FLAGS=--no-mobile
 
 # --- the rest ---
 build: $(DOCS_VENV)/.stamp
@@ -67,8 +68,27 @@ bench: $(VENV)/.stamp
 measure: $(VENV)/.stamp
 	$(VENV)/bin/python -m sidebyside.measure $(ARGS)
 
+# Offline HTML for file:// reading -> dist/tf-vs-pytorch-offline.zip (search works, no network request).
+offline: $(DOCS_VENV)/.stamp npm
+	$(DOCS_VENV)/bin/python -m sidebyside.sitebuild offline
+
+# Lighthouse on the hosted build served on 127.0.0.1: desktop scores gate, mobile scores are reported.
+AUDIT_FLAGS ?=
+audit: $(VENV)/.stamp browser npm
+	$(VENV)/bin/python -m sidebyside.audit $(AUDIT_FLAGS)
+
+# Gzipped first-load bytes per built page (budget 150 KB); internal links/anchors + external-link list.
+weight: build
+	$(DOCS_VENV)/bin/python -m sidebyside.pageweight site
+links: build
+	$(DOCS_VENV)/bin/python -m sidebyside.linkcheck site --report build/external-links.txt
+
+# Home + one topic page, light/dark, phone/desktop -> screenshots/ (git-ignored) for review.
+screenshots: $(VENV)/.stamp browser
+	$(VENV)/bin/python -m sidebyside.screenshots
+
 npm:
 	@if [ -f package-lock.json ]; then [ -d node_modules ] && [ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund; fi
 
 clean:
-	rm -rf site dist .pytest_cache
+	rm -rf site dist build .pytest_cache

@@ -53,7 +53,8 @@ def test_first_load_stays_on_the_site_and_matches_the_weight_list(  # type: igno
     assert not log.errors, f"{hosted_path(page) or '/'} logged errors:\n" + "\n".join(log.errors)
     loaded = {urlsplit(url).path[len(prefix):] for url in log.requests}
     loaded = {p + "index.html" if p.endswith("/") or not p else p for p in loaded}
-    counted = set(page_weight(hosted_site, page_file(hosted_site, page), prefix).resources)
+    weight = page_weight(hosted_site, page_file(hosted_site, page), prefix)
+    counted = set(weight.resources) | set(weight.deferred)
     missing = sorted(loaded - counted)
     assert not missing, f"pageweight misses files the browser loaded for {hosted_path(page) or '/'}: {missing}"
 

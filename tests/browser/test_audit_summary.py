@@ -1,0 +1,36 @@
+"""The Lighthouse gate reads scores right and names the audits that cost points (no browser needed)."""
+
+from __future__ import annotations
+
+from sidebyside.audit import MINIMUM, summarise
+
+
+def report(scores: dict[str, float], audits: dict[str, float]) -> dict:
+    """A minimal Lighthouse JSON report: every audit weighs 1 in every category."""
+    return {
+        "categories": {key: {"score": score, "auditRefs": [{"id": a, "weight": 1} for a in audits]} for key, score in scores.items()},
+        "audits": {a: {"id": a, "score": s, "displayValue": f"{s:.0%}"} for a, s in audits.items()},
+    }
+
+
+def test_perfect_scores_pass() -> None:
+    audit = summarise("home", "desktop", report(dict.fromkeys(MINIMUM, 1.0), {"target-size": 1.0}))
+    assert audit.failures() == []
+
+
+def test_performance_at_the_threshold_passes_and_below_fails() -> None:
+    at = summarise("home", "desktop", report({**dict.fromkeys(MINIMUM, 1.0), "performance": 0.95}, {"lcp": 0.9}))
+    assert at.failures() == []
+    below = summarise("home", "desktop", report({**dict.fromkeys(MINIMUM, 1.0), "performance": 0.94}, {"lcp": 0.9}))
+    assert below.failures() == ["home (desktop): performance 0.94 < 0.95: lcp 90%"]
+
+
+def test_accessibility_below_100_names_the_failing_audit() -> None:
+    audit = summarise("execution-model", "desktop",
+                      report({**dict.fromkeys(MINIMUM, 1.0), "accessibility": 0.96}, {"target-size": 0.0, "color-contrast": 1.0}))
+    assert audit.failures() == ["execution-model (desktop): accessibility 0.96 < 1.0: target-size 0%"]
+
+
+def test_a_missing_category_fails() -> None:
+    scores = {key: 1.0 for key in MINIMUM if key != "seo"}
+    assert summarise("home", "mobile", report(scores, {})).failures() == ["home (mobile): seo None < 1.0: no failing audit listed"]
