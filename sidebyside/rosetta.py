@@ -62,6 +62,10 @@ in a different order (convolutions, FFT, linear algebra, recurrent layers)."""
 
 DEFAULT_TOL = "float32"
 
+OPTIMIZER_STEPS = 5
+SCHEDULE_STEPS = 10
+"""Steps compared by optimizer and schedule rows (here, not in rosetta_eval, so the page can say so without NumPy)."""
+
 INPUT_FUNCS: dict[str, str] = {
     "randn": "standard normal floats, shape from the arguments",
     "rand": "uniform floats in [0, 1)",

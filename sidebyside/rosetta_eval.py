@@ -16,10 +16,7 @@ from typing import Any
 
 import numpy as np
 
-from sidebyside.rosetta import InputSpec, Row
-
-OPTIMIZER_STEPS = 5
-SCHEDULE_STEPS = 10
+from sidebyside.rosetta import OPTIMIZER_STEPS, SCHEDULE_STEPS, InputSpec, Row
 
 
 class RowFailure(AssertionError):

@@ -22,7 +22,7 @@ from pygments.lexers import PythonLexer
 
 from sidebyside import ROOT
 from sidebyside.renderers import RenderContext
-from sidebyside.rosetta import TOLERANCES, Category, InputSpec, Row, all_rows, load_rosetta
+from sidebyside.rosetta import INPUT_FUNCS, OPTIMIZER_STEPS, SCHEDULE_STEPS, TOLERANCES, Category, InputSpec, Row, all_rows, load_rosetta
 
 PINS = ROOT / "requirements" / "test.txt"
 IMPORTS = "import numpy as np\nimport tensorflow as tf\nimport torch\nimport torch.nn.functional as F"
@@ -59,15 +59,17 @@ def _inputs(row: Row) -> str:
 
 def _checked(row: Row) -> str:
     """One line saying what the test compares for this row."""
-    kind = {
-        "layer": "layer outputs after copying weights",
-        "optimizer": "weights after the same optimizer steps",
-        "schedule": "learning rates of the first steps",
-    }.get(row.kind, "results")
-    what = "shape and dtype" if row.check == "shape" else f"shape, dtype and values (tolerance <code>{html.escape(row.tol.name)}</code>)"
-    text = f"Checked: {kind}, {what}."
+    subject = {
+        "layer": "the layer outputs, after copying the weights,",
+        "optimizer": f"the weights after {OPTIMIZER_STEPS} optimizer steps",
+        "schedule": f"the learning rates of the first {SCHEDULE_STEPS} steps",
+    }.get(row.kind, "the results")
+    if row.check == "shape":
+        text = f"Tested: {subject} agree in shape and dtype (random draws differ)."
+    else:
+        text = f"Tested: {subject} agree in shape, dtype and values (tolerance <code>{html.escape(row.tol.name)}</code>)."
     if row.dtypes:
-        text += f" Dtypes differ: TensorFlow <code>{row.dtypes['tf']}</code>, PyTorch <code>{row.dtypes['torch']}</code>."
+        text += f" Dtypes differ on purpose: TensorFlow <code>{row.dtypes['tf']}</code>, PyTorch <code>{row.dtypes['torch']}</code>."
     if row.inputs:
         text += f" Inputs: {_inputs(row)}."
     return text
@@ -129,4 +131,36 @@ def render(ctx: RenderContext) -> str:
     ]
     for category in categories:
         lines += _category(category)
+    lines += _contributing()
     return "\n".join(lines)
+
+
+EXAMPLE = """\
+- id: reduce-sum
+  tf: "tf.reduce_sum(x, axis=1, keepdims=True)"
+  torch: "torch.sum(x, dim=1, keepdim=True)"
+  inputs: {x: "randn(3, 4)"}
+  notes: "axis/keepdims vs dim/keepdim."
+"""
+
+
+def _contributing() -> list[str]:
+    """How to add a row, with the recipe list read from the loader so it cannot drift."""
+    recipes = "".join(f"\n- `{name}(...)`: {text}" for name, text in INPUT_FUNCS.items())
+    return [
+        "## Add a mapping { #add-a-mapping }",
+        "",
+        "Rows live in `data/rosetta.yml`, grouped by category. A row is two pieces of code and a note;"
+        " the value of the last line on each side is compared:",
+        "",
+        "```yaml",
+        *EXAMPLE.splitlines(),
+        "```",
+        "",
+        "Run it with `.venv/bin/python -m pytest tests/test_rosetta.py -k reduce-sum`. A failure names the row's line."
+        " Optional keys: `title`, `tol`, `check: shape` (random draws), `dtypes: {tf: int32, torch: int64}` (a dtype difference"
+        " the row documents), and for layers `kind: layer`, `weights` and `call` (see the layer rows above)."
+        " Inputs are NumPy arrays made by these recipes, seeded by the row id:",
+        recipes,
+        "",
+    ]
