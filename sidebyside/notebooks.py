@@ -100,7 +100,7 @@ def kernel_env(workdir: str) -> dict[str, str]:
 
 
 def cell_lines(text: str, notebook: nbformat.NotebookNode) -> list[int | None]:
-    """1-based line in the source where each cell starts, so errors can point at it."""
+    """1-based source line of each cell's first non-blank line, so errors can point at it."""
     lines = text.splitlines()
     found: list[int | None] = []
     position = 0
@@ -135,7 +135,8 @@ def execute(source: Path, cell_timeout: int = CELL_TIMEOUT) -> Executed:
         km = KernelManager(kernel_name=KERNELSPEC["name"], transport="ipc", ip=os.path.join(workdir, "kernel"))
         client = NotebookClient(notebook, km=km, timeout=cell_timeout, kernel_name=KERNELSPEC["name"],
                                 resources={"metadata": {"path": workdir}}, record_timing=False)
-        with client.setup_kernel(env=kernel_env(workdir), cwd=workdir):
+        # cleanup_kc: shut the kernel down on exit (nbclient only does so by default for managers it made)
+        with client.setup_kernel(env=kernel_env(workdir), cwd=workdir, cleanup_kc=True):
             info = client.wait_for_reply(client.kc.kernel_info())
             notebook.metadata["language_info"] = info["content"]["language_info"] if info else {"name": "python"}
             code_number = 0
