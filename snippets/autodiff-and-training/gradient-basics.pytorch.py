@@ -4,7 +4,9 @@ import torch
 
 x = torch.tensor([[1.0, 2.0], [3.0, 4.0], [5.0, 6.0]])
 y = torch.tensor([[1.0], [2.0], [3.0]])
-w = torch.tensor([[0.1], [-0.2]], requires_grad=True)  # tracked because requires_grad=True
+w = torch.tensor(
+    [[0.1], [-0.2]], requires_grad=True
+)  # tracked because requires_grad=True
 b = torch.tensor([0.5], requires_grad=True)
 
 

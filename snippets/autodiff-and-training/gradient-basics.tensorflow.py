@@ -24,7 +24,10 @@ print("dL/db:", np.round(db.numpy().astype(float), 4).tolist())
 with tf.GradientTape() as tape:
     tape.watch(x)
     loss = loss_fn(x, y)
-print("dL/dx row 0:", np.round(tape.gradient(loss, x).numpy()[0].astype(float), 4).tolist())
+print(
+    "dL/dx row 0:",
+    np.round(tape.gradient(loss, x).numpy()[0].astype(float), 4).tolist(),
+)
 
 # Gradient accumulation over two half-batches: add the gradients yourself.
 total = [tf.zeros_like(w), tf.zeros_like(b)]
@@ -32,4 +35,6 @@ for rows in (slice(0, 2), slice(2, 3)):
     with tf.GradientTape() as tape:
         part = loss_fn(x[rows], y[rows])
     total = [t + g for t, g in zip(total, tape.gradient(part, [w, b]))]
-print("accumulated dL/dw:", np.round(total[0].numpy().ravel().astype(float), 4).tolist())
+print(
+    "accumulated dL/dw:", np.round(total[0].numpy().ravel().astype(float), 4).tolist()
+)

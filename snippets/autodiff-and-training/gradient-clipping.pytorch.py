@@ -15,7 +15,10 @@ set_grads()
 norm = torch.nn.utils.clip_grad_norm_(params, max_norm=1.0)
 print(f"global norm before: {norm.item():.4f}")
 print("clipped:", [np.round(p.grad.numpy().astype(float), 4).tolist() for p in params])
-print(f"global norm after: {torch.nn.utils.get_total_norm([p.grad for p in params]).item():.4f}")
+print(
+    "global norm after:",
+    f"{torch.nn.utils.get_total_norm([p.grad for p in params]).item():.4f}",
+)
 
 set_grads()
 torch.nn.utils.clip_grad_value_(params, clip_value=3.5)
@@ -27,4 +30,7 @@ optimizer = torch.optim.SGD([w], lr=1.0)
 w.grad = torch.tensor([3.0, 4.0])
 torch.nn.utils.clip_grad_norm_([w], max_norm=1.0)
 optimizer.step()
-print("one SGD step with clipping:", np.round(w.detach().numpy().astype(float), 4).tolist())
+print(
+    "one SGD step with clipping:",
+    np.round(w.detach().numpy().astype(float), 4).tolist(),
+)

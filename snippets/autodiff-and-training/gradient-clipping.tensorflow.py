@@ -2,7 +2,10 @@
 import numpy as np
 import tensorflow as tf
 
-grads = [tf.constant([3.0, 4.0]), tf.constant([[12.0]])]  # global norm = sqrt(9 + 16 + 144) = 13
+grads = [
+    tf.constant([3.0, 4.0]),
+    tf.constant([[12.0]]),
+]  # global norm = sqrt(9 + 16 + 144) = 13
 
 # Returns new tensors plus the norm before clipping; the inputs are not modified.
 clipped, norm = tf.clip_by_global_norm(grads, clip_norm=1.0)

@@ -4,8 +4,10 @@ import torch
 
 # f(x) = x^3 + 2x at x = 2: f' = 3x^2 + 2 = 14, f'' = 6x = 12, f''' = 6
 x = torch.tensor(2.0, requires_grad=True)
-f = x ** 3 + 2.0 * x
-(d1,) = torch.autograd.grad(f, x, create_graph=True)  # create_graph: d1 is differentiable
+f = x**3 + 2.0 * x
+(d1,) = torch.autograd.grad(
+    f, x, create_graph=True
+)  # create_graph: d1 is differentiable
 (d2,) = torch.autograd.grad(d1, x, create_graph=True)
 (d3,) = torch.autograd.grad(d2, x)
 print(f"f'={d1.item():.4f} f''={d2.item():.4f} f'''={d3.item():.4f}")

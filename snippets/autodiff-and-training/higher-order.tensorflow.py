@@ -7,7 +7,7 @@ x = tf.Variable(2.0)
 with tf.GradientTape() as t3:
     with tf.GradientTape() as t2:
         with tf.GradientTape() as t1:
-            f = x ** 3 + 2.0 * x
+            f = x**3 + 2.0 * x
         d1 = t1.gradient(f, x)  # computed inside t2, so t2 records it
     d2 = t2.gradient(d1, x)
 d3 = t3.gradient(d2, x)

@@ -4,7 +4,9 @@ import tensorflow as tf
 x = tf.Variable(3.0)
 with tf.GradientTape(persistent=True) as tape:
     full = x * x  # d/dx = 2x = 6
-    half_stopped = x * tf.stop_gradient(x)  # the stopped factor is a constant: d/dx = x = 3
+    half_stopped = x * tf.stop_gradient(
+        x
+    )  # the stopped factor is a constant: d/dx = x = 3
     target = tf.stop_gradient(2.0 * x)  # e.g. a target network output
     loss = (x - target) ** 2  # d/dx = 2 (x - 6) = -6
     unrelated = tf.constant(5.0) * 2.0  # does not depend on x

@@ -5,8 +5,14 @@ from torch import nn
 
 # Weights and data come from NumPy, so both frameworks start from identical numbers.
 rng = np.random.RandomState(42)
-w1, b1 = rng.normal(0, 0.5, (4, 3)).astype("float32"), rng.normal(0, 0.1, 3).astype("float32")
-w2, b2 = rng.normal(0, 0.5, (3, 2)).astype("float32"), rng.normal(0, 0.1, 2).astype("float32")
+w1, b1 = (
+    rng.normal(0, 0.5, (4, 3)).astype("float32"),
+    rng.normal(0, 0.1, 3).astype("float32"),
+)
+w2, b2 = (
+    rng.normal(0, 0.5, (3, 2)).astype("float32"),
+    rng.normal(0, 0.1, 2).astype("float32"),
+)
 x = torch.from_numpy(rng.normal(size=(5, 4)).astype("float32"))
 y = torch.from_numpy(rng.normal(size=(5, 2)).astype("float32"))
 
@@ -35,7 +41,9 @@ for step in range(1, 4):
     loss = train_step(x, y)
     print(f"step {step}: loss={loss.item():.4f}")
 
-weight1, bias1, weight2, bias2 = (p.detach().numpy().astype(float) for p in model.parameters())
+weight1, bias1, weight2, bias2 = (
+    p.detach().numpy().astype(float) for p in model.parameters()
+)
 print("layer 1 weights (in, out), row 0:", np.round(weight1.T[0], 4).tolist())
 print("layer 1 bias:", np.round(bias1, 4).tolist())
 print("layer 2 weights (in, out):", np.round(weight2.T, 4).tolist())

@@ -4,7 +4,7 @@ from torch.utils.data import DataLoader, Dataset
 
 
 class Squares(Dataset):
-    """A map-style dataset: __len__ plus __getitem__, which does the per-element work."""
+    """A map-style dataset: __len__ and __getitem__ (the per-element work)."""
 
     def __init__(self, values):
         self.values = values
@@ -22,5 +22,8 @@ print("element type:", str(dataset[0].dtype).removeprefix("torch."))
 for batch in DataLoader(dataset, batch_size=4):  # the last batch is short by default
     print("batch:", batch.tolist())
 
-print("drop the short batch:", [b.tolist() for b in DataLoader(dataset, batch_size=4, drop_last=True)])
+print(
+    "drop the short batch:",
+    [b.tolist() for b in DataLoader(dataset, batch_size=4, drop_last=True)],
+)
 print("number of elements:", len(dataset))

@@ -8,5 +8,8 @@ print("element type:", dataset.element_spec.dtype.name)
 for batch in dataset.batch(4):  # the last batch is short by default
     print("batch:", batch.numpy().tolist())
 
-print("drop the short batch:", [b.numpy().tolist() for b in dataset.batch(4, drop_remainder=True)])
+print(
+    "drop the short batch:",
+    [b.numpy().tolist() for b in dataset.batch(4, drop_remainder=True)],
+)
 print("number of elements:", int(dataset.cardinality()))

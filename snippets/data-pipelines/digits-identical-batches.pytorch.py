@@ -13,14 +13,24 @@ dataset = TensorDataset(features, labels)
 # (shuffle=True with a seeded torch.Generator would not do: a different generator.)
 rng = np.random.RandomState(0)
 for epoch in (1, 2):
-    order = rng.permutation(len(dataset))  # a fresh order each epoch, same in both halves
-    loader = DataLoader(dataset, batch_size=64, sampler=order.tolist())  # any iterable of indices is a sampler
+    order = rng.permutation(
+        len(dataset)
+    )  # a fresh order each epoch, same in both halves
+    loader = DataLoader(
+        dataset, batch_size=64, sampler=order.tolist()
+    )  # any iterable of indices is a sampler
     sizes, checksum = [], 0.0
     for number, (x, y) in enumerate(loader):
         sizes.append(int(x.shape[0]))
         checksum += (number + 1) * float(x.sum()) + float(y.sum())
         if number == 0:
             dtypes = [str(t.dtype).removeprefix("torch.") for t in (x, y)]
-            print(f"epoch {epoch} first batch: x {tuple(x.shape)} {dtypes[0]}, y {tuple(y.shape)} {dtypes[1]}")
+            print(
+                f"epoch {epoch} first batch: x {tuple(x.shape)} {dtypes[0]},"
+                f" y {tuple(y.shape)} {dtypes[1]}"
+            )
             print(f"epoch {epoch} first labels:", y.numpy()[:12].tolist())
-    print(f"epoch {epoch}: {len(sizes)} batches, last has {sizes[-1]}, order checksum {checksum:.2f}")
+    print(
+        f"epoch {epoch}: {len(sizes)} batches, last has {sizes[-1]},"
+        f" order checksum {checksum:.2f}"
+    )

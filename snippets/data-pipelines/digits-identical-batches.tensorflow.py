@@ -11,7 +11,9 @@ labels = digits.target.astype("int64")
 # (shuffle(seed=...) would not do: tf.data and PyTorch use different generators.)
 rng = np.random.RandomState(0)
 for epoch in (1, 2):
-    order = rng.permutation(len(features))  # a fresh order each epoch, same in both halves
+    order = rng.permutation(
+        len(features)
+    )  # a fresh order each epoch, same in both halves
     dataset = (
         tf.data.Dataset.from_tensor_slices(order)
         .map(lambda i: (tf.gather(features, i), tf.gather(labels, i)))
@@ -22,6 +24,12 @@ for epoch in (1, 2):
         sizes.append(int(x.shape[0]))
         checksum += (number + 1) * float(tf.reduce_sum(x)) + float(tf.reduce_sum(y))
         if number == 0:
-            print(f"epoch {epoch} first batch: x {tuple(x.shape)} {x.dtype.name}, y {tuple(y.shape)} {y.dtype.name}")
+            print(
+                f"epoch {epoch} first batch: x {tuple(x.shape)} {x.dtype.name},"
+                f" y {tuple(y.shape)} {y.dtype.name}"
+            )
             print(f"epoch {epoch} first labels:", y.numpy()[:12].tolist())
-    print(f"epoch {epoch}: {len(sizes)} batches, last has {sizes[-1]}, order checksum {checksum:.2f}")
+    print(
+        f"epoch {epoch}: {len(sizes)} batches, last has {sizes[-1]},"
+        f" order checksum {checksum:.2f}"
+    )

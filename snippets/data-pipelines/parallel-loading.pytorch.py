@@ -11,13 +11,13 @@ class Augmented(Dataset):
         return len(features)
 
     def __getitem__(self, index):
-        """Per-element work that runs in the worker processes (here: scale and add the row sum)."""
+        """Per-element work, run in the worker processes (scale, append the row sum)."""
         x = features[index]
         return torch.cat([x / 10.0, x.sum().reshape(1)])
 
 
 def collate(samples):
-    """How a list of samples becomes a batch: the default stacks them; this one does it explicitly."""
+    """How a list of samples becomes a batch (the default collate also stacks them)."""
     return torch.stack(samples)
 
 
@@ -32,4 +32,9 @@ if __name__ == "__main__":  # worker processes may re-import this file
         prefetch_factor=2,
     )
     for batch in loader:
-        print("batch shape", tuple(batch.shape), "first row", np.round(batch.numpy()[0].astype(float), 2).tolist())
+        print(
+            "batch shape",
+            tuple(batch.shape),
+            "first row",
+            np.round(batch.numpy()[0].astype(float), 2).tolist(),
+        )

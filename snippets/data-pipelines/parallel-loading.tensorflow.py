@@ -22,4 +22,9 @@ dataset = (
 )
 
 for batch in dataset:
-    print("batch shape", tuple(batch.shape), "first row", np.round(batch.numpy()[0].astype(float), 2).tolist())
+    print(
+        "batch shape",
+        tuple(batch.shape),
+        "first row",
+        np.round(batch.numpy()[0].astype(float), 2).tolist(),
+    )

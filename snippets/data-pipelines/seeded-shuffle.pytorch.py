@@ -3,15 +3,21 @@
 import torch
 from torch.utils.data import DataLoader
 
-dataset = list(range(10))  # anything with __len__ and __getitem__ is a map-style dataset
+dataset = list(
+    range(10)
+)  # anything with __len__ and __getitem__ is a map-style dataset
 
 # shuffle=True draws a full permutation of the indices each epoch from the generator.
-loader = DataLoader(dataset, batch_size=None, shuffle=True, generator=torch.Generator().manual_seed(0))
+loader = DataLoader(
+    dataset, batch_size=None, shuffle=True, generator=torch.Generator().manual_seed(0)
+)
 for epoch in (1, 2):
     print(f"epoch {epoch}:", [int(x) for x in loader])
 
-# The order is reproducible from run to run: a new generator with the same seed repeats it.
-again = DataLoader(dataset, batch_size=None, shuffle=True, generator=torch.Generator().manual_seed(0))
+# Reproducible from run to run: a new generator with the same seed repeats the order.
+again = DataLoader(
+    dataset, batch_size=None, shuffle=True, generator=torch.Generator().manual_seed(0)
+)
 print("rebuilt, epoch 1:", [int(x) for x in again])
 
 # There is no shuffle buffer: a RandomSampler permutes the whole index range at once.

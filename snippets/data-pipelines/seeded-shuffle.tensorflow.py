@@ -4,7 +4,7 @@ import tensorflow as tf
 
 dataset = tf.data.Dataset.range(10)
 
-# buffer_size >= the dataset size gives a uniform shuffle; a new order every epoch by default.
+# buffer_size >= dataset size: a uniform shuffle, a new order each epoch by default.
 shuffled = dataset.shuffle(buffer_size=10, seed=0, reshuffle_each_iteration=True)
 for epoch in (1, 2):
     print(f"epoch {epoch}:", [int(x) for x in shuffled])

@@ -5,11 +5,13 @@ from torch.utils.data import DataLoader
 
 sequences = [[5, 3, 8], [2, 7], [9], [4, 1, 6, 2]]
 
-# torch.nested (ragged tensors) is still a prototype; the common idiom is a list of 1-D tensors.
+# torch.nested (ragged) is a prototype; the usual idiom is a list of 1-D tensors.
 rows = [torch.tensor(s) for s in sequences]
 print("row lengths:", [len(r) for r in rows])
 print("sum of each row (no padding involved):", [int(r.sum()) for r in rows])
-print("padded whole set:", pad_sequence(rows, batch_first=True, padding_value=0).tolist())
+print(
+    "padded whole set:", pad_sequence(rows, batch_first=True, padding_value=0).tolist()
+)
 
 
 def pad_collate(batch):
