@@ -1,0 +1,26 @@
+# title: breakpoint() inside compiled code: traced once by tf.function, a graph break in torch.compile
+# differs: tf.function stops only while tracing and shows a symbolic tensor, torch.compile stops on every call with the real value
+import inspect
+import sys
+
+import tensorflow as tf
+
+
+def inspect_instead_of_pdb(*args, **kwargs):
+    """Stands in for pdb so the script runs unattended: shows what pdb would see."""
+    x = inspect.currentframe().f_back.f_locals["x"]
+    print("  breakpoint hit; x =", x)
+
+
+sys.breakpointhook = inspect_instead_of_pdb  # delete this line to get the real pdb prompt
+
+
+@tf.function
+def step(x):
+    breakpoint()
+    return x * 2.0
+
+
+for value in (1.0, 2.0):
+    print(f"call with {value}:")
+    print("  returned", step(tf.constant([value])).numpy().tolist())

@@ -1,0 +1,29 @@
+# title: Adam epsilon: Keras 1e-7 added before bias correction, PyTorch 1e-8 added after; both can be matched exactly
+import math
+
+import torch
+
+LR, BETA_2, STEPS = 0.001, 0.999, 3
+
+
+def run(gradient, epsilon_for_step=None):
+    """Move w by Adam with a constant gradient; return the total move in units of the learning rate."""
+    w = torch.zeros((), requires_grad=True)
+    opt = torch.optim.Adam([w], lr=LR)  # default eps=1e-08
+    for t in range(1, STEPS + 1):
+        if epsilon_for_step:
+            opt.param_groups[0]["eps"] = epsilon_for_step(t)
+        w.grad = torch.tensor(gradient)
+        opt.step()
+    return -w.item() / LR
+
+
+# Keras adds epsilon to sqrt(v) BEFORE bias correction, PyTorch AFTER it; at step t the
+# two placements agree when torch_eps = keras_eps / sqrt(1 - beta_2**t).
+def keras_placement(t):
+    return 1e-7 / math.sqrt(1 - BETA_2**t)
+
+
+for g in (1.0, 1e-7):
+    print(f"gradient {g:.0e}: Keras default moves w by {run(g, keras_placement):.4f} lr,"
+          f" PyTorch default moves w by {run(g):.4f} lr")

@@ -1,0 +1,28 @@
+# title: Adam epsilon: Keras 1e-7 added before bias correction, PyTorch 1e-8 added after; both can be matched exactly
+import math
+
+import tensorflow as tf
+
+LR, BETA_2, STEPS = 0.001, 0.999, 3
+
+
+def run(gradient, epsilon_for_step=None):
+    """Move w by Adam with a constant gradient; return the total move in units of the learning rate."""
+    w = tf.Variable(0.0)
+    opt = tf.keras.optimizers.Adam(learning_rate=LR)  # default epsilon=1e-07
+    for t in range(1, STEPS + 1):
+        if epsilon_for_step:
+            opt.epsilon = epsilon_for_step(t)
+        opt.apply_gradients([(tf.constant(gradient), w)])
+    return -float(w.numpy()) / LR
+
+
+# Keras adds epsilon to sqrt(v) BEFORE bias correction, PyTorch AFTER it; at step t the
+# two placements agree when keras_eps = torch_eps * sqrt(1 - beta_2**t).
+def pytorch_placement(t):
+    return 1e-8 * math.sqrt(1 - BETA_2**t)
+
+
+for g in (1.0, 1e-7):
+    print(f"gradient {g:.0e}: Keras default moves w by {run(g):.4f} lr,"
+          f" PyTorch default moves w by {run(g, pytorch_placement):.4f} lr")

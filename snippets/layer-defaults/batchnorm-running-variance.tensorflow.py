@@ -1,0 +1,12 @@
+# title: BatchNorm running variance: Keras tracks the biased batch variance, PyTorch the unbiased one
+# differs: PyTorch stores the batch variance divided by n-1, Keras divided by n; neither layer has an option to switch
+import numpy as np
+import tensorflow as tf
+
+x = np.random.RandomState(0).normal(0.0, 2.0, size=(4, 2)).astype("float32")  # small batch: n = 4
+print("batch variance /n    :", [f"{v:.4f}" for v in x.var(axis=0)])
+print("batch variance /(n-1):", [f"{v:.4f}" for v in x.var(axis=0, ddof=1)])
+
+bn = tf.keras.layers.BatchNormalization(momentum=0.0)  # momentum 0: keep only the latest batch
+bn(x, training=True)
+print("running variance kept:", [f"{v:.4f}" for v in bn.moving_variance.numpy()])

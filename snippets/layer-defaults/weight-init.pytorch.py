@@ -1,0 +1,25 @@
+# title: Default weight initialisers: Keras glorot_uniform with zero bias, PyTorch kaiming_uniform(a=sqrt(5)) with random bias
+import math
+
+import numpy as np
+import torch
+
+torch.manual_seed(0)
+fan_in, fan_out = 512, 256
+
+
+def report(label, layer):
+    w, b = layer.weight.detach().numpy(), layer.bias.detach().numpy()  # weight (out, in), bias (out,)
+    w_bound = np.abs(w).max()
+    print(f"{label}:")
+    print(f"  weight max |w| {w_bound:.4f}, std / max {w.std() / w_bound:.2f} (uniform: 0.58)")
+    print(f"  bias all zero: {bool(np.all(b == 0))}, all |b| <= 1/sqrt(fan_in): {bool(np.abs(b).max() <= 1 / math.sqrt(fan_in))}")
+
+
+print(f"glorot bound sqrt(6/(fan_in+fan_out)) = {math.sqrt(6 / (fan_in + fan_out)):.4f}")
+print(f"kaiming(a=sqrt(5)) bound 1/sqrt(fan_in) = {1 / math.sqrt(fan_in):.4f}")
+keras_like = torch.nn.Linear(fan_in, fan_out)
+torch.nn.init.xavier_uniform_(keras_like.weight)  # Keras's glorot_uniform
+torch.nn.init.zeros_(keras_like.bias)
+report("Keras default", keras_like)
+report("PyTorch default", torch.nn.Linear(fan_in, fan_out))

@@ -1,0 +1,29 @@
+# title: Default weight initialisers: Keras glorot_uniform with zero bias, PyTorch kaiming_uniform(a=sqrt(5)) with random bias
+import math
+
+import numpy as np
+import tensorflow as tf
+
+tf.keras.utils.set_random_seed(0)
+fan_in, fan_out = 512, 256
+
+
+def report(label, layer):
+    layer.build((None, fan_in))
+    w, b = (v.numpy() for v in layer.weights)  # kernel (in, out), bias (out,)
+    w_bound = np.abs(w).max()
+    print(f"{label}:")
+    print(f"  weight max |w| {w_bound:.4f}, std / max {w.std() / w_bound:.2f} (uniform: 0.58)")
+    print(f"  bias all zero: {bool(np.all(b == 0))}, all |b| <= 1/sqrt(fan_in): {bool(np.abs(b).max() <= 1 / math.sqrt(fan_in))}")
+
+
+print(f"glorot bound sqrt(6/(fan_in+fan_out)) = {math.sqrt(6 / (fan_in + fan_out)):.4f}")
+print(f"kaiming(a=sqrt(5)) bound 1/sqrt(fan_in) = {1 / math.sqrt(fan_in):.4f}")
+report("Keras default", tf.keras.layers.Dense(fan_out))
+bound = 1 / math.sqrt(fan_in)
+report("PyTorch default", tf.keras.layers.Dense(
+    fan_out,
+    # kaiming_uniform(a=sqrt(5)) is a uniform fan-in variance scaling with scale 1/3.
+    kernel_initializer=tf.keras.initializers.VarianceScaling(1 / 3, mode="fan_in", distribution="uniform"),
+    bias_initializer=tf.keras.initializers.RandomUniform(-bound, bound),
+))
