@@ -1,5 +1,7 @@
 # title: The same shape mistakes, and the error message each framework prints
 # differs: each framework words its own error message; showing both messages side by side is the point of the pair
+import textwrap
+
 import keras
 import tensorflow as tf
 
@@ -11,7 +13,18 @@ def attempt(mistake, action):
         result = action()
         print(f"  no error: result shape {tuple(result.shape)}")
     except Exception as error:
-        print(f"  {type(error).__name__}: {error}")
+        # Wrapped at spaces to fit the page; the words are the real message.
+        message = f"{type(error).__name__}: {error}"
+        print(
+            textwrap.fill(
+                message,
+                64,
+                initial_indent="  ",
+                subsequent_indent="    ",
+                break_long_words=False,
+                break_on_hyphens=False,
+            )
+        )
 
 
 a = tf.ones((2, 3))

@@ -1,5 +1,7 @@
 # title: The same dtype mistakes: which framework stops, which one converts silently
 # differs: each framework words its own error message, and a mistake one framework rejects the other may convert silently
+import textwrap
+
 import keras
 import numpy as np
 import tensorflow as tf
@@ -15,7 +17,18 @@ def attempt(mistake, action):
             f" values {np.round(np.asarray(result), 4).tolist()}"
         )
     except Exception as error:
-        print(f"  {type(error).__name__}: {error}")
+        # Wrapped at spaces to fit the page; the words are the real message.
+        message = f"{type(error).__name__}: {error}"
+        print(
+            textwrap.fill(
+                message,
+                64,
+                initial_indent="  ",
+                subsequent_indent="    ",
+                break_long_words=False,
+                break_on_hyphens=False,
+            )
+        )
 
 
 ints = tf.constant([1, 2])  # Python ints become int32 in TensorFlow

@@ -1,5 +1,7 @@
 # title: The same rank mistakes (a missing batch or channel axis) in both frameworks
 # differs: each framework words its own error message, and PyTorch accepts some unbatched inputs that Keras rejects
+import textwrap
+
 import torch
 from torch import nn
 
@@ -11,7 +13,18 @@ def attempt(mistake, action):
         result = action()
         print(f"  no error: result shape {tuple(result.shape)}")
     except Exception as error:
-        print(f"  {type(error).__name__}: {error}")
+        # Wrapped at spaces to fit the page; the words are the real message.
+        message = f"{type(error).__name__}: {error}"
+        print(
+            textwrap.fill(
+                message,
+                64,
+                initial_indent="  ",
+                subsequent_indent="    ",
+                break_long_words=False,
+                break_on_hyphens=False,
+            )
+        )
 
 
 conv = nn.Conv2d(3, 8, 3)  # PyTorch images are (batch, channels, height, width)
