@@ -69,7 +69,7 @@ print(f"test accuracy after Keras fit(): {keras_acc:.4f}")
 assert keras_acc >= 0.95, keras_acc
 
 # %% [markdown]
-# ## The model is an `nn.Module`
+# ## The model is an nn.Module
 #
 # Every Keras layer on this backend subclasses `torch.nn.Module`, and every Keras variable
 # holds a `torch.nn.Parameter`. `parameters()` sees all of them, so a PyTorch optimizer can
@@ -139,7 +139,7 @@ print(f"Keras evaluate() sees the same weights: {model.evaluate(x_test, y_test, 
 assert torch_acc >= 0.95, torch_acc
 
 # %% [markdown]
-# ## The weights as `torch` tensors
+# ## The weights as torch tensors
 #
 # To leave Keras behind entirely, copy the tensors into a plain PyTorch model. No NumPy round
 # trip is needed, but the layout changes are the same as in
@@ -195,7 +195,7 @@ print("count_params():", mixed.count_params())
 print("of which the PyTorch head:", sum(p.numel() for p in head.parameters()))
 
 # %% [markdown]
-# ## Leaving the process: ONNX and the `.keras` file
+# ## Leaving the process: ONNX and the .keras file
 #
 # `model.export(..., format="onnx")` works on this backend (it goes through the PyTorch ONNX
 # exporter), and onnxruntime runs the result.
