@@ -1,7 +1,8 @@
 """Fixtures for tests on the built site: hosted build, offline zip, Chromium.
 
-Each pytest-xdist worker builds its own copies (a few seconds) in its own
-temp dir, so tests never share mutable state. The browser is Debian's
+The sites are built once per test run: the first xdist worker that needs a
+build makes it under the run's shared temp dir while holding a file lock,
+the others wait and reuse it. Tests only read the builds. The browser is Debian's
 chromium driven by Playwright's Python package; ``make browser`` installs
 it. Outside CI a missing browser skips the browser tests with the command
 that fixes it; in CI (``CI=true``) it fails the run.
@@ -9,9 +10,11 @@ that fixes it; in CI (``CI=true``) it fails the run.
 
 from __future__ import annotations
 
+import fcntl
 import os
+import shutil
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -46,26 +49,44 @@ def offline_path(page: str) -> str:
     return page + ".html"
 
 
+def built_once(tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], object]) -> Path:
+    """``make(dir)`` once per test run, shared by all xdist workers (file lock), then read-only."""
+    base = tmp_path_factory.getbasetemp()
+    run_dir = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base  # parent = this run's dir under xdist
+    target = run_dir / f"sbs-{name}"
+    with open(run_dir / f"sbs-{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (run_dir / f"sbs-{name}.done").exists():
+            shutil.rmtree(target, ignore_errors=True)
+            target.mkdir()
+            make(target)
+            (run_dir / f"sbs-{name}.done").touch()
+    return target
+
+
 @pytest.fixture(scope="session")
 def hosted_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The site as deployed to GitHub Pages."""
-    return build(tmp_path_factory.mktemp("hosted") / "site")
+    return built_once(tmp_path_factory, "hosted", lambda d: build(d / "site")) / "site"
+
+
+def _offline(work: Path) -> None:
+    """Build the zip exactly as ``make offline`` does, then unpack it as a reader would."""
+    zip_path = build_offline_zip(work / "build", work / f"{ZIP_NAME}.zip")
+    with zipfile.ZipFile(zip_path) as archive:
+        archive.extractall(work / "unzipped")
 
 
 @pytest.fixture(scope="session")
 def offline_zip(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The zip that ``make offline`` produces."""
-    work = tmp_path_factory.mktemp("offline")
-    return build_offline_zip(work / "build", work / f"{ZIP_NAME}.zip")
+    return built_once(tmp_path_factory, "offline", _offline) / f"{ZIP_NAME}.zip"
 
 
 @pytest.fixture(scope="session")
 def offline_site(offline_zip: Path) -> Path:
-    """The offline zip unpacked, as a reader would (tests read the zip, not the build dir)."""
-    dest = offline_zip.parent / "unzipped"
-    with zipfile.ZipFile(offline_zip) as archive:
-        archive.extractall(dest)
-    return dest / ZIP_NAME
+    """The offline zip unpacked (tests read what is in the zip, not the build dir)."""
+    return offline_zip.parent / "unzipped" / ZIP_NAME
 
 
 @pytest.fixture(scope="session")
