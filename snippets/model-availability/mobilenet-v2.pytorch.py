@@ -1,7 +1,8 @@
 # title: MobileNetV2 with weights=None: identical parameter counts
-# torchvision.models.mobilenet_v2(weights=None) builds this model. The torchvision wheel on PyPI
-# does not load beside the CPU build of torch 2.13, so the architecture is written out here
-# as torchvision defines it (inverted residual blocks, ReLU6, no convolution biases).
+# torchvision.models.mobilenet_v2(weights=None) builds this model. The torchvision
+# wheel on PyPI does not load beside the CPU build of torch 2.13, so the architecture
+# is written out here as torchvision defines it (inverted residual blocks, ReLU6,
+# no convolution biases).
 import torch
 from torch import nn
 
@@ -9,7 +10,10 @@ torch.manual_seed(0)
 
 
 def conv_bn(cin, cout, k=1, stride=1, groups=1, act=True):
-    layers = [nn.Conv2d(cin, cout, k, stride, k // 2, groups=groups, bias=False), nn.BatchNorm2d(cout)]
+    layers = [
+        nn.Conv2d(cin, cout, k, stride, k // 2, groups=groups, bias=False),
+        nn.BatchNorm2d(cout),
+    ]
     return [*layers, nn.ReLU6()] if act else layers
 
 
@@ -29,19 +33,37 @@ class InvertedResidual(nn.Module):
 
 def mobilenet_v2(num_classes=1000):
     # (expansion, output channels, repeats, first stride), as in the MobileNetV2 paper
-    settings = [(1, 16, 1, 1), (6, 24, 2, 2), (6, 32, 3, 2), (6, 64, 4, 2), (6, 96, 3, 1), (6, 160, 3, 2), (6, 320, 1, 1)]
+    settings = [
+        (1, 16, 1, 1),
+        (6, 24, 2, 2),
+        (6, 32, 3, 2),
+        (6, 64, 4, 2),
+        (6, 96, 3, 1),
+        (6, 160, 3, 2),
+        (6, 320, 1, 1),
+    ]
     layers, cin = conv_bn(3, 32, 3, 2), 32
     for t, c, n, s in settings:
         for i in range(n):
             layers.append(InvertedResidual(cin, c, s if i == 0 else 1, t))
             cin = c
-    layers += [*conv_bn(cin, 1280), nn.AdaptiveAvgPool2d(1), nn.Flatten(), nn.Dropout(0.2), nn.Linear(1280, num_classes)]
+    layers += [
+        *conv_bn(cin, 1280),
+        nn.AdaptiveAvgPool2d(1),
+        nn.Flatten(),
+        nn.Dropout(0.2),
+        nn.Linear(1280, num_classes),
+    ]
     return nn.Sequential(*layers)
 
 
 model = mobilenet_v2().eval()
 depthwise = [m for m in model.modules() if isinstance(m, nn.Conv2d) and m.groups > 1]
-stats = sum(b.numel() for name, b in model.named_buffers() if name.endswith(("running_mean", "running_var")))
+stats = sum(
+    b.numel()
+    for name, b in model.named_buffers()
+    if name.endswith(("running_mean", "running_var"))
+)
 print("depthwise convolutions:", len(depthwise))
 print(f"trainable parameters: {sum(p.numel() for p in model.parameters()):,}")
 print(f"batch-norm running statistics: {stats:,}")

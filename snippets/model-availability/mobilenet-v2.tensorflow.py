@@ -10,7 +10,9 @@ def size(weights):
     return sum(int(np.prod(w.shape)) for w in weights)
 
 
-depthwise = [layer for layer in model.layers if isinstance(layer, keras.layers.DepthwiseConv2D)]
+depthwise = [
+    layer for layer in model.layers if isinstance(layer, keras.layers.DepthwiseConv2D)
+]
 print("depthwise convolutions:", len(depthwise))
 print(f"trainable parameters: {size(model.trainable_weights):,}")
 print(f"batch-norm running statistics: {size(model.non_trainable_weights):,}")

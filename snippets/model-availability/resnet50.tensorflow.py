@@ -11,9 +11,16 @@ def size(weights):
     return sum(int(np.prod(w.shape)) for w in weights)
 
 
-conv_bias = size(layer.bias for layer in model.layers if isinstance(layer, keras.layers.Conv2D) and layer.use_bias)
+conv_bias = size(
+    layer.bias
+    for layer in model.layers
+    if isinstance(layer, keras.layers.Conv2D) and layer.use_bias
+)
 trainable = size(model.trainable_weights)
-print("conv layers:", sum(isinstance(layer, keras.layers.Conv2D) for layer in model.layers))
+print(
+    "conv layers:",
+    sum(isinstance(layer, keras.layers.Conv2D) for layer in model.layers),
+)
 print(f"trainable parameters: {trainable:,}")
 print(f"  of which convolution biases: {conv_bias:,}")
 print(f"trainable without convolution biases: {trainable - conv_bias:,}")

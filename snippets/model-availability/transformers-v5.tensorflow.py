@@ -3,7 +3,9 @@
 import transformers
 
 print("transformers", transformers.__version__)
-tf_classes = [name for name in dir(transformers) if name.startswith("TF") and name[2:3].isupper()]
+tf_classes = [
+    name for name in dir(transformers) if name.startswith("TF") and name[2:3].isupper()
+]
 print("TensorFlow model classes exported:", len(tf_classes))
 try:
     from transformers import TFAutoModel  # worked in Transformers 4.x

@@ -4,8 +4,14 @@ from transformers import ViTConfig, ViTModel
 
 torch.manual_seed(0)
 HIDDEN, LAYERS, HEADS, MLP, PATCH, IMAGE = 192, 12, 3, 768, 16, 224  # ViT-Tiny/16
-config = ViTConfig(hidden_size=HIDDEN, num_hidden_layers=LAYERS, num_attention_heads=HEADS,
-                   intermediate_size=MLP, patch_size=PATCH, image_size=IMAGE)
+config = ViTConfig(
+    hidden_size=HIDDEN,
+    num_hidden_layers=LAYERS,
+    num_attention_heads=HEADS,
+    intermediate_size=MLP,
+    patch_size=PATCH,
+    image_size=IMAGE,
+)
 # Random weights from the config; from_pretrained() would download them instead.
 model = ViTModel(config, add_pooling_layer=False).eval()
 

@@ -1,6 +1,6 @@
 # title: A ViT-Tiny encoder from a config, no download: same parameter count
-# Transformers 5 has no TensorFlow ViT and KerasHub cannot be installed beside tensorflow-cpu here
-# (see the page), so the TensorFlow side is written with plain Keras layers.
+# Transformers 5 has no TensorFlow ViT and KerasHub cannot be installed beside
+# tensorflow-cpu here (see the page), so this side is written with Keras layers.
 import keras
 import numpy as np
 from keras import layers
@@ -15,7 +15,9 @@ class ClassTokenAndPosition(layers.Layer):
 
     def build(self, input_shape):
         self.cls = self.add_weight(shape=(1, 1, HIDDEN), initializer="zeros")
-        self.position = self.add_weight(shape=(1, TOKENS, HIDDEN), initializer="random_normal")
+        self.position = self.add_weight(
+            shape=(1, TOKENS, HIDDEN), initializer="random_normal"
+        )
 
     def call(self, patches):
         cls = keras.ops.repeat(self.cls, keras.ops.shape(patches)[0], axis=0)

@@ -8,7 +8,9 @@ from torch.utils.tensorboard import SummaryWriter
 
 # An 8x12 RGB gradient as uint8, so neither framework rescales or rounds it.
 rows, cols = np.mgrid[0:8, 0:12]
-image = np.stack([rows * 32, cols * 21, np.full_like(rows, 128)], axis=-1).astype("uint8")
+image = np.stack([rows * 32, cols * 21, np.full_like(rows, 128)], axis=-1).astype(
+    "uint8"
+)
 
 writer = SummaryWriter("logs/pytorch")
 writer.add_image("inputs/gradient", image, 0, dataformats="HWC")  # default is CHW

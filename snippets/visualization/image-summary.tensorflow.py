@@ -5,7 +5,9 @@ from tensorboard.backend.event_processing.event_accumulator import EventAccumula
 
 # An 8x12 RGB gradient as uint8, so neither framework rescales or rounds it.
 rows, cols = np.mgrid[0:8, 0:12]
-image = np.stack([rows * 32, cols * 21, np.full_like(rows, 128)], axis=-1).astype("uint8")
+image = np.stack([rows * 32, cols * 21, np.full_like(rows, 128)], axis=-1).astype(
+    "uint8"
+)
 
 writer = tf.summary.create_file_writer("logs/tensorflow")
 with writer.as_default():

@@ -8,8 +8,12 @@ torch.manual_seed(0)
 rng = np.random.RandomState(0)
 x = rng.normal(size=(64, 3)).astype("float32")
 y = (x @ np.array([[1.5], [-2.0], [0.5]], "float32") + 0.3).astype("float32")
-x_train, y_train, x_val, y_val = (torch.from_numpy(a) for a in (x[:48], y[:48], x[48:], y[48:]))
-w0 = rng.normal(scale=0.1, size=(3, 1)).astype("float32")  # same start weights in both halves
+x_train, y_train, x_val, y_val = (
+    torch.from_numpy(a) for a in (x[:48], y[:48], x[48:], y[48:])
+)
+w0 = rng.normal(scale=0.1, size=(3, 1)).astype(
+    "float32"
+)  # same start weights in both halves
 
 model = torch.nn.Linear(3, 1)
 with torch.no_grad():
@@ -17,7 +21,8 @@ with torch.no_grad():
     model.bias.zero_()
 optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
 loss_fn = torch.nn.MSELoss()
-# One writer per run directory: TensorBoard shows logs/train and logs/validation as two runs.
+# One writer per run directory: TensorBoard shows logs/train and
+# logs/validation as two runs.
 writers = {run: SummaryWriter(f"logs/{run}") for run in ("train", "validation")}
 for epoch in range(5):
     optimizer.zero_grad()
@@ -26,7 +31,9 @@ for epoch in range(5):
     optimizer.step()
     writers["train"].add_scalar("epoch_loss", loss.item(), epoch)
     with torch.no_grad():
-        writers["validation"].add_scalar("epoch_loss", loss_fn(model(x_val), y_val).item(), epoch)
+        writers["validation"].add_scalar(
+            "epoch_loss", loss_fn(model(x_val), y_val).item(), epoch
+        )
 for writer in writers.values():
     writer.close()
 

@@ -24,4 +24,6 @@ graph_def = events.Graph()
 ops = Counter(node.op for node in graph_def.node)
 print("graph stored:", events.Tags()["graph"])
 print("nodes:", len(graph_def.node))
-print("compute ops:", {op: n for op, n in sorted(ops.items()) if op.startswith("aten::")})
+print(
+    "compute ops:", {op: n for op, n in sorted(ops.items()) if op.startswith("aten::")}
+)

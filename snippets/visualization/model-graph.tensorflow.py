@@ -6,11 +6,13 @@ import tensorflow as tf
 from tensorboard.backend.event_processing.event_accumulator import EventAccumulator
 
 tf.keras.utils.set_random_seed(0)
-model = tf.keras.Sequential([
-    tf.keras.Input((4,)),
-    tf.keras.layers.Dense(8, activation="relu"),
-    tf.keras.layers.Dense(2),
-])
+model = tf.keras.Sequential(
+    [
+        tf.keras.Input((4,)),
+        tf.keras.layers.Dense(8, activation="relu"),
+        tf.keras.layers.Dense(2),
+    ]
+)
 
 
 @tf.function
@@ -31,4 +33,7 @@ graph_def = events.Graph()
 ops = Counter(node.op for node in graph_def.node)
 print("graph stored:", events.Tags()["graph"])
 print("nodes:", len(graph_def.node))
-print("compute ops:", {op: n for op, n in sorted(ops.items()) if op in ("MatMul", "BiasAdd", "Relu")})
+print(
+    "compute ops:",
+    {op: n for op, n in sorted(ops.items()) if op in ("MatMul", "BiasAdd", "Relu")},
+)

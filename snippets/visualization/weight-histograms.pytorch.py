@@ -19,5 +19,8 @@ for event in events.Histograms("dense/kernel"):
     # Its first bucket is an empty one that ends at min; skip it.
     histogram = event.histogram_value
     counts = [int(c) for c in histogram.bucket[1:]]
-    print(f"step {event.step}: n={int(histogram.num)} min={histogram.min:.4f} max={histogram.max:.4f} buckets={len(counts)}")
+    print(
+        f"step {event.step}: n={int(histogram.num)} min={histogram.min:.4f} "
+        f"max={histogram.max:.4f} buckets={len(counts)}"
+    )
     print("  counts:", counts)

@@ -7,15 +7,20 @@ weights = np.random.RandomState(0).normal(size=1000).astype("float32")
 
 writer = tf.summary.create_file_writer("logs/tensorflow")
 with writer.as_default():
-    for step, scale in enumerate((1.0, 0.5)):  # e.g. weights shrinking under weight decay
+    for step, scale in enumerate(
+        (1.0, 0.5)
+    ):  # e.g. weights shrinking under weight decay
         tf.summary.histogram("dense/kernel", weights * scale, step=step, buckets=30)
 writer.close()
 
 events = EventAccumulator("logs/tensorflow", size_guidance={"tensors": 0})
 events.Reload()
 for event in events.Tensors("dense/kernel"):
-    # A TF2 histogram is a tensor with one row per bucket: [left edge, right edge, count].
+    # A TF2 histogram is a tensor, one row per bucket: [left, right, count].
     buckets = tf.make_ndarray(event.tensor_proto)
     counts = buckets[:, 2].astype(int)
-    print(f"step {event.step}: n={counts.sum()} min={buckets[0, 0]:.4f} max={buckets[-1, 1]:.4f} buckets={len(counts)}")
+    print(
+        f"step {event.step}: n={counts.sum()} min={buckets[0, 0]:.4f} "
+        f"max={buckets[-1, 1]:.4f} buckets={len(counts)}"
+    )
     print("  counts:", counts.tolist())
