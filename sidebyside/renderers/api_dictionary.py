@@ -88,6 +88,13 @@ def _row(row: Row) -> list[str]:
         "</div>",
         f'<p class="sbs-rosetta-notes">{html.escape(row.notes)}</p>',
     ]
+    if row.kind == "layer":
+        tf_call = html.escape(row.call.get("tf", "layer(x)"))
+        torch_call = html.escape(row.call.get("torch", "layer(x)"))
+        lines.append(
+            f'<p class="sbs-rosetta-meta">Applied as: TensorFlow <code>{tf_call}</code>; '
+            f"PyTorch <code>{torch_call}</code> with the module in <code>eval()</code> mode.</p>"
+        )
     if row.weights:
         pairs = "".join(
             f"<li><code>{html.escape(k)}</code> = <code>{html.escape(v)}</code></li>" for k, v in row.weights.items()
