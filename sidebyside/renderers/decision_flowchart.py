@@ -39,16 +39,16 @@ def inline_svg(ctx: RenderContext, tree: Tree, svg: str) -> str:
 
 def outline(ctx: RenderContext, tree: Tree) -> str:
     """The tree as nested lists: the same content as the picture, in reading order."""
-    chooser = href(ctx, "decide/chooser.md", tree.path, None, "chooser link")
     shown: set[str] = set()
 
     def item(node_id: str) -> str:
         node = tree.nodes[node_id]
+        step = href(ctx, f"decide/chooser.md#step-{node_id}", tree.path, node.line, f"node '{node_id}' chooser link")
         if node_id in shown:
-            return f'<a href="{attr(chooser)}#step-{node_id}">{text(node.title)}</a> (see above)'
+            return f'<a href="{attr(step)}">{text(node.title)}</a> (see above)'
         shown.add(node_id)
         if not node.is_question:
-            return f"<strong>{text(node.title)}</strong> ({VERDICTS[node.verdict or 'either']})"
+            return f'<strong><a href="{attr(step)}">{text(node.title)}</a></strong>'
         answers = "".join(f"<li>{text(a.text)}: {item(a.next)}</li>" for a in node.answers)
         return f"{text(node.title)}<ul>{answers}</ul>"
 
