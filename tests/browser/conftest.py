@@ -31,10 +31,10 @@ CHROMIUM_ARGS = [
 LOCAL_SCHEMES = ("file:", "data:", "blob:", "about:", "chrome-error:")
 
 
-def doc_pages() -> list[str]:
-    """Every docs/ page as a docs-relative path without suffix ('topics/debugging')."""
+def doc_pages(suffixes: tuple[str, ...] = (".md", ".ipynb")) -> list[str]:
+    """Every docs/ page (Markdown and notebooks) as a docs-relative path without suffix ('topics/debugging')."""
     docs = ROOT / "docs"
-    return sorted(p.relative_to(docs).with_suffix("").as_posix() for p in docs.rglob("*.md"))
+    return sorted(p.relative_to(docs).with_suffix("").as_posix() for p in docs.rglob("*") if p.suffix in suffixes)
 
 
 def hosted_path(page: str) -> str:

@@ -108,7 +108,14 @@ def test_pageweight_reports_a_missing_asset(tmp_path: Path) -> None:
 
 # --- meta, sitemap, 404 --------------------------------------------------------
 
-@pytest.mark.parametrize("page", doc_pages())
+def test_every_built_page_has_a_meta_description(hosted_site: Path) -> None:
+    """Notebooks and the 404 page included (they fall back to the site description)."""
+    missing = [p.relative_to(hosted_site).as_posix() for p in sorted(hosted_site.rglob("*.html"))
+               if not any(d.strip() for d in META_RE.findall(p.read_text(encoding="utf-8")))]
+    assert not missing, f"pages without a meta description: {missing}"
+
+
+@pytest.mark.parametrize("page", doc_pages((".md",)))
 def test_page_has_its_own_meta_description(hosted_site: Path, page: str) -> None:
     wanted = front_matter_description(page)
     assert wanted, f"docs/{page}.md: no 'description:' in the front matter; add one sentence for search engines"
