@@ -12,7 +12,8 @@ def inspect_instead_of_pdb(*args, **kwargs):
     print("  breakpoint hit; x =", x)
 
 
-sys.breakpointhook = inspect_instead_of_pdb  # delete this line to get the real pdb prompt
+# delete this line to get the real pdb prompt
+sys.breakpointhook = inspect_instead_of_pdb
 
 
 @tf.function

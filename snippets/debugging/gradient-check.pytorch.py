@@ -20,9 +20,12 @@ def make_cube(grad_factor):
     return Cube.apply
 
 
-x = torch.tensor([0.5, -1.0, 2.0], dtype=torch.float64, requires_grad=True)  # float64: finite differences need it
+# float64: finite differences need it
+x = torch.tensor([0.5, -1.0, 2.0], dtype=torch.float64, requires_grad=True)
 for label, factor in (("correct gradient 3*x**2", 3.0), ("buggy gradient 2*x**2", 2.0)):
     cube = make_cube(factor)
     jacobian = torch.autograd.functional.jacobian(cube, x)
-    ok = torch.autograd.gradcheck(cube, (x,), raise_exception=False)  # default atol=1e-5, rtol=1e-3
-    print(f"{label}: analytic diagonal {np.round(np.diag(jacobian.numpy()), 4).tolist()}, check passes: {ok}")
+    # default atol=1e-5, rtol=1e-3
+    ok = torch.autograd.gradcheck(cube, (x,), raise_exception=False)
+    diagonal = np.round(np.diag(jacobian.numpy()), 4).tolist()
+    print(f"{label}: analytic diagonal {diagonal}, check passes: {ok}")

@@ -17,12 +17,16 @@ def make_cube(grad_factor):
 
 
 def gradcheck(fn, x):
-    """Pass when the analytic Jacobian matches finite differences (gradcheck's default tolerances)."""
+    """Pass when the analytic Jacobian matches finite differences.
+
+    Uses torch.autograd.gradcheck's default tolerances."""
     analytic, numeric = tf.test.compute_gradient(fn, [x])
     return analytic[0], bool(np.allclose(analytic[0], numeric[0], rtol=1e-3, atol=1e-5))
 
 
-x = tf.constant([0.5, -1.0, 2.0], dtype=tf.float64)  # float64: finite differences need it
+# float64: finite differences need it
+x = tf.constant([0.5, -1.0, 2.0], dtype=tf.float64)
 for label, factor in (("correct gradient 3*x**2", 3.0), ("buggy gradient 2*x**2", 2.0)):
     jacobian, ok = gradcheck(make_cube(factor), x)
-    print(f"{label}: analytic diagonal {np.round(np.diag(jacobian), 4).tolist()}, check passes: {ok}")
+    diagonal = np.round(np.diag(jacobian), 4).tolist()
+    print(f"{label}: analytic diagonal {diagonal}, check passes: {ok}")

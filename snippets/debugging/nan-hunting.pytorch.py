@@ -4,7 +4,9 @@ import torch
 
 # Some articles name torch.autograd.debug_anomaly: it does not exist.
 print("torch.autograd.debug_anomaly exists:", hasattr(torch.autograd, "debug_anomaly"))
-print("torch.autograd.detect_anomaly exists:", hasattr(torch.autograd, "detect_anomaly"))
+print(
+    "torch.autograd.detect_anomaly exists:", hasattr(torch.autograd, "detect_anomaly")
+)
 
 x = torch.tensor([4.0, -1.0], requires_grad=True)
 
@@ -29,6 +31,8 @@ except RuntimeError as e:
 # Forward NaNs are not checked by anomaly mode; test a tensor explicitly.
 y = torch.sqrt(x.detach())
 try:
-    torch._assert(bool(torch.isfinite(y).all()), "after sqrt: tensor had NaN or Inf values")
+    torch._assert(
+        bool(torch.isfinite(y).all()), "after sqrt: tensor had NaN or Inf values"
+    )
 except AssertionError as e:
     print(type(e).__name__, "-", e)

@@ -1,5 +1,7 @@
 # title: Finding the first NaN: tf.debugging.enable_check_numerics and torch.autograd.detect_anomaly
 # differs: TensorFlow stops at the forward op that produced the NaN, PyTorch's anomaly mode stops at the backward function that did
+import textwrap
+
 import tensorflow as tf
 
 x = tf.Variable([4.0, -1.0])
@@ -19,7 +21,7 @@ except tf.errors.InvalidArgumentError as e:
     print(type(e).__name__)
     lines = [line.strip() for line in e.message.splitlines() if line.strip()]
     for line in lines[1:6]:  # lines[0] names an internal wrapper function
-        print(" ", line)
+        print(textwrap.fill(line, 88, initial_indent="  ", subsequent_indent="    "))
 tf.debugging.disable_check_numerics()
 
 # A single tensor can be checked explicitly, in eager code or inside tf.function.

@@ -2,6 +2,7 @@
 # differs: TensorFlow names graph ops (Mul, Log) and writes files for TensorBoard, PyTorch names ATen ops and keeps the record in Python
 import os
 import tempfile
+import textwrap
 
 import tensorflow as tf
 
@@ -9,13 +10,19 @@ import tensorflow as tf
 from tensorflow.python import debug as tfdbg_v1
 from tensorflow.python.debug.lib import debug_events_reader
 
-# TF1's tfdbg still ships, but it wraps a tf.compat.v1.Session: eager code and tf.function never use one.
-print("TF1 tfdbg session wrapper still importable:", hasattr(tfdbg_v1, "LocalCLIDebugWrapperSession"))
+# TF1's tfdbg still ships, but it wraps a tf.compat.v1.Session: eager code and
+# tf.function never use one.
+print(
+    "TF1 tfdbg session wrapper still importable:",
+    hasattr(tfdbg_v1, "LocalCLIDebugWrapperSession"),
+)
 
 dump_dir = tempfile.TemporaryDirectory()
 logdir = dump_dir.name
 # Debugger V2 instrumentation: every op's output summarised (counts of NaN, Inf, ...).
-tf.debugging.experimental.enable_dump_debug_info(logdir, tensor_debug_mode="FULL_HEALTH", circular_buffer_size=-1)
+tf.debugging.experimental.enable_dump_debug_info(
+    logdir, tensor_debug_mode="FULL_HEALTH", circular_buffer_size=-1
+)
 
 
 @tf.function
@@ -27,8 +34,10 @@ def model(x):
 print("result:", model(tf.constant([1.0, -1.0])).numpy())
 tf.debugging.experimental.disable_dump_debug_info()
 
-print("dump files:", sorted(name.split(".")[-1] for name in os.listdir(logdir)))
-# FULL_HEALTH rows: [id, device, dtype, rank, size, -inf, +inf, nan, negative, zero, positive]
+kinds = sorted(name.split(".")[-1] for name in os.listdir(logdir))
+print(textwrap.fill("dump files: " + ", ".join(kinds), 88, subsequent_indent="  "))
+# FULL_HEALTH rows: [id, device, dtype, rank, size, -inf, +inf, nan, negative, zero,
+# positive]
 with debug_events_reader.DebugDataReader(logdir) as reader:
     reader.update()
     for trace in reader.graph_execution_traces():

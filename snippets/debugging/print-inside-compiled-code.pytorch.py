@@ -12,12 +12,14 @@ def step(x):
     return y + 1.0
 
 
-compiled = torch.compile(step, backend="eager")  # "eager" backend: no C++ build, same graph capture
+# "eager" backend: no C++ build, same graph capture
+compiled = torch.compile(step, backend="eager")
 for value in (1.0, 2.0, 3.0):
     out = compiled(torch.tensor([value]))
     print("call returned:", out.tolist())
 
-# torch._dynamo.explain reports graph breaks without reading any log.
+# torch._dynamo.explain reports graph breaks without reading any log. It runs the
+# function once, so its print shows up in the output too.
 torch._dynamo.reset()
 report = torch._dynamo.explain(step)(torch.tensor([1.0]))
 print("graphs:", report.graph_count, "graph breaks:", report.graph_break_count)
@@ -27,4 +29,9 @@ print("break reason:", str(report.break_reasons[0].reason).strip().splitlines()[
 torch._dynamo.reset()
 torch._dynamo.config.reorderable_logging_functions.add(print)
 report = torch._dynamo.explain(step)(torch.tensor([4.0]))
-print("with reorderable print -> graphs:", report.graph_count, "graph breaks:", report.graph_break_count)
+print(
+    "with reorderable print -> graphs:",
+    report.graph_count,
+    "graph breaks:",
+    report.graph_break_count,
+)

@@ -5,7 +5,8 @@ import torch
 @torch.compile(backend="eager")  # "eager" backend: graph capture without a C++ build
 def step(x):
     if not torch.compiler.is_compiling():
-        # Only reachable eagerly: here .tolist(), print() or breakpoint() see real values.
+        # Only reachable eagerly: here .tolist(), print() or breakpoint() see real
+        # values.
         print("  Python sees the value:", x.tolist())
     return x * 2.0, torch.tensor(not torch.compiler.is_compiling())
 
@@ -18,7 +19,8 @@ def call_twice(label):
 
 
 call_twice("compiled (default):")
-torch.compiler.set_stance("force_eager")  # debugging switch: the same function, run op by op
+# debugging switch: the same function, run op by op
+torch.compiler.set_stance("force_eager")
 call_twice("debugging switch on:")
-torch.compiler.set_stance("default")      # switch it back before measuring speed
+torch.compiler.set_stance("default")  # switch it back before measuring speed
 call_twice("switch off again:")

@@ -5,7 +5,8 @@ import tensorflow as tf
 @tf.function
 def step(x):
     if tf.executing_eagerly():
-        # Only reachable eagerly: here .numpy(), print() or breakpoint() see real values.
+        # Only reachable eagerly: here .numpy(), print() or breakpoint() see real
+        # values.
         print("  Python sees the value:", x.numpy().tolist())
     return x * 2.0, tf.constant(tf.executing_eagerly())
 
@@ -18,7 +19,8 @@ def call_twice(label):
 
 
 call_twice("compiled (default):")
-tf.config.run_functions_eagerly(True)   # debugging switch: the same function, run op by op
+# debugging switch: the same function, run op by op
+tf.config.run_functions_eagerly(True)
 call_twice("debugging switch on:")
 tf.config.run_functions_eagerly(False)  # switch it back before measuring speed
 call_twice("switch off again:")

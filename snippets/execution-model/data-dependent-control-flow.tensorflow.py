@@ -15,4 +15,6 @@ graph = relu_or_square.get_concrete_function(spec).graph
 op_types = {op.type for op in graph.get_operations()}
 print("both branches in one graph:", bool(op_types & {"If", "StatelessIf"}))
 print("positive input:", relu_or_square(tf.constant([1.0, -2.0, 3.0])).numpy().tolist())
-print("negative input:", relu_or_square(tf.constant([-1.0, -2.0, 1.0])).numpy().tolist())
+print(
+    "negative input:", relu_or_square(tf.constant([-1.0, -2.0, 1.0])).numpy().tolist()
+)

@@ -10,10 +10,18 @@ class Affine(torch.nn.Module):
 
 batch = torch.export.Dim("batch")
 program = torch.export.export(
-    Affine(), (torch.zeros(4, 3), torch.zeros(3, 2), torch.zeros(2)),
+    Affine(),
+    (torch.zeros(4, 3), torch.zeros(3, 2), torch.zeros(2)),
     dynamic_shapes=({0: batch}, None, None),
 )
-print("inputs:", [list(node.meta["val"].shape) for node in program.graph.nodes if node.op == "placeholder"])
+print(
+    "inputs:",
+    [
+        list(node.meta["val"].shape)
+        for node in program.graph.nodes
+        if node.op == "placeholder"
+    ],
+)
 print("operations:")
 for node in program.graph.nodes:
     print(f"  {node.op:<13} {node.target}")

@@ -1,4 +1,5 @@
 # title: Compiling traces the Python function once per input signature
+# differs: by default TensorFlow traces again for every new shape; PyTorch compiles one dynamic-shape graph after the first change
 import torch
 
 traces = []
@@ -22,3 +23,6 @@ print("traces after 3 calls with one shape:", len(traces))
 
 scaled_sum(torch.tensor([1.0, 2.0, 3.0, 4.0]))  # new shape -> recompilation
 print("traces after a new shape:", len(traces))
+# The recompiled graph marked the size as dynamic: later shapes reuse it.
+scaled_sum(torch.tensor([1.0, 2.0, 3.0, 4.0, 5.0]))
+print("traces after a third shape:", len(traces))

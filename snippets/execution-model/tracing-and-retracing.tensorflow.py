@@ -1,4 +1,5 @@
 # title: Compiling traces the Python function once per input signature
+# differs: by default TensorFlow traces again for every new shape; PyTorch compiles one dynamic-shape graph after the first change
 import tensorflow as tf
 
 traces = []
@@ -17,3 +18,18 @@ print("traces after 3 calls with one shape:", len(traces))
 
 scaled_sum(tf.constant([1.0, 2.0, 3.0, 4.0]))  # new shape -> new trace
 print("traces after a new shape:", len(traces))
+scaled_sum(tf.constant([1.0, 2.0, 3.0, 4.0, 5.0]))  # and again for every new shape
+print("traces after a third shape:", len(traces))
+
+
+# Opt in to one graph with a flexible shape after the first change.
+@tf.function(reduce_retracing=True)
+def flexible_sum(x):
+    traces.append(x.shape)
+    return tf.reduce_sum(x * 2.0)
+
+
+traces.clear()
+for n in (3, 4, 5):
+    flexible_sum(tf.ones([n]))
+print("with reduce_retracing=True, traces for 3 shapes:", len(traces))

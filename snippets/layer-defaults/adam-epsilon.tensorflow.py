@@ -7,7 +7,7 @@ LR, BETA_2, STEPS = 0.001, 0.999, 3
 
 
 def run(gradient, epsilon_for_step=None):
-    """Move w by Adam with a constant gradient; return the total move in units of the learning rate."""
+    """Move w by Adam with a constant gradient; return the move in learning rates."""
     w = tf.Variable(0.0)
     opt = tf.keras.optimizers.Adam(learning_rate=LR)  # default epsilon=1e-07
     for t in range(1, STEPS + 1):
@@ -24,5 +24,7 @@ def pytorch_placement(t):
 
 
 for g in (1.0, 1e-7):
-    print(f"gradient {g:.0e}: Keras default moves w by {run(g):.4f} lr,"
-          f" PyTorch default moves w by {run(g, pytorch_placement):.4f} lr")
+    print(
+        f"gradient {g:.0e}: Keras default moves w by {run(g):.4f} lr,"
+        f" PyTorch default moves w by {run(g, pytorch_placement):.4f} lr"
+    )

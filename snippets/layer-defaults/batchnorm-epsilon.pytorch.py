@@ -2,8 +2,10 @@
 import numpy as np
 import torch
 
-x = np.array([[0.01, 1.0], [-0.01, -1.0]], dtype="float32")  # feature 0 has a tiny variance
-stats = [np.zeros(2, "float32"), np.array([1e-4, 1.0], "float32")]  # running mean, running variance
+# feature 0 has a tiny variance
+x = np.array([[0.01, 1.0], [-0.01, -1.0]], dtype="float32")
+# running mean, running variance
+stats = [np.zeros(2, "float32"), np.array([1e-4, 1.0], "float32")]
 
 rows = [
     ("Keras default", torch.nn.BatchNorm1d(2, affine=False, eps=1e-3)),

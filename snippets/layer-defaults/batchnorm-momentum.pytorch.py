@@ -11,6 +11,9 @@ rows = [
     ("PyTorch default", torch.nn.BatchNorm1d(3)),
 ]
 for label, bn in rows:
-    bn(torch.from_numpy(x))  # modules start in training mode: this updates the running statistics
-    print(f"{label:15s} weight on old stats {1 - bn.momentum:.2f}: running mean",
-          [f"{v:.4f}" for v in bn.running_mean.numpy()])
+    # modules start in training mode: this updates the running statistics
+    bn(torch.from_numpy(x))
+    print(
+        f"{label:15s} weight on old stats {1 - bn.momentum:.2f}: running mean",
+        [f"{v:.4f}" for v in bn.running_mean.numpy()],
+    )

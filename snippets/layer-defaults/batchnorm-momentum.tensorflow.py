@@ -12,5 +12,7 @@ rows = [
 ]
 for label, bn in rows:
     bn(x, training=True)  # one training step updates the running statistics
-    print(f"{label:15s} weight on old stats {bn.momentum:.2f}: running mean",
-          [f"{v:.4f}" for v in bn.moving_mean.numpy()])
+    print(
+        f"{label:15s} weight on old stats {bn.momentum:.2f}: running mean",
+        [f"{v:.4f}" for v in bn.moving_mean.numpy()],
+    )

@@ -3,7 +3,8 @@
 import numpy as np
 import torch
 
-x = np.random.RandomState(0).normal(0.0, 2.0, size=(4, 2)).astype("float32")  # small batch: n = 4
+# small batch: n = 4
+x = np.random.RandomState(0).normal(0.0, 2.0, size=(4, 2)).astype("float32")
 print("batch variance /n    :", [f"{v:.4f}" for v in x.var(axis=0)])
 print("batch variance /(n-1):", [f"{v:.4f}" for v in x.var(axis=0, ddof=1)])
 

@@ -3,10 +3,12 @@
 import numpy as np
 import tensorflow as tf
 
-x = np.random.RandomState(0).normal(0.0, 2.0, size=(4, 2)).astype("float32")  # small batch: n = 4
+# small batch: n = 4
+x = np.random.RandomState(0).normal(0.0, 2.0, size=(4, 2)).astype("float32")
 print("batch variance /n    :", [f"{v:.4f}" for v in x.var(axis=0)])
 print("batch variance /(n-1):", [f"{v:.4f}" for v in x.var(axis=0, ddof=1)])
 
-bn = tf.keras.layers.BatchNormalization(momentum=0.0)  # momentum 0: keep only the latest batch
+# momentum 0: keep only the latest batch
+bn = tf.keras.layers.BatchNormalization(momentum=0.0)
 bn(x, training=True)
 print("running variance kept:", [f"{v:.4f}" for v in bn.moving_variance.numpy()])

@@ -3,10 +3,12 @@ import numpy as np
 import torch
 
 rng = np.random.RandomState(0)
-image_nhwc = rng.rand(1, 5, 5, 3).astype("float32")   # the same image in both scripts
-kernel = rng.rand(4, 3, 3, 3).astype("float32")       # (out, in, kh, kw): PyTorch's own layout
+image_nhwc = rng.rand(1, 5, 5, 3).astype("float32")  # the same image in both scripts
+# (out, in, kh, kw): PyTorch's own layout
+kernel = rng.rand(4, 3, 3, 3).astype("float32")
 
-conv = torch.nn.Conv2d(3, 4, 3, bias=False)            # always channels first, no data_format switch
+# always channels first, no data_format switch
+conv = torch.nn.Conv2d(3, 4, 3, bias=False)
 with torch.no_grad():
     conv.weight.copy_(torch.from_numpy(kernel))
 
@@ -21,5 +23,8 @@ with torch.no_grad():
     out_first = conv(x_first).numpy()
     print("channels-first in", tuple(x_first.shape), "-> out", out_first.shape)
 
-print("same numbers in both layouts:", np.allclose(out_first.transpose(0, 2, 3, 1), out_last, atol=1e-5))
+print(
+    "same numbers in both layouts:",
+    np.allclose(out_first.transpose(0, 2, 3, 1), out_last, atol=1e-5),
+)
 print("first pixel, 4 output channels:", [f"{v:.4f}" for v in out_last[0, 0, 0, :]])

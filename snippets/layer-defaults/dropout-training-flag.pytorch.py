@@ -9,14 +9,19 @@ x = np.ones((1, 1000), dtype="float32")
 def describe(label, y):
     y = y.detach().numpy()
     kept = y[y != 0]
-    print(f"{label:34s} changed: {not np.array_equal(y, x)!s:5s} kept values: {sorted(set(kept.round(4).tolist()))}")
+    changed = not np.array_equal(y, x)
+    values = sorted(set(kept.round(4).tolist()))
+    print(f"{label:34s} changed: {changed!s:5s} kept values: {values}")
 
 
 # Keras semantics (inference) need an explicit .eval() here.
-describe("plain call, Keras semantics", torch.nn.Dropout(0.5).eval()(torch.from_numpy(x)))
+describe(
+    "plain call, Keras semantics", torch.nn.Dropout(0.5).eval()(torch.from_numpy(x))
+)
 # A fresh PyTorch module is in training mode: dropout is on until you call .eval().
 describe("plain call, PyTorch semantics", torch.nn.Dropout(0.5)(torch.from_numpy(x)))
-# The mode is state on the model: call .eval() before evaluating and .train() before training again.
+# The mode is state on the model: call .eval() before evaluating and .train() before
+# training again.
 model = torch.nn.Sequential(torch.nn.Linear(1000, 1000), torch.nn.Dropout(0.5))
 torch.nn.init.eye_(model[0].weight)
 torch.nn.init.zeros_(model[0].bias)

@@ -11,7 +11,8 @@ w_hh = rng.normal(size=(3 * hidden, hidden)).astype("float32")
 b_ih = rng.normal(size=3 * hidden).astype("float32")
 b_hh = rng.normal(size=3 * hidden).astype("float32")
 
-# reset_after=True (the Keras 2.x+ default) is the variant PyTorch implements; with reset_after=False
+# reset_after=True (the Keras 2.x+ default) is the variant PyTorch implements; with
+# reset_after=False
 # the layer has a single (3h,) bias and set_weights below would reject the (2, 3h) bias.
 gru = tf.keras.layers.GRU(hidden)
 gru.build((None, 4, n_in))
@@ -19,12 +20,16 @@ gru.build((None, 4, n_in))
 
 def last_h(order):
     def blocks(a):  # reorder gate blocks along the first axis
-        return np.concatenate([a[i * hidden:(i + 1) * hidden] for i in order])
+        return np.concatenate([a[i * hidden : (i + 1) * hidden] for i in order])
 
-    # Keras: kernel (in, 3h), recurrent_kernel (h, 3h), bias (2, 3h) = [input bias, recurrent bias].
-    gru.set_weights([blocks(w_ih).T, blocks(w_hh).T, np.stack([blocks(b_ih), blocks(b_hh)])])
+    # Keras: kernel (in, 3h), recurrent_kernel (h, 3h), bias (2, 3h) = [input bias,
+    # recurrent bias].
+    gru.set_weights(
+        [blocks(w_ih).T, blocks(w_hh).T, np.stack([blocks(b_ih), blocks(b_hh)])]
+    )
     return [f"{v:.4f}" for v in gru(x).numpy()[0]]
 
 
-print("blocks reordered (correct)     : h_T =", last_h([1, 0, 2]))  # (r, z, n) -> (z, r, h)
+# (r, z, n) -> (z, r, h)
+print("blocks reordered (correct)     : h_T =", last_h([1, 0, 2]))
 print("blocks copied as is (r/z swap) : h_T =", last_h([0, 1, 2]))

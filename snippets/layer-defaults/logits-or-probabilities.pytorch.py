@@ -5,10 +5,15 @@ logits = torch.tensor([[2.0, 1.0, 0.1], [0.5, 2.5, 0.3]])
 labels = torch.tensor([0, 1])
 probs = torch.softmax(logits, dim=1)
 
-expects_logits = torch.nn.CrossEntropyLoss()  # always logits; there is no from_logits switch
-expects_log_probs = torch.nn.NLLLoss()        # the probability-side loss takes LOG-probabilities
+# CrossEntropyLoss always takes logits; there is no from_logits switch.
+expects_logits = torch.nn.CrossEntropyLoss()
+# The probability-side loss, NLLLoss, takes LOG-probabilities.
+expects_log_probs = torch.nn.NLLLoss()
 
-print(f"logits        -> loss expecting logits       : {expects_logits(logits, labels).item():.4f}")
-print(f"probabilities -> loss expecting probabilities: {expects_log_probs(torch.log(probs), labels).item():.4f}")
+loss = expects_logits(logits, labels).item()
+print(f"logits        -> loss expecting logits       : {loss:.4f}")
+loss = expects_log_probs(torch.log(probs), labels).item()
+print(f"probabilities -> loss expecting probabilities: {loss:.4f}")
 # The silent mistake: softmax in the model AND a loss that applies softmax again.
-print(f"probabilities -> loss expecting logits       : {expects_logits(probs, labels).item():.4f}  (softmax twice)")
+loss = expects_logits(probs, labels).item()
+print(f"probabilities -> loss expecting logits       : {loss:.4f}  (softmax twice)")

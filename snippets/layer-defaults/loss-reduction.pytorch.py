@@ -5,10 +5,14 @@ logits = torch.tensor([[2.0, 0.5], [0.2, 1.5], [1.0, 1.0], [0.3, 2.2]])
 labels = torch.tensor([0, 1, 0, 1])
 class_weight = torch.tensor([1.0, 3.0])
 
-# PyTorch default reduction "mean": with class weights it is sum of weighted losses / sum of weights.
+# PyTorch's default reduction "mean": with class weights it is the sum of weighted
+# losses divided by the sum of the weights.
 torch_default = torch.nn.CrossEntropyLoss(weight=class_weight)
 per_sample = torch.nn.CrossEntropyLoss(weight=class_weight, reduction="none")
 
-print(f"unweighted mean                     : {torch.nn.CrossEntropyLoss()(logits, labels).item():.4f}")
-print(f"weighted, / batch size (Keras)      : {(per_sample(logits, labels).sum() / len(labels)).item():.4f}")
-print(f"weighted, / sum of weights (PyTorch): {torch_default(logits, labels).item():.4f}")
+loss = torch.nn.CrossEntropyLoss()(logits, labels).item()
+print(f"unweighted mean                     : {loss:.4f}")
+loss = (per_sample(logits, labels).sum() / len(labels)).item()
+print(f"weighted, / batch size (Keras)      : {loss:.4f}")
+loss = torch_default(logits, labels).item()
+print(f"weighted, / sum of weights (PyTorch): {loss:.4f}")

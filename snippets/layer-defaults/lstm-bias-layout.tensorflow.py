@@ -5,7 +5,8 @@ import tensorflow as tf
 rng = np.random.RandomState(0)
 n_in, hidden = 3, 2
 x = rng.normal(size=(1, 4, n_in)).astype("float32")  # (batch, time, features)
-# One neutral copy of the weights, in PyTorch's layout: rows are gate blocks i, f, g(=c), o.
+# One neutral copy of the weights, in PyTorch's layout: rows are gate blocks i, f,
+# g(=c), o.
 w_ih = rng.normal(size=(4 * hidden, n_in)).astype("float32")
 w_hh = rng.normal(size=(4 * hidden, hidden)).astype("float32")
 b_ih = rng.normal(size=4 * hidden).astype("float32")
@@ -13,11 +14,13 @@ b_hh = rng.normal(size=4 * hidden).astype("float32")
 
 lstm = tf.keras.layers.LSTM(hidden)
 lstm.build((None, 4, n_in))
-# Keras weights: kernel (3, 8), recurrent_kernel (2, 8), bias (8,): set_weights checks these shapes.
+# Keras weights: kernel (3, 8), recurrent_kernel (2, 8), bias (8,): set_weights checks
+# these shapes.
 
 
 def last_h(bias):
-    # Same gate order, so no reordering: only transpose (Keras stores (in, 4h)) and pick the bias.
+    # Same gate order, so no reordering: only transpose (Keras stores (in, 4h)) and pick
+    # the bias.
     lstm.set_weights([w_ih.T, w_hh.T, bias])
     return [f"{v:.4f}" for v in lstm(x).numpy()[0]]
 

@@ -4,7 +4,8 @@ import torch
 import torch.nn.functional as F
 
 image = torch.arange(36, dtype=torch.float32).reshape(1, 1, 6, 6)  # NCHW, even size 6x6
-ones = torch.ones(1, 1, 3, 3)                                       # 3x3 kernel of ones: each output = window sum
+# 3x3 kernel of ones: each output = window sum
+ones = torch.ones(1, 1, 3, 3)
 
 
 def show(label, out):
@@ -15,6 +16,11 @@ def show(label, out):
 
 show("stride 1, 'same'", F.conv2d(image, ones, stride=1, padding="same"))
 # padding="same" is rejected for stride > 1, so pad by hand: (left, right, top, bottom).
-keras_same = show("stride 2, 'same' (pad 0 before, 1 after)", F.conv2d(F.pad(image, (0, 1, 0, 1)), ones, stride=2))
-symmetric = show("stride 2, pad 1 before and 1 after", F.conv2d(image, ones, stride=2, padding=1))
+keras_same = show(
+    "stride 2, 'same' (pad 0 before, 1 after)",
+    F.conv2d(F.pad(image, (0, 1, 0, 1)), ones, stride=2),
+)
+symmetric = show(
+    "stride 2, pad 1 before and 1 after", F.conv2d(image, ones, stride=2, padding=1)
+)
 print("the two stride-2 results match:", np.array_equal(keras_same, symmetric))

@@ -9,14 +9,20 @@ fan_in, fan_out = 512, 256
 
 
 def report(label, layer):
-    w, b = layer.weight.detach().numpy(), layer.bias.detach().numpy()  # weight (out, in), bias (out,)
+    # weight (out, in), bias (out,)
+    w, b = layer.weight.detach().numpy(), layer.bias.detach().numpy()
     w_bound = np.abs(w).max()
     print(f"{label}:")
-    print(f"  weight max |w| {w_bound:.4f}, std / max {w.std() / w_bound:.2f} (uniform: 0.58)")
-    print(f"  bias all zero: {bool(np.all(b == 0))}, all |b| <= 1/sqrt(fan_in): {bool(np.abs(b).max() <= 1 / math.sqrt(fan_in))}")
+    spread = w.std() / w_bound
+    print(f"  weight max |w| {w_bound:.4f}, std / max {spread:.2f} (uniform: 0.58)")
+    zero = bool(np.all(b == 0))
+    in_range = bool(np.abs(b).max() <= 1 / math.sqrt(fan_in))
+    print(f"  bias all zero: {zero}, all |b| <= 1/sqrt(fan_in): {in_range}")
 
 
-print(f"glorot bound sqrt(6/(fan_in+fan_out)) = {math.sqrt(6 / (fan_in + fan_out)):.4f}")
+print(
+    f"glorot bound sqrt(6/(fan_in+fan_out)) = {math.sqrt(6 / (fan_in + fan_out)):.4f}"
+)
 print(f"kaiming(a=sqrt(5)) bound 1/sqrt(fan_in) = {1 / math.sqrt(fan_in):.4f}")
 keras_like = torch.nn.Linear(fan_in, fan_out)
 torch.nn.init.xavier_uniform_(keras_like.weight)  # Keras's glorot_uniform

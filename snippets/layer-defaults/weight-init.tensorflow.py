@@ -13,17 +13,28 @@ def report(label, layer):
     w, b = (v.numpy() for v in layer.weights)  # kernel (in, out), bias (out,)
     w_bound = np.abs(w).max()
     print(f"{label}:")
-    print(f"  weight max |w| {w_bound:.4f}, std / max {w.std() / w_bound:.2f} (uniform: 0.58)")
-    print(f"  bias all zero: {bool(np.all(b == 0))}, all |b| <= 1/sqrt(fan_in): {bool(np.abs(b).max() <= 1 / math.sqrt(fan_in))}")
+    spread = w.std() / w_bound
+    print(f"  weight max |w| {w_bound:.4f}, std / max {spread:.2f} (uniform: 0.58)")
+    zero = bool(np.all(b == 0))
+    in_range = bool(np.abs(b).max() <= 1 / math.sqrt(fan_in))
+    print(f"  bias all zero: {zero}, all |b| <= 1/sqrt(fan_in): {in_range}")
 
 
-print(f"glorot bound sqrt(6/(fan_in+fan_out)) = {math.sqrt(6 / (fan_in + fan_out)):.4f}")
+print(
+    f"glorot bound sqrt(6/(fan_in+fan_out)) = {math.sqrt(6 / (fan_in + fan_out)):.4f}"
+)
 print(f"kaiming(a=sqrt(5)) bound 1/sqrt(fan_in) = {1 / math.sqrt(fan_in):.4f}")
 report("Keras default", tf.keras.layers.Dense(fan_out))
 bound = 1 / math.sqrt(fan_in)
-report("PyTorch default", tf.keras.layers.Dense(
-    fan_out,
-    # kaiming_uniform(a=sqrt(5)) is a uniform fan-in variance scaling with scale 1/3.
-    kernel_initializer=tf.keras.initializers.VarianceScaling(1 / 3, mode="fan_in", distribution="uniform"),
-    bias_initializer=tf.keras.initializers.RandomUniform(-bound, bound),
-))
+report(
+    "PyTorch default",
+    tf.keras.layers.Dense(
+        fan_out,
+        # kaiming_uniform(a=sqrt(5)) is a uniform fan-in variance scaling,
+        # scale 1/3.
+        kernel_initializer=tf.keras.initializers.VarianceScaling(
+            1 / 3, mode="fan_in", distribution="uniform"
+        ),
+        bias_initializer=tf.keras.initializers.RandomUniform(-bound, bound),
+    ),
+)
