@@ -84,7 +84,7 @@ DTYPE_NAMES = INPUT_DTYPES | {"int8", "int16", "complex64", "complex128", "bfloa
 CATEGORY_KEYS = {"id", "title", "rows"}
 CATEGORY_OPTIONAL = {"intro"}
 ROW_REQUIRED = {"id", "tf", "torch", "notes"}
-ROW_OPTIONAL = {"title", "kind", "inputs", "tol", "check", "dtypes", "weights", "call"}
+ROW_OPTIONAL = {"title", "kind", "inputs", "tol", "check", "dtypes", "weights", "call", "see"}
 
 
 @dataclass(frozen=True)
@@ -124,6 +124,8 @@ class Row:
     dtypes: dict[str, str] | None
     weights: dict[str, str]
     call: dict[str, str]
+    see: str
+    """Optional ``page.md#anchor`` (docs-relative) with the longer story; linked through ctx.link."""
     path: Path
     line: int
 
@@ -285,9 +287,19 @@ def _row(path: Path, raw: object, category: str, line: int) -> Row:
         dtypes=dtypes,
         weights=weights,
         call=call,
+        see=_see(path, raw, what),
         path=path,
         line=raw.line,
     )
+
+
+def _see(path: Path, row: LocatedDict, what: str) -> str:
+    if "see" not in row:
+        return ""
+    target = _text(path, row, "see", what)
+    if not re.match(r"^[a-z0-9/_-]+\.md(#[a-z0-9_-]+)?$", target):
+        raise SiteError(path, row.line_of("see"), f"{what}: 'see' must be a docs-relative page such as topics/x.md#anchor", "fix the path")
+    return target
 
 
 _CALL_RE = re.compile(r"\b((?:[A-Za-z_]\w*\.)+[A-Za-z_]\w*)\s*\(")

@@ -6,6 +6,7 @@ evidence must be queued for the anchor check with the claim file's line.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -133,8 +134,9 @@ def test_bad_pair_name(tmp_path: Path) -> None:
     assert "claims.yml:20: claim 'tf-static-graphs': pair 'eager-by-default' is not 'topic/pair'" in error(write(tmp_path, text))
 
 
-def _ctx() -> RenderContext:
-    return RenderContext(page_src="reference/fact-check.md", line=1, arg="fact-check", pairs={}, config={})
+def _ctx(use_directory_urls: bool = True) -> RenderContext:
+    config = {"use_directory_urls": use_directory_urls}
+    return RenderContext(page_src="reference/fact-check.md", line=1, arg="fact-check", pairs={}, config=config)
 
 
 def test_renderer_queues_page_links_with_the_data_line(tmp_path: Path, monkeypatch) -> None:
@@ -143,12 +145,21 @@ def test_renderer_queues_page_links_with_the_data_line(tmp_path: Path, monkeypat
     ctx = _ctx()
     html = fact_check.render(ctx)
     assert '<h3 id="tf-static-graphs"><span class="sbs-fc-badge sbs-fc-outdated">Outdated</span>' in html
-    assert 'href="../../topics/execution-model.md#eager-by-default"' not in html  # links are page-relative
-    assert 'href="../topics/execution-model.md#eager-by-default"' in html
+    # raw HTML is not rewritten by MkDocs, so the renderer must emit the built URL itself
+    assert 'href="../../topics/execution-model/#eager-by-default"' in html
+    assert 'href="../../topics/execution-model/#what-changed"' in html
+    assert not re.search(r'href="[^"]*\.md', html)
     checks = {(c.target, c.line) for c in ctx.links}
     assert ("topics/execution-model.md#eager-by-default", 20) in checks
     assert ("topics/execution-model.md#what-changed", 10) in checks
     assert all(c.origin == path for c in ctx.links)
+
+
+def test_renderer_links_to_html_files_in_the_offline_build(tmp_path: Path, monkeypatch) -> None:
+    path = write(tmp_path, CLAIM)
+    monkeypatch.setattr(fact_check, "load_claims", lambda: load_claims(path))
+    html = fact_check.render(_ctx(use_directory_urls=False))
+    assert 'href="../topics/execution-model.html#eager-by-default"' in html
 
 
 def test_renderer_rejects_an_unknown_pair_with_the_data_line(tmp_path: Path, monkeypatch) -> None:

@@ -23,6 +23,7 @@ from pygments.lexers import PythonLexer
 from sidebyside import ROOT
 from sidebyside.renderers import RenderContext
 from sidebyside.rosetta import INPUT_FUNCS, OPTIMIZER_STEPS, SCHEDULE_STEPS, TOLERANCES, Category, InputSpec, Row, all_rows, load_rosetta
+from sidebyside.weblinks import href
 
 PINS = ROOT / "requirements" / "test.txt"
 IMPORTS = "import numpy as np\nimport tensorflow as tf\nimport torch\nimport torch.nn.functional as F"
@@ -75,7 +76,7 @@ def _checked(row: Row) -> str:
     return text
 
 
-def _row(row: Row) -> list[str]:
+def _row(row: Row, ctx: RenderContext) -> list[str]:
     """One card as a single raw HTML block: no blank lines inside, or Markdown would take over."""
     title = html.escape(row.title)
     wide = max(len(line) for line in (row.tf + "\n" + row.torch).splitlines()) > WIDE
@@ -101,19 +102,23 @@ def _row(row: Row) -> list[str]:
         )
         lead = "Weights (Keras variable = PyTorch <code>state_dict</code> entry):"
         lines.append(f'<p class="sbs-rosetta-meta">{lead}</p><ul class="sbs-rosetta-weights">{pairs}</ul>')
-    lines.append(f'<p class="sbs-rosetta-meta">{_checked(row)}</p>')
+    checked = _checked(row)
+    if row.see:
+        url = href(ctx, row.see, row.path, row.line, "see link")
+        checked += f' More: <a href="{url}">{html.escape(row.see.split("#")[-1].replace("-", " "))}</a>.'
+    lines.append(f'<p class="sbs-rosetta-meta">{checked}</p>')
     lines += ["</div>", ""]
     return lines
 
 
-def _category(category: Category) -> list[str]:
+def _category(category: Category, ctx: RenderContext) -> list[str]:
     """Heading and intro are Markdown (the heading belongs in the TOC); the rows are one raw block."""
     lines = [f"## {category.title} {{ #{category.id} }}", ""]
     if category.intro:
         lines += [category.intro, ""]
     lines.append(f'<div class="sbs-rosetta-category" data-category="{category.id}">')
     for row in category.rows:
-        lines += _row(row)[:-1]
+        lines += _row(row, ctx)[:-1]
     lines += ["</div>", ""]
     return lines
 
@@ -137,7 +142,7 @@ def render(ctx: RenderContext) -> str:
         "",
     ]
     for category in categories:
-        lines += _category(category)
+        lines += _category(category, ctx)
     lines += _contributing()
     return "\n".join(lines)
 

@@ -3,7 +3,8 @@
 Claims are raw HTML cards (``<h3 id=claim-id>``) under one ``##`` section per
 topic: the table of contents lists topics, search indexes each claim. Every
 in-site evidence link goes through ``ctx.link`` so a missing anchor fails
-the build naming data/claims.yml and the evidence's line.
+the build naming data/claims.yml and the evidence's line; ``weblinks.href``
+turns it into the built page's URL, since MkDocs does not rewrite raw HTML.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from sidebyside.catalog import suggest
 from sidebyside.claims import VERDICTS, Evidence, load_claims
 from sidebyside.errors import SiteError
 from sidebyside.renderers import RenderContext
+from sidebyside.weblinks import href
 
 _CODE_RE = re.compile(r"`([^`]+)`")
 
@@ -39,11 +41,11 @@ def _link(ctx: RenderContext, evidence: Evidence, origin: Path) -> str:
         if pair is None:
             raise SiteError(origin, evidence.line, f"unknown pair '{evidence.target}'", suggest(evidence.target, sorted(ctx.pairs)))
         topic, name = evidence.target.split("/")
-        href = ctx.link(f"topics/{topic}.md#pair-{name}", origin, evidence.line, "pair evidence")
+        url = href(ctx, f"topics/{topic}.md#pair-{name}", origin, evidence.line, "pair evidence")
         label = evidence.label or pair.title
-        return f'<a href="{href}">{inline(label)}</a> (executed pair)'
-    href = ctx.link(evidence.target, origin, evidence.line, "evidence link")
-    return f'<a href="{href}">{inline(evidence.label or evidence.target)}</a> (this site)'
+        return f'<a href="{url}">{inline(label)}</a> (executed pair)'
+    url = href(ctx, evidence.target, origin, evidence.line, "evidence link")
+    return f'<a href="{url}">{inline(evidence.label or evidence.target)}</a> (this site)'
 
 
 def render(ctx: RenderContext) -> str:

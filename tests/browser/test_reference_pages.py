@@ -7,7 +7,9 @@ must show a verdict badge with its word, not only a colour.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import pytest
 from conftest import LOCAL_SCHEMES, offline_path
@@ -77,3 +79,23 @@ def test_every_claim_shows_a_worded_badge(hosted_url: str, open_page) -> None:  
     colour = tab.locator(".sbs-claim h3 .sbs-fc-badge").first.evaluate("(e) => getComputedStyle(e).color")
     assert colour == "rgb(255, 255, 255)", "badge text must stay white on the verdict colour"
     assert not log.errors, log.errors
+
+
+@pytest.mark.parametrize("page", ["reference/fact-check", "reference/api-dictionary"])
+def test_in_site_links_resolve_in_the_built_site(hosted_site: Path, page: str) -> None:
+    """Generated raw HTML is not rewritten by MkDocs: every relative link must hit a built file and anchor."""
+    source = hosted_site / page / "index.html"
+    html = source.read_text(encoding="utf-8")
+    broken = []
+    for href in re.findall(r'<a href="([^"#:]*)(#[^"]*)?"', html):
+        path, anchor = href
+        if not path:
+            continue
+        target = (source.parent / unquote(urlsplit(path).path)).resolve()
+        if target.is_dir():
+            target = target / "index.html"
+        if not target.is_file():
+            broken.append(f"{path}{anchor}: no such file")
+        elif anchor and f'id="{anchor[1:]}"' not in target.read_text(encoding="utf-8"):
+            broken.append(f"{path}{anchor}: no such anchor")
+    assert not broken, f"{page}:\n" + "\n".join(sorted(set(broken)))
