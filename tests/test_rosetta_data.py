@@ -169,3 +169,8 @@ def test_page_has_one_searchable_heading_per_row() -> None:
     assert '<h3 id="reduce-sum">tf.reduce_sum · torch.sum' in html
     assert 'id="sbs-rosetta-filter"' in html
     assert f"{len(rows)} of {len(rows)} mappings shown" in html
+
+
+def test_see_must_be_a_docs_page(tmp_path: Path) -> None:
+    path = write(tmp_path, GOOD_ROW + "        see: https://example.org\n")
+    assert "rosetta.yml:10: row 'reduce-sum': 'see' must be a docs-relative page such as topics/x.md#anchor" in error(path)
