@@ -61,8 +61,11 @@ model = keras.Sequential([
     keras.layers.Dropout(0.2),
     keras.layers.Dense(10),
 ], name="digits")
-model.compile(optimizer="adam", loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True),
-              metrics=["accuracy"])
+model.compile(
+    optimizer="adam",
+    loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True),
+    metrics=["accuracy"],
+)
 model.fit(x_train, y_train, epochs=20, batch_size=32, verbose=0)
 keras_acc = model.evaluate(x_test, y_test, verbose=0)[1]
 print(f"test accuracy after Keras fit(): {keras_acc:.4f}")
@@ -81,10 +84,15 @@ assert keras_acc >= 0.95, keras_acc
 print("isinstance(model, nn.Module):", isinstance(model, nn.Module))
 print("count_params():", model.count_params())
 print("parameters():  ", sum(p.numel() for p in model.parameters()))
-frozen = [name.split(".")[-1] for name, p in model.named_parameters() if not p.requires_grad]
+frozen = [
+    name.split(".")[-1] for name, p in model.named_parameters() if not p.requires_grad
+]
 print("the extra ones do not train:", frozen)
 for variable in model.weights:
-    print(f"  {variable.path:28} {type(variable.value).__name__:10} {tuple(variable.value.shape)}")
+    print(
+        f"  {variable.path:28} {type(variable.value).__name__:10}"
+        f" {tuple(variable.value.shape)}"
+    )
 
 # %% [markdown]
 # Called on a `torch.Tensor`, the model returns a `torch.Tensor` attached to the autograd graph,
@@ -93,7 +101,12 @@ for variable in model.weights:
 # %%
 batch = torch.from_numpy(x_test[:8])
 logits = model(batch)
-print(type(logits).__name__, tuple(logits.shape), "grad_fn:", type(logits.grad_fn).__name__)
+print(
+    type(logits).__name__,
+    tuple(logits.shape),
+    "grad_fn:",
+    type(logits.grad_fn).__name__,
+)
 with torch.no_grad():
     print("predicted:", model(batch).argmax(1).tolist(), "true:", y_test[:8].tolist())
 
@@ -118,8 +131,13 @@ print("with training=True, the output changes (dropout on):", dropped)
 
 # %%
 loader = torch.utils.data.DataLoader(
-    torch.utils.data.TensorDataset(torch.from_numpy(x_train), torch.from_numpy(y_train)),
-    batch_size=32, shuffle=True, generator=torch.Generator().manual_seed(SEED))
+    torch.utils.data.TensorDataset(
+        torch.from_numpy(x_train), torch.from_numpy(y_train)
+    ),
+    batch_size=32,
+    shuffle=True,
+    generator=torch.Generator().manual_seed(SEED),
+)
 optimizer = torch.optim.Adam(model.parameters(), lr=3e-4)
 loss_fn = nn.CrossEntropyLoss()
 for epoch in range(3):
@@ -135,7 +153,10 @@ for epoch in range(3):
 with torch.no_grad():
     torch_acc = (model(torch.from_numpy(x_test)).argmax(1).numpy() == y_test).mean()
 print(f"test accuracy after the PyTorch loop: {torch_acc:.4f}")
-print(f"Keras evaluate() sees the same weights: {model.evaluate(x_test, y_test, verbose=0)[1]:.4f}")
+print(
+    "Keras evaluate() sees the same weights: "
+    f"{model.evaluate(x_test, y_test, verbose=0)[1]:.4f}"
+)
 assert torch_acc >= 0.95, torch_acc
 
 # %% [markdown]
@@ -155,7 +176,12 @@ plain = nn.Sequential(
     nn.Linear(1024, 128), nn.ReLU(), nn.Dropout(0.2), nn.Linear(128, 10),
 ).eval()
 # rows of the first dense kernel: (H, W, C) order -> (C, H, W) order
-dense_1 = weights["digits/dense/kernel"].reshape(4, 4, 64, 128).permute(2, 0, 1, 3).reshape(1024, 128)
+dense_1 = (
+    weights["digits/dense/kernel"]
+    .reshape(4, 4, 64, 128)
+    .permute(2, 0, 1, 3)
+    .reshape(1024, 128)
+)
 with torch.no_grad():
     for index, name in [(0, "conv2d"), (2, "conv2d_1")]:
         # (kh, kw, in, out) -> (out, in, kh, kw)
@@ -187,10 +213,16 @@ mixed = keras.Sequential([
     keras.layers.Flatten(),
     keras.layers.TorchModuleWrapper(head),
 ])
-mixed.compile(optimizer="adam", loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True),
-              metrics=["accuracy"])
+mixed.compile(
+    optimizer="adam",
+    loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True),
+    metrics=["accuracy"],
+)
 mixed.fit(x_train, y_train, epochs=20, batch_size=32, verbose=0)
-print(f"Keras layers + PyTorch head, test accuracy: {mixed.evaluate(x_test, y_test, verbose=0)[1]:.4f}")
+print(
+    "Keras layers + PyTorch head, test accuracy: "
+    f"{mixed.evaluate(x_test, y_test, verbose=0)[1]:.4f}"
+)
 print("count_params():", mixed.count_params())
 print("of which the PyTorch head:", sum(p.numel() for p in head.parameters()))
 
@@ -206,7 +238,9 @@ import onnxruntime as ort
 model.export("digits.onnx", format="onnx", verbose=False)
 session = ort.InferenceSession("digits.onnx", providers=["CPUExecutionProvider"])
 reference = model.predict(x_test[:64], verbose=0)
-diff = np.abs(session.run(None, {session.get_inputs()[0].name: x_test[:64]})[0] - reference).max()
+diff = np.abs(
+    session.run(None, {session.get_inputs()[0].name: x_test[:64]})[0] - reference
+).max()
 print(f"onnxruntime vs Keras (torch backend): largest difference {diff:.2e}")
 assert diff <= TOLERANCE, diff
 

@@ -27,18 +27,21 @@ from sklearn.model_selection import train_test_split
 from torch import nn
 
 tf.get_logger().setLevel(logging.ERROR)
-TOLERANCE = 1e-5  # largest absolute difference accepted between the two frameworks' outputs
+# largest absolute difference accepted between the two frameworks' outputs
+TOLERANCE = 1e-5
 SEED = 0
 keras.utils.set_random_seed(SEED)
 torch.manual_seed(SEED)
 
 digits = load_digits()
-x = (digits.images / 16.0).astype("float32")[..., None]  # (N, 8, 8, 1): channels last, Keras style
+# (N, 8, 8, 1): channels last, Keras style
+x = (digits.images / 16.0).astype("float32")[..., None]
 y = digits.target.astype("int64")
 x_train, x_test, y_train, y_test = train_test_split(
     x, y, test_size=0.2, stratify=y, random_state=SEED)
 batch_nhwc = x_test[:64]
-batch_nchw = batch_nhwc.transpose(0, 3, 1, 2).copy()  # (N, 1, 8, 8): channels first, PyTorch style
+# (N, 1, 8, 8): channels first, PyTorch style
+batch_nchw = batch_nhwc.transpose(0, 3, 1, 2).copy()
 print("batch for the checks:", batch_nhwc.shape, "->", batch_nchw.shape)
 
 # %% [markdown]
@@ -90,8 +93,11 @@ keras_model.summary(line_length=72, print_fn=lambda text, line_break=True: print
 # running statistics, are no longer at their initial values.
 
 # %%
-keras_model.compile(optimizer="adam", loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True),
-                    metrics=["accuracy"])
+keras_model.compile(
+    optimizer="adam",
+    loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True),
+    metrics=["accuracy"],
+)
 keras_model.fit(x_train, y_train, epochs=5, batch_size=32, verbose=0)
 print(f"Keras test accuracy: {keras_model.evaluate(x_test, y_test, verbose=0)[1]:.4f}")
 
@@ -120,11 +126,17 @@ def keras_to_torch(keras_model, torch_model):
     kernel_2, bias_2 = (v.numpy() for v in fc2.weights)
     h, w, c = 4, 4, 16  # shape of the feature map that Flatten receives
     # rows of the first dense kernel: (H, W, C) order -> (C, H, W) order
-    kernel_1 = kernel_1.reshape(h, w, c, -1).transpose(2, 0, 1, 3).reshape(c * h * w, -1)
+    kernel_1 = (
+        kernel_1
+        .reshape(h, w, c, -1)
+        .transpose(2, 0, 1, 3)
+        .reshape(c * h * w, -1)
+    )
     state = {
         # (kh, kw, in, out) -> (out, in, kh, kw)
         "conv.weight": conv.kernel.numpy().transpose(3, 2, 0, 1),
-        "bn.weight": gamma, "bn.bias": beta, "bn.running_mean": mean, "bn.running_var": var,
+        "bn.weight": gamma, "bn.bias": beta,
+        "bn.running_mean": mean, "bn.running_var": var,
         "fc1.weight": kernel_1.T, "fc1.bias": bias_1,  # (in, out) -> (out, in)
         "fc2.weight": kernel_2.T, "fc2.bias": bias_2,
     }
@@ -135,7 +147,8 @@ def keras_to_torch(keras_model, torch_model):
     return torch_model
 
 
-torch_port = keras_to_torch(keras_model, TorchNet()).eval()  # eval(): use the running statistics
+# eval(): use the running statistics
+torch_port = keras_to_torch(keras_model, TorchNet()).eval()
 with torch.no_grad():
     torch_out = torch_port(torch.from_numpy(batch_nchw)).numpy()
 keras_out = keras_model.predict(batch_nhwc, verbose=0)
@@ -153,14 +166,23 @@ naive = keras_to_torch(keras_model, TorchNet()).eval()
 default_eps = keras_to_torch(keras_model, TorchNet()).eval()
 default_eps.bn.eps = 1e-5  # PyTorch's default
 with torch.no_grad():
-    wrong = keras_model.layers[5].kernel.numpy().T.copy()  # transpose only, rows not reordered
+    # transpose only, rows not reordered
+    wrong = keras_model.layers[5].kernel.numpy().T.copy()
     naive.fc1.weight.copy_(torch.from_numpy(wrong))
     naive_out = naive(torch.from_numpy(batch_nchw)).numpy()
     eps_out = default_eps(torch.from_numpy(batch_nchw)).numpy()
-print(f"without the flatten fix: largest difference {np.abs(keras_out - naive_out).max():.2f}, "
-      f"{(keras_out.argmax(1) != naive_out.argmax(1)).sum()} of {len(batch_nhwc)} predictions differ")
-print(f"with eps=1e-5: largest difference {np.abs(keras_out - eps_out).max():.2e}, "
-      f"{(keras_out.argmax(1) != eps_out.argmax(1)).sum()} of {len(batch_nhwc)} predictions differ")
+print(
+    "without the flatten fix: largest difference "
+    f"{np.abs(keras_out - naive_out).max():.2f}, "
+    f"{(keras_out.argmax(1) != naive_out.argmax(1)).sum()} of {len(batch_nhwc)}"
+    " predictions differ"
+)
+print(
+    "with eps=1e-5: largest difference "
+    f"{np.abs(keras_out - eps_out).max():.2e}, "
+    f"{(keras_out.argmax(1) != eps_out.argmax(1)).sum()} of {len(batch_nhwc)}"
+    " predictions differ"
+)
 
 # %% [markdown]
 # ## PyTorch to Keras, by hand
@@ -172,9 +194,14 @@ print(f"with eps=1e-5: largest difference {np.abs(keras_out - eps_out).max():.2e
 torch_model = TorchNet()
 optimizer = torch.optim.Adam(torch_model.parameters(), lr=1e-3)
 loader = torch.utils.data.DataLoader(
-    torch.utils.data.TensorDataset(torch.from_numpy(x_train.transpose(0, 3, 1, 2).copy()),
-                                   torch.from_numpy(y_train)),
-    batch_size=32, shuffle=True, generator=torch.Generator().manual_seed(SEED))
+    torch.utils.data.TensorDataset(
+        torch.from_numpy(x_train.transpose(0, 3, 1, 2).copy()),
+        torch.from_numpy(y_train),
+    ),
+    batch_size=32,
+    shuffle=True,
+    generator=torch.Generator().manual_seed(SEED),
+)
 torch_model.train()
 for _epoch in range(5):
     for xb, yb in loader:
@@ -183,7 +210,11 @@ for _epoch in range(5):
         optimizer.step()
 torch_model.eval()
 with torch.no_grad():
-    test_pred = torch_model(torch.from_numpy(x_test.transpose(0, 3, 1, 2).copy())).argmax(1).numpy()
+    test_pred = (
+        torch_model(torch.from_numpy(x_test.transpose(0, 3, 1, 2).copy()))
+        .argmax(1)
+        .numpy()
+    )
 print(f"PyTorch test accuracy: {(test_pred == y_test).mean():.4f}")
 
 
@@ -192,11 +223,18 @@ def torch_to_keras(torch_model, keras_model):
     s = {name: t.detach().numpy() for name, t in torch_model.state_dict().items()}
     h, w, c = 4, 4, 16
     # rows of the first dense kernel: (C, H, W) order -> (H, W, C) order
-    kernel_1 = s["fc1.weight"].T.reshape(c, h, w, -1).transpose(1, 2, 0, 3).reshape(h * w * c, -1)
+    kernel_1 = (
+        s["fc1.weight"].T
+        .reshape(c, h, w, -1)
+        .transpose(1, 2, 0, 3)
+        .reshape(h * w * c, -1)
+    )
     conv, bn, _, _, _, fc1, fc2 = keras_model.layers
     # (out, in, kh, kw) -> (kh, kw, in, out)
     conv.set_weights([s["conv.weight"].transpose(2, 3, 1, 0)])
-    bn.set_weights([s["bn.weight"], s["bn.bias"], s["bn.running_mean"], s["bn.running_var"]])
+    bn.set_weights(
+        [s["bn.weight"], s["bn.bias"], s["bn.running_mean"], s["bn.running_var"]]
+    )
     fc1.set_weights([kernel_1, s["fc1.bias"]])
     fc2.set_weights([s["fc2.weight"].T, s["fc2.bias"]])
     return keras_model
@@ -238,13 +276,23 @@ import onnxruntime as ort
 from tf2onnx import tf_loader
 
 keras_model.export("keras_savedmodel", format="tf_saved_model", verbose=False)
-graph_def, inputs, outputs = tf_loader.from_saved_model("keras_savedmodel", None, None, tag="serve",
-                                                        signatures=["serving_default"])
-tf2onnx.convert.from_graph_def(graph_def, input_names=inputs, output_names=outputs, opset=17,
-                               output_path="keras.onnx")
+graph_def, inputs, outputs = tf_loader.from_saved_model(
+    "keras_savedmodel", None, None, tag="serve", signatures=["serving_default"]
+)
+tf2onnx.convert.from_graph_def(
+    graph_def,
+    input_names=inputs,
+    output_names=outputs,
+    opset=17,
+    output_path="keras.onnx",
+)
 
 session = ort.InferenceSession("keras.onnx", providers=["CPUExecutionProvider"])
-print("ONNX input (channels last):", session.get_inputs()[0].name, session.get_inputs()[0].shape)
+print(
+    "ONNX input (channels last):",
+    session.get_inputs()[0].name,
+    session.get_inputs()[0].shape,
+)
 onnx_out = session.run(None, {session.get_inputs()[0].name: batch_nhwc})[0]
 diff = np.abs(onnx_out - keras_out).max()
 print(f"onnxruntime vs Keras: largest difference {diff:.2e}")
@@ -256,15 +304,26 @@ assert diff <= TOLERANCE, diff
 # and name the batch dimension as dynamic, or the file only accepts the example batch size.
 
 # %%
-program = torch.onnx.export(torch_model, (torch.from_numpy(batch_nchw),), dynamo=True,
-                            dynamic_shapes=({0: torch.export.Dim("batch")},), verbose=False)
+program = torch.onnx.export(
+    torch_model,
+    (torch.from_numpy(batch_nchw),),
+    dynamo=True,
+    dynamic_shapes=({0: torch.export.Dim("batch")},),
+    verbose=False,
+)
 program.save("torch.onnx")
 
 session = ort.InferenceSession("torch.onnx", providers=["CPUExecutionProvider"])
-print("ONNX input (channels first):", session.get_inputs()[0].name, session.get_inputs()[0].shape)
+print(
+    "ONNX input (channels first):",
+    session.get_inputs()[0].name,
+    session.get_inputs()[0].shape,
+)
 onnx_out = session.run(None, {session.get_inputs()[0].name: batch_nchw[:10]})[0]
 with torch.no_grad():
-    diff = np.abs(onnx_out - torch_model(torch.from_numpy(batch_nchw[:10])).numpy()).max()
+    diff = np.abs(
+        onnx_out - torch_model(torch.from_numpy(batch_nchw[:10])).numpy()
+    ).max()
 print(f"onnxruntime vs PyTorch on a batch of 10: largest difference {diff:.2e}")
 assert diff <= TOLERANCE, diff
 

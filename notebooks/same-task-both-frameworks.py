@@ -30,7 +30,8 @@ from sklearn.datasets import load_digits
 from sklearn.metrics import confusion_matrix
 from sklearn.model_selection import train_test_split
 
-set_matplotlib_formats("svg", metadata={"Date": None})  # small, sharp figures in the page
+# small, sharp figures in the page
+set_matplotlib_formats("svg", metadata={"Date": None})
 plt.rcParams.update({"svg.fonttype": "none", "font.size": 9})
 
 SEED = 0
@@ -61,7 +62,8 @@ keras.utils.set_random_seed(SEED)
 
 
 def tf_dataset(images, labels, shuffle):
-    ds = tf.data.Dataset.from_tensor_slices((images[..., None], labels))  # add C last
+    # add C last
+    ds = tf.data.Dataset.from_tensor_slices((images[..., None], labels))
     if shuffle:
         ds = ds.shuffle(len(images), seed=SEED)
     return ds.batch(BATCH).prefetch(tf.data.AUTOTUNE)
@@ -81,7 +83,8 @@ torch.manual_seed(SEED)
 
 
 def torch_loader(images, labels, shuffle):
-    data = TensorDataset(torch.from_numpy(images[:, None]), torch.from_numpy(labels))  # add C first
+    # add C first
+    data = TensorDataset(torch.from_numpy(images[:, None]), torch.from_numpy(labels))
     return DataLoader(data, batch_size=BATCH, shuffle=shuffle,
                       generator=torch.Generator().manual_seed(SEED))
 
@@ -137,10 +140,16 @@ keras_model.compile(
     metrics=["accuracy"],
 )
 start = time.perf_counter()
-# shuffle=False: the Dataset already reshuffles every epoch (fit's own shuffle only applies to arrays)
-history = keras_model.fit(tf_train, validation_data=tf_val, epochs=EPOCHS, shuffle=False, verbose=0)
+# shuffle=False: the Dataset already reshuffles every epoch
+# (fit's own shuffle only applies to arrays)
+history = keras_model.fit(
+    tf_train, validation_data=tf_val, epochs=EPOCHS, shuffle=False, verbose=0
+)
 print(f"Keras: trained {EPOCHS} epochs in {time.perf_counter() - start:.1f} s")
-keras_curves = {"train loss": history.history["loss"], "val accuracy": history.history["val_accuracy"]}
+keras_curves = {
+    "train loss": history.history["loss"],
+    "val accuracy": history.history["val_accuracy"],
+}
 print(f"final train loss {history.history['loss'][-1]:.4f}, "
       f"val accuracy {history.history['val_accuracy'][-1]:.4f}")
 
@@ -218,15 +227,22 @@ plt.show()
 
 # %%
 fig, axes = plt.subplots(1, 2, figsize=(7, 3.3))
-for ax, (name, pred) in zip(axes, [("Keras", keras_pred), ("PyTorch", torch_pred)], strict=True):
+for ax, (name, pred) in zip(
+    axes, [("Keras", keras_pred), ("PyTorch", torch_pred)], strict=True
+):
     cm = confusion_matrix(y_test, pred)
     ax.imshow(cm, cmap="Blues")
     for (i, j), n in np.ndenumerate(cm):
         if n:
             colour = "white" if n > cm.max() / 2 else "black"
             ax.text(j, i, n, ha="center", va="center", fontsize=7, color=colour)
-    ax.set(title=f"{name} (test accuracy {(pred == y_test).mean():.3f})", xlabel="predicted", ylabel="true",
-           xticks=range(10), yticks=range(10))
+    ax.set(
+        title=f"{name} (test accuracy {(pred == y_test).mean():.3f})",
+        xlabel="predicted",
+        ylabel="true",
+        xticks=range(10),
+        yticks=range(10),
+    )
 fig.tight_layout()
 plt.show()
 
