@@ -190,7 +190,8 @@ def matmul_benchmark(tf, config: Config) -> list[Measurement]:
     a = tf.random.uniform((n, n))
     b = tf.random.uniform((n, n))
     times = time_repeats(lambda: tf.matmul(a, b).numpy(), config.matmul_iters, config.repeats, config.warmup)
-    return [Measurement(f"Matmul {n}x{n} float32", "matmul", FW, "tf.matmul", "GFLOP/s", False, [2 * n**3 / t / 1e9 for t in times])]
+    return [Measurement(f"Matmul {n}x{n} float32", "matmul", FW, "tf.matmul (Eigen/oneDNN)", "GFLOP/s", False,
+                        [2 * n**3 / t / 1e9 for t in times])]
 
 
 def startup(config: Config) -> list[Measurement]:

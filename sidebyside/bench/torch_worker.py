@@ -213,7 +213,10 @@ def matmul_benchmark(torch, config: Config) -> list[Measurement]:
     n = config.matmul_size
     a, b = torch.rand(n, n), torch.rand(n, n)
     times = time_repeats(lambda: torch.mm(a, b), config.matmul_iters, config.repeats, config.warmup)
-    return [Measurement(f"Matmul {n}x{n} float32", "matmul", FW, "torch.mm", "GFLOP/s", False, [2 * n**3 / t / 1e9 for t in times])]
+    build = torch.__config__.show()
+    blas = build.split("BLAS_INFO=", 1)[1].split(",", 1)[0] if "BLAS_INFO=" in build else "unknown"
+    return [Measurement(f"Matmul {n}x{n} float32", "matmul", FW, f"torch.mm ({blas} BLAS)", "GFLOP/s", False,
+                        [2 * n**3 / t / 1e9 for t in times], {"blas": blas})]
 
 
 def startup(config: Config) -> list[Measurement]:
