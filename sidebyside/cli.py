@@ -96,7 +96,25 @@ def cmd_check(root: Path = SNIPPETS, docs: Path = ROOT / "docs") -> str:
         pair = pairs[unused[0]]
         raise SiteError(pair.halves["tensorflow"].path, None, f"pair '{pair.key}' is not shown on any page",
                         f"add '@pair {pair.key}' to a page under docs/")
-    return f"{len(pairs)} pairs, all recorded and referenced"
+    if root != SNIPPETS:
+        return f"{len(pairs)} pairs, all recorded and referenced"
+    data = check_data()
+    return f"{len(pairs)} pairs, all recorded and referenced; data files valid ({data})"
+
+
+def check_data() -> str:
+    """Validate every data/*.yml file without building (anchors are checked by the build)."""
+    from sidebyside.claims import load_claims
+    from sidebyside.community import load_community
+    from sidebyside.comparison import load_comparison
+    from sidebyside.decision import load_decision
+    from sidebyside.rosetta import load_rosetta
+
+    loaders = {"comparison": load_comparison, "decision": load_decision, "rosetta": load_rosetta,
+               "claims": load_claims, "community": load_community}
+    for loader in loaders.values():
+        loader()
+    return ", ".join(loaders)
 
 
 def main(argv: list[str] | None = None) -> int:
