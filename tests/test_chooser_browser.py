@@ -4,8 +4,8 @@ Builds the site into a temp dir, serves it on 127.0.0.1 and drives Debian's
 chromium through Playwright. Clicking a path reaches the expected
 recommendation, the URL hash restores it after a reload, the keyboard alone
 (Tab, Enter) answers questions, and without JavaScript the answers are
-plain links that lead to the same sections. A missing chromium fails the
-test with the command that installs it: it is never skipped.
+plain links that lead to the same sections. The browser fixture is shared
+(tests/conftest.py): in CI a missing chromium fails the run.
 """
 
 from __future__ import annotations
@@ -18,7 +18,6 @@ import subprocess
 import sys
 import threading
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
@@ -27,11 +26,6 @@ from sidebyside.decision import load_decision
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
-]
 PATH = ["target", "codebase", "hugging-face", "pytorch-hub"]
 """Servers -> starting fresh -> needs Hugging Face models -> PyTorch."""
 
@@ -58,17 +52,6 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    assert Path(CHROMIUM).is_file(), "chromium is missing: apt-get install -y chromium (make browser does this)"
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield instance
-        instance.close()
 
 
 @pytest.fixture

@@ -2,10 +2,9 @@
 
 The sites are built once per test run: the first xdist worker that needs a
 build makes it under the run's shared temp dir while holding a file lock,
-the others wait and reuse it. Tests only read the builds. The browser is Debian's
-chromium driven by Playwright's Python package; ``make browser`` installs
-it. Outside CI a missing browser skips the browser tests with the command
-that fixes it; in CI (``CI=true``) it fails the run.
+the others wait and reuse it. Tests only read the builds. The ``browser``
+fixture itself lives in ``tests/conftest.py`` so every browser test in a
+worker shares one Playwright instance.
 """
 
 from __future__ import annotations
@@ -23,11 +22,6 @@ from sidebyside import ROOT
 from sidebyside.serve import serve
 from sidebyside.sitebuild import ZIP_NAME, build, build_offline_zip, site_prefix
 
-CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
-]
 LOCAL_SCHEMES = ("file:", "data:", "blob:", "about:", "chrome-error:")
 
 
@@ -99,22 +93,6 @@ def hosted_url(hosted_site: Path) -> Iterator[str]:
     """Base URL of the hosted build served on 127.0.0.1 like GitHub Pages."""
     with serve(hosted_site) as url:
         yield url
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[object]:
-    """One headless Chromium per worker."""
-    if not CHROMIUM.exists():
-        message = f"{CHROMIUM} not found; install it with 'make browser' (apt-get install chromium)"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
-        yield chromium
-        chromium.close()
 
 
 class PageLog:
