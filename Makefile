@@ -11,14 +11,14 @@ export PYTHONDONTWRITEBYTECODE := 1
 .PHONY: serve build test lint record check offline audit weight links screenshots bench browser graphviz flowchart tensorboard-screenshot npm clean
 
 # --- environments (stamp files make them idempotent and fast when present) ---
-$(DOCS_VENV)/.stamp: requirements/docs.txt pyproject.toml
+$(DOCS_VENV)/.stamp: requirements/docs.txt requirements/constraints.txt pyproject.toml
 	$(PYTHON) -m venv $(DOCS_VENV)
-	$(DOCS_VENV)/bin/pip install -q -r requirements/docs.txt
+	$(DOCS_VENV)/bin/pip install -q -r requirements/docs.txt -c requirements/constraints.txt
 	touch $@
 
-$(VENV)/.stamp: requirements/docs.txt requirements/test.txt pyproject.toml
+$(VENV)/.stamp: requirements/docs.txt requirements/test.txt requirements/constraints.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(VENV)/bin/pip install -q -r requirements/test.txt
+	$(VENV)/bin/pip install -q -r requirements/test.txt -c requirements/constraints.txt
 	touch $@
 
 # --- the two commands ---
