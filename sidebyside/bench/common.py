@@ -101,6 +101,17 @@ def first_call_seconds(fn: Callable[[], Any]) -> float:
     return time.perf_counter() - start
 
 
+def training_measurements(framework: str, variant: str, runs: list[tuple[float, float, dict[str, Any]]]) -> list[Measurement]:
+    """Both training cases from repeated (samples/s, seconds to target, details) runs."""
+    extra = {"runs": [details for _, _, details in runs]}
+    return [
+        Measurement("Training throughput (CNN, digits)", "training", framework, variant, "samples/s", False,
+                    [rate for rate, _, _ in runs], extra),
+        Measurement("Time to 95% test accuracy", "training", framework, variant, "s", True,
+                    [seconds for _, seconds, _ in runs], extra),
+    ]
+
+
 def emit(measurements: list[Measurement]) -> None:
     """Workers print one JSON document on stdout; the orchestrator parses it."""
     sys.stdout.write(json.dumps([asdict(m) for m in measurements]) + "\n")

@@ -21,6 +21,7 @@ from sidebyside.bench.common import (
     emit,
     first_call_seconds,
     time_repeats,
+    training_measurements,
 )
 
 FW = "tensorflow"
@@ -79,18 +80,11 @@ def step_benchmarks(tf, config: Config) -> list[Measurement]:
 def training_benchmark(tf, config: Config) -> list[Measurement]:
     x_train, y_train, x_test, y_test = digits()
     x_train, x_test = x_train.reshape(-1, 8, 8, 1), x_test.reshape(-1, 8, 8, 1)
-    rates, durations, extras = [], [], []
+    runs = []
     for repeat in range(config.repeats):
         tf.keras.utils.set_random_seed(repeat)
-        rate, seconds, extra = _train_once(tf, config, x_train, y_train, x_test, y_test)
-        rates.append(rate)
-        durations.append(seconds)
-        extras.append(extra)
-    extra = {"runs": extras}
-    return [
-        Measurement("Training throughput (CNN, digits)", "training", FW, "model.fit", "samples/s", False, rates, extra),
-        Measurement("Time to 95% test accuracy", "training", FW, "model.fit", "s", True, durations, extra),
-    ]
+        runs.append(_train_once(tf, config, x_train, y_train, x_test, y_test))
+    return training_measurements(FW, "model.fit", runs)
 
 
 def _train_once(tf, config: Config, x_train, y_train, x_test, y_test):

@@ -19,6 +19,7 @@ from sidebyside.bench.common import (
     emit,
     first_call_seconds,
     time_repeats,
+    training_measurements,
 )
 
 FW = "pytorch"
@@ -84,18 +85,11 @@ def training_benchmark(torch, config: Config) -> list[Measurement]:
     xt = torch.from_numpy(x_train.reshape(-1, 1, 8, 8))
     yt = torch.from_numpy(y_train)
     xv = torch.from_numpy(x_test.reshape(-1, 1, 8, 8))
-    rates, durations, extras = [], [], []
+    runs = []
     for repeat in range(config.repeats):
         torch.manual_seed(repeat)
-        rate, seconds, extra = _train_once(torch, config, xt, yt, xv, y_test)
-        rates.append(rate)
-        durations.append(seconds)
-        extras.append(extra)
-    extra = {"runs": extras}
-    return [
-        Measurement("Training throughput (CNN, digits)", "training", FW, "training loop", "samples/s", False, rates, extra),
-        Measurement("Time to 95% test accuracy", "training", FW, "training loop", "s", True, durations, extra),
-    ]
+        runs.append(_train_once(torch, config, xt, yt, xv, y_test))
+    return training_measurements(FW, "training loop", runs)
 
 
 def _train_once(torch, config: Config, xt, yt, xv, y_test):
