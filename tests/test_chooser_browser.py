@@ -20,6 +20,7 @@ import threading
 from collections.abc import Iterator
 
 import pytest
+from playwright.sync_api import expect
 
 from sidebyside import ROOT
 from sidebyside.decision import load_decision
@@ -70,42 +71,56 @@ def answer_text(source: str, target: str) -> str:
     return next(a.text for a in tree.nodes[source].answers if a.next == target)
 
 
-def visible_heading(page) -> str:
-    return page.locator(".sbs-step:not([hidden]) h2").inner_text()
+def expect_heading(page, text: str) -> None:
+    """The visible question's heading becomes ``text`` (Playwright retries until it does or times out).
+
+    The chooser updates on ``hashchange``, which fires after the click returns,
+    so a one-shot read would race the page.
+    """
+    expect(page.locator(".sbs-step:not([hidden]) h2")).to_have_text(text)
+
+
+def expect_js(page, expression: str, value: object) -> None:
+    """Wait until a JavaScript expression evaluates to ``value``; fail with what it was."""
+    try:
+        page.wait_for_function(f"v => ({expression}) === v", arg=value, timeout=5000)
+    except Exception:
+        actual = page.evaluate(expression)
+        raise AssertionError(f"{expression} is {actual!r}, expected {value!r}") from None
 
 
 def test_clicking_a_path_reaches_the_recommendation_and_survives_reload(page, base_url: str) -> None:
     tree = load_decision()
     page.goto(base_url + "decide/chooser/")
-    assert visible_heading(page) == tree.nodes["target"].title
+    expect_heading(page, tree.nodes["target"].title)
     assert page.locator(".sbs-step:not([hidden])").count() == 1
     for source, target in itertools.pairwise(PATH):
         page.get_by_role("button", name=answer_text(source, target), exact=True).click()
-        assert page.evaluate("location.hash") == "#path=" + "/".join(PATH[: PATH.index(target) + 1])
+        expect_js(page, "location.hash", "#path=" + "/".join(PATH[: PATH.index(target) + 1]))
     expected = "Recommendation: " + tree.nodes["pytorch-hub"].title
-    assert visible_heading(page) == expected
+    expect_heading(page, expected)
     assert page.locator(".sbs-path li").count() == len(PATH) - 1
 
     page.reload()
-    assert visible_heading(page) == expected
+    expect_heading(page, expected)
     assert page.locator(".sbs-path li").count() == len(PATH) - 1
 
     page.get_by_role("button", name="Back", exact=True).click()
-    assert visible_heading(page) == tree.nodes["hugging-face"].title
+    expect_heading(page, tree.nodes["hugging-face"].title)
     page.go_back()  # the browser's Back undoes the same way
-    assert visible_heading(page) == expected
+    expect_heading(page, expected)
     page.get_by_role("button", name="Start over", exact=True).click()
-    assert visible_heading(page) == tree.nodes["target"].title
+    expect_heading(page, tree.nodes["target"].title)
 
 
 def test_a_shared_link_opens_the_same_result(page, base_url: str) -> None:
     page.goto(base_url + "decide/chooser/#path=" + "/".join(PATH))
-    assert visible_heading(page) == "Recommendation: " + load_decision().nodes["pytorch-hub"].title
+    expect_heading(page, "Recommendation: " + load_decision().nodes["pytorch-hub"].title)
     page.goto(base_url + "decide/chooser/#step-pytorch-hub")  # a plain section link, e.g. from search
-    assert visible_heading(page) == "Recommendation: " + load_decision().nodes["pytorch-hub"].title
+    expect_heading(page, "Recommendation: " + load_decision().nodes["pytorch-hub"].title)
     assert page.locator(".sbs-path li").count() == len(PATH) - 1  # the shortest path is filled in
     page.goto(base_url + "decide/chooser/#path=target/not-a-node")
-    assert visible_heading(page) == load_decision().nodes["target"].title  # a bad hash falls back to the start
+    expect_heading(page, load_decision().nodes["target"].title)  # a bad hash falls back to the start
 
 
 def test_keyboard_alone_answers_questions(page, base_url: str) -> None:
@@ -113,15 +128,15 @@ def test_keyboard_alone_answers_questions(page, base_url: str) -> None:
     page.goto(base_url + "decide/chooser/")
     page.locator("#step-target").focus()
     page.keyboard.press("Tab")
-    assert page.evaluate("document.activeElement.textContent") == tree.nodes["target"].answers[0].text
+    expect_js(page, "document.activeElement.textContent", tree.nodes["target"].answers[0].text)
     page.keyboard.press("Enter")
     first_next = tree.nodes["target"].answers[0].next
-    assert visible_heading(page) == tree.nodes[first_next].title
-    assert page.evaluate("document.activeElement.id") == f"step-{first_next}"  # focus follows the question
+    expect_heading(page, tree.nodes[first_next].title)
+    expect_js(page, "document.activeElement.id", f"step-{first_next}")  # focus follows the question
     page.keyboard.press("Tab")
     page.keyboard.press("Enter")
     second_next = tree.nodes[first_next].answers[0].next
-    assert page.evaluate("location.hash") == f"#path=target/{first_next}/{second_next}"
+    expect_js(page, "location.hash", f"#path=target/{first_next}/{second_next}")
 
 
 def test_without_javascript_answers_are_links_between_sections(browser, base_url: str) -> None:
@@ -132,7 +147,7 @@ def test_without_javascript_answers_are_links_between_sections(browser, base_url
     assert tab.locator("section.sbs-step").count() == len(tree.nodes)  # all visible, all searchable
     for source, target in itertools.pairwise(PATH):
         tab.locator(f'section[data-node="{source}"] a[data-next="{target}"]').click()
-        assert tab.evaluate("location.hash") == f"#step-{target}"
+        expect_js(tab, "location.hash", f"#step-{target}")
     assert tab.locator("#step-pytorch-hub").is_visible()
     context.close()
 
