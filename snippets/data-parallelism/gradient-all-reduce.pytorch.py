@@ -23,7 +23,7 @@ def make_data():
     return x, y, w0
 
 
-def worker(rank, world_size, port):
+def worker(rank, world_size, port, done):
     os.environ["MASTER_ADDR"] = "127.0.0.1"
     os.environ["MASTER_PORT"] = str(port)
     dist.init_process_group("gloo", rank=rank, world_size=world_size)
@@ -58,6 +58,7 @@ def worker(rank, world_size, port):
         print("all-reduced == full batch:", diff < 1e-6)
     dist.barrier()  # nobody leaves while another process still works
     dist.destroy_process_group()
+    done.wait()  # leave together: gloo can abort if its peer exits mid-teardown
 
 
 if __name__ == "__main__":
@@ -65,4 +66,5 @@ if __name__ == "__main__":
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    mp.spawn(worker, args=(2, port), nprocs=2, join=True)  # returns when both processes exit
+    done = mp.get_context("spawn").Barrier(2)
+    mp.spawn(worker, args=(2, port, done), nprocs=2, join=True)  # returns when both processes exit

@@ -9,7 +9,7 @@ import torch.distributed as dist
 import torch.multiprocessing as mp
 
 
-def worker(rank, port, results):
+def worker(rank, port, results, done):
     os.environ["MASTER_ADDR"] = "127.0.0.1"
     os.environ["MASTER_PORT"] = str(port)
     dist.init_process_group("gloo", rank=rank, world_size=2)
@@ -31,6 +31,7 @@ def worker(rank, port, results):
         results.put(("stage1", w2.numel(), out.numpy(), bool(torch.allclose(out, reference, atol=1e-5))))
     dist.barrier()
     dist.destroy_process_group()
+    done.wait()  # leave together: gloo can abort if its peer exits mid-teardown
 
 
 if __name__ == "__main__":
@@ -38,7 +39,8 @@ if __name__ == "__main__":
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     results = mp.get_context("spawn").SimpleQueue()
-    mp.spawn(worker, args=(port, results), nprocs=2, join=True)
+    done = mp.get_context("spawn").Barrier(2)
+    mp.spawn(worker, args=(port, results, done), nprocs=2, join=True)
     got = dict((item[0], item[1:]) for item in (results.get(), results.get()))
     print("stage 0 parameters:", got["stage0"][0], "| stage 1 parameters:", got["stage1"][0])
     print("activations passed from stage 0 to stage 1:", got["stage0"][1])

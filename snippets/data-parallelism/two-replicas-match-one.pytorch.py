@@ -53,7 +53,7 @@ def train(model, x, y, rank=0, world_size=1):
     return epoch_losses
 
 
-def worker(rank, world_size, port, results):
+def worker(rank, world_size, port, results, done):
     os.environ["MASTER_ADDR"] = "127.0.0.1"
     os.environ["MASTER_PORT"] = str(port)
     dist.init_process_group("gloo", rank=rank, world_size=world_size)
@@ -64,6 +64,7 @@ def worker(rank, world_size, port, results):
         results.put((losses, [p.detach().numpy().copy() for p in model.parameters()]))
     dist.barrier()
     dist.destroy_process_group()
+    done.wait()  # leave together: gloo can abort if its peer exits mid-teardown
 
 
 if __name__ == "__main__":
@@ -71,7 +72,8 @@ if __name__ == "__main__":
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     results = mp.get_context("spawn").SimpleQueue()
-    mp.spawn(worker, args=(2, port, results), nprocs=2, join=True)
+    done = mp.get_context("spawn").Barrier(2)
+    mp.spawn(worker, args=(2, port, results, done), nprocs=2, join=True)
     two_losses, two_weights = results.get()
 
     torch.set_num_threads(1)

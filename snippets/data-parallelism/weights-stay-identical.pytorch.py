@@ -15,7 +15,7 @@ def r4(values):
     return [round(float(v), 4) for v in np.ravel(values)]
 
 
-def worker(rank, world_size, port):
+def worker(rank, world_size, port, done):
     os.environ["MASTER_ADDR"] = "127.0.0.1"
     os.environ["MASTER_PORT"] = str(port)
     dist.init_process_group("gloo", rank=rank, world_size=world_size)
@@ -57,10 +57,12 @@ def worker(rank, world_size, port):
             print("  copies bit-identical:", all(np.array_equal(copies[0], c) for c in copies))
     dist.barrier()
     dist.destroy_process_group()
+    done.wait()  # leave together: gloo can abort if its peer exits mid-teardown
 
 
 if __name__ == "__main__":
     with socket.socket() as s:  # a free port on the loopback interface
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    mp.spawn(worker, args=(2, port), nprocs=2, join=True)
+    done = mp.get_context("spawn").Barrier(2)
+    mp.spawn(worker, args=(2, port, done), nprocs=2, join=True)

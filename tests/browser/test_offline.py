@@ -68,8 +68,14 @@ def test_offline_search_finds_the_page(offline_site: Path, open_page, term: str)
     query = tab.locator("input.md-search__input")
     query.click()
     query.press_sequentially(term)  # the theme searches on key events; fill() sends none
+    # Results update on every key; wait for the ones for the whole query (the
+    # theme puts the query in each result's ?h=, lower-cased, dots as '+').
+    terms = re.sub(r"[.\s]+", "+", term.lower())
+    tab.wait_for_function(
+        "t => [...document.querySelectorAll('.md-search-result__item a')].some(a => a.href.includes('h=' + t))",
+        arg=terms, timeout=10_000,
+    )
     results = tab.locator(".md-search-result__item > a")
-    results.first.wait_for(timeout=10_000)
     hrefs = [tab.evaluate("(a) => a.href", handle) for handle in results.element_handles()]
     found = {Path(urlsplit(h).path).relative_to(offline_site).with_suffix("").as_posix() for h in hrefs}
     expected = SEARCH_CASES[term]

@@ -35,8 +35,14 @@ def search(tab, query: str) -> list[str]:  # type: ignore[no-untyped-def]
     box = tab.locator("input.md-search__input")
     box.click()
     box.press_sequentially(query)  # the theme searches on key events; fill() sends none
+    # Results update on every key; wait for the ones for the whole query (the
+    # theme puts the query in each result's ?h=, lower-cased, dots as '+').
+    terms = re.sub(r"[.\s]+", "+", query.lower())
+    tab.wait_for_function(
+        "t => [...document.querySelectorAll('.md-search-result__item a')].some(a => a.href.includes('h=' + t))",
+        arg=terms, timeout=10_000,
+    )
     results = tab.locator(".md-search-result__item a")
-    results.first.wait_for(timeout=10_000)
     return [tab.evaluate("(a) => a.href", handle) for handle in results.element_handles()[:10]]
 
 
