@@ -25,6 +25,7 @@ from sidebyside import ROOT
 from sidebyside.catalog import discover
 from sidebyside.pageweight import site_weights
 from sidebyside.runner import run
+from sidebyside.sitebuild import site_prefix
 
 
 def build_seconds(repeats: int = 3) -> tuple[float, Path]:
@@ -53,7 +54,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     seconds, site = build_seconds()
     print(f"mkdocs build --strict: {seconds:.2f} s (median of 3)")
-    weights = sorted(site_weights(site), key=lambda w: w.total, reverse=True)
+    weights = sorted(site_weights(site, site_prefix()), key=lambda w: w.total, reverse=True)
     print(f"pages: {len(weights)}; heaviest first load (gzipped):")
     for w in weights[:5]:
         print(f"  {w.total / 1000:7.1f} KB  {w.page}")
