@@ -101,6 +101,21 @@ def first_call_seconds(fn: Callable[[], Any]) -> float:
     return time.perf_counter() - start
 
 
+def step_measurements(framework: str, model: str, variant: str, step: Callable[[], Any], config: Config) -> list[Measurement]:
+    """Time a train-step variant; compiled variants also get their compile time.
+
+    Compile time is the first call minus the fastest steady call, so both
+    frameworks define it the same way.
+    """
+    first = first_call_seconds(step) if variant != "eager" else None
+    times = time_repeats(step, config.step_iters, config.repeats, config.warmup)
+    out = [Measurement(f"{model} train step, {variant}", "step", framework, variant, "ms", True, [t * 1e3 for t in times])]
+    if first is not None:
+        compile_s = max(first - min(times), 0.0)
+        out.append(Measurement(f"{model} compile time, {variant}", "compile", framework, variant, "s", True, [compile_s]))
+    return out
+
+
 def training_measurements(framework: str, variant: str, runs: list[tuple[float, float, dict[str, Any]]]) -> list[Measurement]:
     """Both training cases from repeated (samples/s, seconds to target, details) runs."""
     extra = {"runs": [details for _, _, details in runs]}

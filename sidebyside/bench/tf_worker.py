@@ -19,7 +19,7 @@ from sidebyside.bench.common import (
     batch_of,
     digits,
     emit,
-    first_call_seconds,
+    step_measurements,
     time_repeats,
     training_measurements,
 )
@@ -68,12 +68,7 @@ def step_benchmarks(tf, config: Config) -> list[Measurement]:
 
         variants = {"eager": step, "compiled": tf.function(step), "XLA": tf.function(step, jit_compile=True)}
         for variant, fn in variants.items():
-            first = first_call_seconds(fn) if variant != "eager" else None
-            times = time_repeats(fn, config.step_iters, config.repeats, config.warmup)
-            out.append(Measurement(f"{name} train step, {variant}", "step", FW, variant, "ms", True, [t * 1e3 for t in times]))
-            if first is not None:
-                compile_s = max(first - min(times), 0.0)
-                out.append(Measurement(f"{name} compile time, {variant}", "compile", FW, variant, "s", True, [compile_s]))
+            out += step_measurements(FW, name, variant, fn, config)
     return out
 
 

@@ -17,7 +17,7 @@ from sidebyside.bench.common import (
     batch_of,
     digits,
     emit,
-    first_call_seconds,
+    step_measurements,
     time_repeats,
     training_measurements,
 )
@@ -71,12 +71,7 @@ def step_benchmarks(torch, config: Config) -> list[Measurement]:
             return step
 
         for variant, fn in (("eager", make_step(model)), ("compiled", make_step(compiled_model))):
-            first = first_call_seconds(fn) if variant != "eager" else None
-            times = time_repeats(fn, config.step_iters, config.repeats, config.warmup)
-            out.append(Measurement(f"{name} train step, {variant}", "step", FW, variant, "ms", True, [t * 1e3 for t in times]))
-            if first is not None:
-                compile_s = max(first - min(times), 0.0)
-                out.append(Measurement(f"{name} compile time, {variant}", "compile", FW, variant, "s", True, [compile_s]))
+            out += step_measurements(FW, name, variant, fn, config)
     return out
 
 
