@@ -53,7 +53,7 @@ graphviz:
 
 # Redraw data/flowchart.svg from data/decision.yml (the build checks it is current; tests redraw and compare).
 flowchart: $(DOCS_VENV)/.stamp graphviz
-	$(DOCS_VENV)/bin/python -m sidebyside.flowchart
+	$(DOCS_VENV)/bin/python -m sidebyside.site.flowchart
 
 # Re-capture docs/assets/images/tensorboard-both-runs.png: both frameworks' runs in a real TensorBoard on 127.0.0.1.
 tensorboard-screenshot: $(VENV)/.stamp browser
@@ -62,30 +62,30 @@ tensorboard-screenshot: $(VENV)/.stamp browser
 # Benchmarks: full run (<= 10 min on 2 cores) -> data/bench/<date>-<machine>.json, then the charts.
 bench: $(VENV)/.stamp
 	$(VENV)/bin/pip install -q -r requirements/bench.txt
-	out=$$($(VENV)/bin/python -m sidebyside.bench.run) && $(VENV)/bin/python -m sidebyside.bench.charts "$$out" docs/assets/bench
+	out=$$($(VENV)/bin/python -m sidebyside.tools.bench.run) && $(VENV)/bin/python -m sidebyside.tools.bench.charts "$$out" docs/assets/bench
 
 # Project figures for the budgets: build time, page weight, one topic's snippet time (add ARGS=--tests for the suite).
 measure: $(VENV)/.stamp
-	$(VENV)/bin/python -m sidebyside.measure $(ARGS)
+	$(VENV)/bin/python -m sidebyside.tools.measure $(ARGS)
 
 # Offline HTML for file:// reading -> dist/tf-vs-pytorch-offline.zip (search works, no network request).
 offline: $(DOCS_VENV)/.stamp npm
-	$(DOCS_VENV)/bin/python -m sidebyside.sitebuild offline
+	$(DOCS_VENV)/bin/python -m sidebyside.site.sitebuild offline
 
 # Lighthouse on the hosted build served on 127.0.0.1: desktop scores gate, mobile scores are reported.
 AUDIT_FLAGS ?=
 audit: $(VENV)/.stamp browser npm
-	$(VENV)/bin/python -m sidebyside.audit $(AUDIT_FLAGS)
+	$(VENV)/bin/python -m sidebyside.tools.audit $(AUDIT_FLAGS)
 
 # Gzipped first-load bytes per built page (budget 150 KB); internal links/anchors + external-link list.
 weight: build
-	$(DOCS_VENV)/bin/python -m sidebyside.pageweight site
+	$(DOCS_VENV)/bin/python -m sidebyside.tools.pageweight site
 links: build
-	$(DOCS_VENV)/bin/python -m sidebyside.linkcheck site --report build/external-links.txt
+	$(DOCS_VENV)/bin/python -m sidebyside.tools.linkcheck site --report build/external-links.txt
 
 # Home + one topic page, light/dark, phone/desktop -> screenshots/ (git-ignored) for review.
 screenshots: $(VENV)/.stamp browser
-	$(VENV)/bin/python -m sidebyside.screenshots
+	$(VENV)/bin/python -m sidebyside.tools.screenshots
 
 npm:
 	@if [ -f package-lock.json ]; then [ -d node_modules ] && [ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund; fi

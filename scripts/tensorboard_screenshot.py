@@ -31,7 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from sidebyside.runner import RUN_ENV  # noqa: E402 - needs the repository on sys.path
+from sidebyside.pairs.runner import RUN_ENV  # noqa: E402 - needs the repository on sys.path
 
 PAIR = ROOT / "snippets" / "visualization" / "loss-curve"
 OUTPUT = ROOT / "docs" / "assets" / "images" / "tensorboard-both-runs.png"

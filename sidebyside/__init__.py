@@ -1,10 +1,11 @@
 """Tooling behind the TensorFlow vs PyTorch site.
 
-The package is split by job: ``catalog`` finds and validates snippet pairs,
-``runner`` executes them, ``normalise`` makes their output comparable,
-``expand`` turns a one-line pair reference into Markdown, ``hook`` wires it
-all into MkDocs, ``cli`` is the contributor's entry point, and
-``renderers`` turn ``data/*.yml`` into generated page content.
+Data flows one way through four subpackages: ``pairs`` (find, run, record and
+expand snippet pairs), ``data`` (load and validate ``data/*.yml``), ``site``
+(MkDocs hooks and renderers that turn pairs and data into pages) and
+``tools`` (audits, benchmarks, canary and measurements of the result).
+``cli`` is the contributor's entry point and ``errors`` holds the one error
+type every layer raises.
 """
 
 from pathlib import Path

@@ -17,10 +17,10 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from sidebyside import ROOT
-from sidebyside.catalog import FRAMEWORKS, NAME_RE, SNIPPETS, Pair, discover, suggest
 from sidebyside.errors import SiteError
-from sidebyside.expand import find_directives
-from sidebyside.runner import Result, run, write_recording
+from sidebyside.pairs.catalog import FRAMEWORKS, NAME_RE, SNIPPETS, Pair, discover, suggest
+from sidebyside.pairs.expand import find_directives
+from sidebyside.pairs.runner import Result, run, write_recording
 
 TEMPLATE = '''# title: {title}
 """{label} half of {key}: replace this with a complete script that prints its result."""
@@ -104,11 +104,11 @@ def cmd_check(root: Path = SNIPPETS, docs: Path = ROOT / "docs") -> str:
 
 def check_data() -> str:
     """Validate every data/*.yml file without building (anchors are checked by the build)."""
-    from sidebyside.claims import load_claims
-    from sidebyside.community import load_community
-    from sidebyside.comparison import load_comparison
-    from sidebyside.decision import load_decision
-    from sidebyside.rosetta import load_rosetta
+    from sidebyside.data.claims import load_claims
+    from sidebyside.data.community import load_community
+    from sidebyside.data.comparison import load_comparison
+    from sidebyside.data.decision import load_decision
+    from sidebyside.data.rosetta import load_rosetta
 
     loaders = {"comparison": load_comparison, "decision": load_decision, "rosetta": load_rosetta,
                "claims": load_claims, "community": load_community}
@@ -138,7 +138,7 @@ def main(argv: list[str] | None = None) -> int:
             for result in cmd_record(args.selector, jobs=args.jobs):
                 print(f"recorded {result.half.out_path.relative_to(ROOT)} ({result.half.label} {result.version})")
         elif args.command == "notebooks":
-            from sidebyside.notebooks import record  # imports nbclient: only when asked
+            from sidebyside.pairs.notebooks import record  # imports nbclient: only when asked
 
             for line in record(args.name, force=args.force):
                 print(line)

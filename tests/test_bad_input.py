@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from sidebyside.catalog import discover
 from sidebyside.cli import cmd_check, cmd_new, cmd_record
 from sidebyside.errors import SiteError
-from sidebyside.expand import expand
+from sidebyside.pairs.catalog import discover
+from sidebyside.pairs.expand import expand
 
 GOOD = "# title: Adds two numbers\nprint(1 + 1)\n"
 
@@ -160,7 +160,7 @@ def test_page_referencing_unrecorded_pair_names_page_and_line(tmp_path: Path) ->
 
 
 def test_verified_cache_key_changes_with_script_recording_and_version(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from sidebyside import verified
+    from sidebyside.pairs import verified
 
     good_pair(tmp_path)
     half = discover(tmp_path)["topic/pair"].halves["tensorflow"]

@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 
 from sidebyside import ROOT
-from sidebyside.bench.charts import draw
-from sidebyside.bench.compare import rows
-from sidebyside.bench.schema import load_results, newest
 from sidebyside.errors import SiteError
-from sidebyside.renderers.bench_results import render_document
+from sidebyside.site.renderers.bench_results import render_document
+from sidebyside.tools.bench.charts import draw
+from sidebyside.tools.bench.compare import rows
+from sidebyside.tools.bench.schema import load_results, newest
 
 
 def fixture_doc() -> dict:
@@ -106,7 +106,7 @@ def test_committed_results_validate_and_are_a_full_run() -> None:
 @pytest.mark.slow
 def test_smoke_run_produces_valid_results_and_charts(tmp_path: Path) -> None:
     out = tmp_path / "smoke.json"
-    proc = subprocess.run([sys.executable, "-m", "sidebyside.bench.run", "--smoke", "--out", str(out)],
+    proc = subprocess.run([sys.executable, "-m", "sidebyside.tools.bench.run", "--smoke", "--out", str(out)],
                           cwd=ROOT, capture_output=True, text=True, timeout=900)
     assert proc.returncode == 0, proc.stderr[-3000:]
     doc = load_results(out)

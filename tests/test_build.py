@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from sidebyside import ROOT
-from sidebyside.catalog import discover
-from sidebyside.expand import find_directives
-from sidebyside.runner import read_recording
+from sidebyside.pairs.catalog import discover
+from sidebyside.pairs.expand import find_directives
+from sidebyside.pairs.runner import read_recording
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
@@ -75,7 +75,7 @@ def test_unknown_pair_fails_the_build_with_page_and_line(tmp_path: Path) -> None
     (docs / "index.md").write_text("# Home\n\nText.\n\n@pair execution-model/eager-by-defualt\n", encoding="utf-8")
     config = tmp_path / "mkdocs.yml"
     config.write_text(
-        f"site_name: fixture\ndocs_dir: {docs}\nhooks:\n  - {ROOT / 'sidebyside/hook.py'}\n"
+        f"site_name: fixture\ndocs_dir: {docs}\nhooks:\n  - {ROOT / 'sidebyside/site/hook.py'}\n"
         "markdown_extensions:\n  - pymdownx.superfences\n  - pymdownx.tabbed\n",
         encoding="utf-8",
     )

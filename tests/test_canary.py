@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sidebyside.canary import main
-from sidebyside.runner import framework_version
+from sidebyside.pairs.runner import framework_version
+from sidebyside.tools.canary import main
 
 
 def make_pair(root: Path, tf_code: str, pt_code: str, recorded: str) -> Path:

@@ -23,7 +23,7 @@ import pytest
 from playwright.sync_api import expect
 
 from sidebyside import ROOT
-from sidebyside.decision import load_decision
+from sidebyside.data.decision import load_decision
 
 pytestmark = pytest.mark.browser
 

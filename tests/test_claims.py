@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from sidebyside.claims import VERDICTS, load_claims
+from sidebyside.data.claims import VERDICTS, load_claims
 from sidebyside.errors import SiteError
-from sidebyside.renderers import RenderContext, fact_check
+from sidebyside.site.renderers import RenderContext, fact_check
 
 HEAD = """\
 # fixture

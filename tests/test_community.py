@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from sidebyside.community import COMMUNITY, load_community
+from sidebyside.data.community import COMMUNITY, load_community
 from sidebyside.errors import SiteError
-from sidebyside.renderers.community_facts import fact_row, section_markdown
-from sidebyside.renderers.community_sources import sources_markdown
+from sidebyside.site.renderers.community_facts import fact_row, section_markdown
+from sidebyside.site.renderers.community_sources import sources_markdown
 
 TODAY = datetime.date(2026, 11, 26)
 

@@ -14,11 +14,12 @@ from urllib.parse import urljoin, urlparse
 import pytest
 from mkdocs.exceptions import PluginError
 
-from sidebyside import ROOT, hook
-from sidebyside.comparison import VERDICTS, load_comparison
+from sidebyside import ROOT
+from sidebyside.data.comparison import VERDICTS, load_comparison
 from sidebyside.errors import SiteError
-from sidebyside.renderers import RenderContext
-from sidebyside.renderers.comparison_table import table_html
+from sidebyside.site import hook
+from sidebyside.site.renderers import RenderContext
+from sidebyside.site.renderers.comparison_table import table_html
 
 ISSUE_GROUPS = {"programming-model", "performance", "distributed", "deployment", "ecosystem", "tooling", "community", "learning"}
 

@@ -21,12 +21,13 @@ from urllib.parse import urljoin, urlparse
 import pytest
 from mkdocs.exceptions import PluginError
 
-from sidebyside import ROOT, hook
-from sidebyside.decision import VERDICTS, load_decision
+from sidebyside import ROOT
+from sidebyside.data.decision import VERDICTS, load_decision
 from sidebyside.errors import SiteError
-from sidebyside.flowchart import FLOWCHART, check_current, draw
-from sidebyside.renderers import RenderContext
-from sidebyside.renderers.decision_chooser import chooser_html
+from sidebyside.site import hook
+from sidebyside.site.flowchart import FLOWCHART, check_current, draw
+from sidebyside.site.renderers import RenderContext
+from sidebyside.site.renderers.decision_chooser import chooser_html
 
 TREE = """\
 start: a

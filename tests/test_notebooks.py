@@ -15,9 +15,10 @@ import nbformat
 import pytest
 from mkdocs.exceptions import PluginError
 
-from sidebyside import ROOT, notebook_pages
-from sidebyside import notebooks as nbs
+from sidebyside import ROOT
 from sidebyside.errors import SiteError
+from sidebyside.pairs import notebooks as nbs
+from sidebyside.site import notebook_pages
 
 SOURCES = nbs.discover()
 NAMES = sorted(SOURCES)

@@ -11,8 +11,8 @@ import difflib
 
 import pytest
 
-from sidebyside.catalog import Pair, discover
-from sidebyside.runner import read_recording
+from sidebyside.pairs.catalog import Pair, discover
+from sidebyside.pairs.runner import read_recording
 
 PAIRS = list(discover().values())
 SAME = [p for p in PAIRS if not p.differs]

@@ -17,8 +17,8 @@ import pytest
 import tensorflow as tf
 import torch
 
-from sidebyside.rosetta import all_rows, load_rosetta
-from sidebyside.rosetta_eval import RowFailure, compare, evaluate
+from sidebyside.data.rosetta import all_rows, load_rosetta
+from sidebyside.tools.rosetta_eval import RowFailure, compare, evaluate
 
 torch.set_num_threads(1)
 

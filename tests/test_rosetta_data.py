@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from sidebyside.data.rosetta import all_rows, default_title, load_rosetta
 from sidebyside.errors import SiteError
-from sidebyside.renderers import RenderContext
-from sidebyside.renderers.api_dictionary import render
-from sidebyside.rosetta import all_rows, default_title, load_rosetta
+from sidebyside.site.renderers import RenderContext
+from sidebyside.site.renderers.api_dictionary import render
 
 GOOD_ROW = """\
       - id: reduce-sum

@@ -11,10 +11,10 @@ import difflib
 
 import pytest
 
-from sidebyside import verified
-from sidebyside.catalog import Half, discover
 from sidebyside.errors import SiteError
-from sidebyside.runner import framework_version, read_recording, run
+from sidebyside.pairs import verified
+from sidebyside.pairs.catalog import Half, discover
+from sidebyside.pairs.runner import framework_version, read_recording, run
 
 HALVES = [half for pair in discover().values() for half in pair.halves.values()]
 

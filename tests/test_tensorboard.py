@@ -27,7 +27,7 @@ from tensorboard.backend.event_processing.event_accumulator import EventAccumula
 from tensorboard.util.tensor_util import make_ndarray
 
 from scripts.tensorboard_screenshot import start_tensorboard, stop, wait_for_runs
-from sidebyside.runner import RUN_ENV
+from sidebyside.pairs.runner import RUN_ENV
 
 LOSSES = [0.5, 0.25, 0.125]
 """Exact in float32, so equality (not a tolerance) is the right check."""

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from sidebyside.data.yamlsrc import load_yaml, require_keys
 from sidebyside.errors import SiteError
-from sidebyside.yamlsrc import load_yaml, require_keys
 
 
 def load(tmp_path: Path, text: str):

@@ -19,8 +19,8 @@ from pathlib import Path
 import pytest
 
 from sidebyside import ROOT
-from sidebyside.serve import serve
-from sidebyside.sitebuild import ZIP_NAME, build, build_offline_zip, site_prefix
+from sidebyside.site.serve import serve
+from sidebyside.site.sitebuild import ZIP_NAME, build, build_offline_zip, site_prefix
 
 LOCAL_SCHEMES = ("file:", "data:", "blob:", "about:", "chrome-error:")
 

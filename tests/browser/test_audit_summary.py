@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sidebyside.audit import MINIMUM, summarise
+from sidebyside.tools.audit import MINIMUM, summarise
 
 
 def report(scores: dict[str, float], audits: dict[str, float]) -> dict:

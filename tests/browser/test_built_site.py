@@ -12,9 +12,9 @@ import yaml
 from conftest import doc_pages, hosted_path
 
 from sidebyside import ROOT
-from sidebyside.linkcheck import check_site, external_report
-from sidebyside.pageweight import BUDGET_KB, over_budget, page_weight, report, site_weights
-from sidebyside.sitebuild import site_prefix
+from sidebyside.site.sitebuild import site_prefix
+from sidebyside.tools.linkcheck import check_site, external_report
+from sidebyside.tools.pageweight import BUDGET_KB, over_budget, page_weight, report, site_weights
 
 META_RE = re.compile(r'<meta name="description" content="([^"]*)"')
 FRONT_MATTER_RE = re.compile(r"\A---\n(.*?)\n---\n", re.S)

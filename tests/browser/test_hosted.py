@@ -9,7 +9,7 @@ import pytest
 from conftest import doc_pages, hosted_path
 
 from sidebyside import ROOT
-from sidebyside.pageweight import page_weight
+from sidebyside.tools.pageweight import page_weight
 
 pytestmark = pytest.mark.browser
 

@@ -14,8 +14,8 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from conftest import LOCAL_SCHEMES, offline_path
 
-from sidebyside.claims import VERDICTS, load_claims
-from sidebyside.rosetta import all_rows, load_rosetta
+from sidebyside.data.claims import VERDICTS, load_claims
+from sidebyside.data.rosetta import all_rows, load_rosetta
 
 pytestmark = pytest.mark.browser
 

@@ -1,0 +1,224 @@
+"""Load and validate ``data/decision.yml``, the tree behind the flowchart and the chooser.
+
+The tree is a set of named nodes. A question has answers, each leading to
+another node; a recommendation is a leaf that says why in two lines and
+links to evidence. Both the flowchart and the chooser are drawn from the
+same validated tree, so they cannot disagree. The checks guarantee a reader
+can never reach a dead end: every answer's target exists, there are no
+cycles, every node is reachable from the start, every leaf is a
+recommendation. Links are checked against real anchors at build time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from sidebyside import ROOT
+from sidebyside.data.yamlsrc import LocatedDict, LocatedList, load_yaml, require_keys
+from sidebyside.errors import SiteError
+from sidebyside.pairs.catalog import NAME_RE
+from sidebyside.site.weblinks import check_source, check_target
+
+DECISION = ROOT / "data" / "decision.yml"
+
+VERDICTS: dict[str, str] = {
+    "tensorflow": "TensorFlow",
+    "pytorch": "PyTorch",
+    "keras": "Keras 3 (either backend)",
+    "either": "Either",
+}
+"""Allowed recommendation verdicts -> label shown to readers."""
+
+WHY_MAX = 280
+"""'Why' must fit in about two lines: a recommendation is a verdict, not an essay."""
+
+QUESTION_KEYS = ({"question", "answers", "evidence"}, {"help"})
+RECOMMEND_KEYS = ({"recommend", "verdict", "why", "evidence"}, {"source", "as_of"})
+
+
+@dataclass(frozen=True)
+class Link:
+    """A labelled in-site link and the data line it came from."""
+
+    text: str
+    target: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Answer:
+    text: str
+    next: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Node:
+    """A question (``answers`` non-empty) or a recommendation (``answers`` empty)."""
+
+    id: str
+    title: str
+    line: int
+    help: str | None = None
+    answers: tuple[Answer, ...] = ()
+    verdict: str | None = None
+    why: str | None = None
+    evidence: tuple[Link, ...] = ()
+    source: str | None = None
+    as_of: date | None = None
+
+    @property
+    def is_question(self) -> bool:
+        return bool(self.answers)
+
+
+@dataclass(frozen=True)
+class Tree:
+    """The validated tree: nodes in file order and the id of the first question."""
+
+    path: Path
+    start: str
+    nodes: dict[str, Node]
+
+    def parent_answers(self, node_id: str) -> list[tuple[Node, Answer]]:
+        """Every (question, answer) that leads to ``node_id``."""
+        return [(node, a) for node in self.nodes.values() for a in node.answers if a.next == node_id]
+
+
+def _text(path: Path, item: LocatedDict, key: str, what: str) -> str:
+    value = item.get(key)
+    if not isinstance(value, str) and value is not None:
+        raise SiteError(path, item.line_of(key), f"{what} '{key}' is not text (YAML read {value!r})", "put the text in quotes")
+    if not isinstance(value, str) or not value.strip():
+        raise SiteError(path, item.line_of(key), f"{what} '{key}' must be non-empty text", f"write a short sentence after '{key}:'")
+    return " ".join(value.split())
+
+
+def _question(path: Path, node_id: str, item: LocatedDict) -> Node:
+    what = f"question '{node_id}'"
+    require_keys(path, item, *QUESTION_KEYS, what)
+    answers_data = item["answers"]
+    if not isinstance(answers_data, LocatedList) or not answers_data:
+        fix = "every leaf must be a recommendation: add answers or turn it into one"
+        raise SiteError(path, item.line_of("answers"), f"{what} has no answers", fix)
+    answers = []
+    targets: dict[str, int] = {}
+    for answer in answers_data:
+        if not isinstance(answer, LocatedDict):
+            raise SiteError(path, answers_data.line, f"an answer of {what} is not a mapping", "write '- answer: ...' and 'next: ...'")
+        require_keys(path, answer, {"answer", "next"}, set(), f"an answer of {what}")
+        text = _text(path, answer, "answer", f"an answer of {what}")
+        target = answer["next"]
+        if target in targets:
+            problem = f"two answers of {what} lead to '{target}' (first on line {targets[target]})"
+            raise SiteError(path, answer.line_of("next"), problem, "merge them into one answer")
+        targets[target] = answer.line_of("next")
+        answers.append(Answer(text, str(target), answer.line_of("next")))
+    evidence = check_target(path, item.line_of("evidence"), item["evidence"], f"{what} evidence")
+    return Node(
+        id=node_id,
+        title=_text(path, item, "question", what),
+        line=item.line,
+        help=_text(path, item, "help", what) if "help" in item else None,
+        answers=tuple(answers),
+        evidence=(Link("", evidence, item.line_of("evidence")),),
+    )
+
+
+def _recommendation(path: Path, node_id: str, item: LocatedDict) -> Node:
+    what = f"recommendation '{node_id}'"
+    require_keys(path, item, *RECOMMEND_KEYS, what)
+    verdict = item["verdict"]
+    if verdict not in VERDICTS:
+        raise SiteError(path, item.line_of("verdict"), f"{what} has unknown verdict '{verdict}'", f"use one of: {', '.join(VERDICTS)}")
+    why = _text(path, item, "why", what)
+    if len(why) > WHY_MAX:
+        fix = f"say it in two lines (<= {WHY_MAX} characters)"
+        raise SiteError(path, item.line_of("why"), f"{what} 'why' is {len(why)} characters", fix)
+    links_data = item["evidence"]
+    if not isinstance(links_data, LocatedList) or not links_data:
+        fix = "add '- text: ...' and 'link: topics/page.md#anchor' items"
+        raise SiteError(path, item.line_of("evidence"), f"{what} has no evidence", fix)
+    links = []
+    for link in links_data:
+        if not isinstance(link, LocatedDict):
+            raise SiteError(path, links_data.line, f"an evidence item of {what} is not a mapping", "write '- text: ...' and 'link: ...'")
+        require_keys(path, link, {"text", "link"}, set(), f"an evidence item of {what}")
+        target = check_target(path, link.line_of("link"), link["link"], f"{what} evidence")
+        links.append(Link(_text(path, link, "text", f"an evidence item of {what}"), target, link.line_of("link")))
+    source, as_of = check_source(path, item, what)
+    return Node(
+        id=node_id,
+        title=_text(path, item, "recommend", what),
+        line=item.line,
+        verdict=verdict,
+        why=why,
+        evidence=tuple(links),
+        source=source,
+        as_of=as_of,
+    )
+
+
+def _node(path: Path, node_id: object, item: object, line: int) -> Node:
+    if not isinstance(node_id, str) or not NAME_RE.match(node_id):
+        raise SiteError(path, line, f"node id '{node_id}' is not lowercase-hyphen", "use e.g. 'deploy-target'")
+    if not isinstance(item, LocatedDict):
+        raise SiteError(path, line, f"node '{node_id}' is not a mapping", "give it 'question:' and 'answers:', or 'recommend:'")
+    if "question" in item and "recommend" in item:
+        problem = f"node '{node_id}' has both 'question' and 'recommend'"
+        raise SiteError(path, item.line, problem, "split it into a question and a recommendation")
+    if "question" in item:
+        return _question(path, node_id, item)
+    if "recommend" in item:
+        return _recommendation(path, node_id, item)
+    problem = f"node '{node_id}' is neither a question nor a recommendation"
+    raise SiteError(path, item.line, problem, "add 'question:' and 'answers:', or 'recommend:'")
+
+
+def _check_graph(path: Path, start: str, nodes: dict[str, Node]) -> None:
+    """Dangling answers, then cycles, then unreachable nodes: each with the line to edit."""
+    for node in nodes.values():
+        for answer in node.answers:
+            if answer.next not in nodes:
+                known = ", ".join(sorted(nodes))
+                problem = f"answer '{answer.text}' of question '{node.id}' leads to unknown node '{answer.next}'"
+                raise SiteError(path, answer.line, problem, f"known nodes: {known}")
+    state: dict[str, str] = {}  # "open" while on the DFS stack, "done" after
+
+    def visit(node_id: str, trail: list[str]) -> None:
+        state[node_id] = "open"
+        for answer in nodes[node_id].answers:
+            if state.get(answer.next) == "open":
+                loop = " -> ".join([*trail[trail.index(answer.next) :], node_id, answer.next])
+                problem = f"answer '{answer.text}' of question '{node_id}' makes a cycle: {loop}"
+                raise SiteError(path, answer.line, problem, "point it at a later node")
+            if answer.next not in state:
+                visit(answer.next, [*trail, node_id])
+        state[node_id] = "done"
+
+    visit(start, [])
+    for node_id, node in nodes.items():
+        if node_id not in state:
+            problem = f"node '{node_id}' is not reachable from the start '{start}'"
+            raise SiteError(path, node.line, problem, "point an answer at it or delete it")
+
+
+def load_decision(path: Path = DECISION) -> Tree:
+    """Parse and validate the decision tree; raise SiteError on the first mistake."""
+    data = load_yaml(path)
+    if not isinstance(data, LocatedDict):
+        raise SiteError(path, 1, "the file must be a mapping with 'start:' and 'nodes:'", "start the file with 'start:'")
+    require_keys(path, data, {"start", "nodes"}, set(), "decision.yml")
+    nodes_data = data["nodes"]
+    if not isinstance(nodes_data, LocatedDict) or not nodes_data:
+        raise SiteError(path, data.line_of("nodes"), "'nodes' must be a non-empty mapping", "add nodes as 'node-id:' keys")
+    nodes = {str(key): _node(path, key, value, nodes_data.line_of(str(key))) for key, value in nodes_data.items()}
+    start = data["start"]
+    if start not in nodes:
+        raise SiteError(path, data.line_of("start"), f"start node '{start}' does not exist", f"known nodes: {', '.join(sorted(nodes))}")
+    if not nodes[start].is_question:
+        raise SiteError(path, data.line_of("start"), f"start node '{start}' is not a question", "start with a question")
+    _check_graph(path, start, nodes)
+    return Tree(path, start, nodes)

@@ -1,0 +1,365 @@
+"""Load and validate ``data/rosetta.yml``, the TensorFlow <-> PyTorch API dictionary.
+
+The dictionary is data because the same rows feed two consumers: the
+``api-dictionary`` page (built with the docs stack only, no framework) and
+``tests/test_rosetta.py`` (which executes every row in both frameworks).
+So everything that can be checked without a framework is checked here, at
+build time, with ``file:line`` errors: keys, ids, tolerances, Python syntax
+of each expression and the input recipe language.
+
+File shape::
+
+    categories:
+      - id: math
+        title: Math and reductions
+        rows:
+          - id: reduce-sum
+            tf: "tf.reduce_sum(x, axis=1, keepdims=True)"
+            torch: "torch.sum(x, dim=1, keepdim=True)"
+            inputs: {x: "randn(3, 4)"}
+            notes: "axis/keepdims vs dim/keepdim."
+
+Row kinds (``kind:``, default ``expr``):
+
+* ``expr``: ``tf`` and ``torch`` are code; the value of the last expression
+  is the result. Multi-line code runs like a notebook cell.
+* ``layer``: ``tf`` and ``torch`` construct a layer; ``weights`` maps each
+  Keras variable (by path suffix) to a NumPy expression over the PyTorch
+  ``state_dict`` names; ``call`` says how each side is applied.
+* ``optimizer``: ``tf`` / ``torch`` construct an optimizer for the variable
+  ``w``; both take the same steps on the same loss, final ``w`` is compared.
+* ``schedule``: ``tf`` builds a Keras schedule, ``torch`` a scheduler on
+  ``opt``; the learning rates of the first steps are compared.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sidebyside import ROOT
+from sidebyside.data.yamlsrc import LocatedDict, LocatedList, load_yaml, require_keys
+from sidebyside.errors import SiteError, display_path
+
+ROSETTA = ROOT / "data" / "rosetta.yml"
+
+ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+KINDS = {"expr", "layer", "optimizer", "schedule"}
+CHECKS = {"values", "shape"}
+"""``values``: shape, dtype and values; ``shape``: shape and dtype only (random draws)."""
+
+TOLERANCES: dict[str, tuple[float, float]] = {
+    "exact": (0.0, 0.0),
+    "float32": (1e-5, 1e-6),
+    "loose": (1e-4, 1e-5),
+    "approx": (1e-3, 1e-4),
+}
+"""Named (rtol, atol) pairs. ``float32`` is the default: one or two ulps of
+reordered float32 arithmetic. ``loose``/``approx`` are for kernels that sum
+in a different order (convolutions, FFT, linear algebra, recurrent layers)."""
+
+DEFAULT_TOL = "float32"
+
+OPTIMIZER_STEPS = 5
+SCHEDULE_STEPS = 10
+"""Steps compared by optimizer and schedule rows (here, not in rosetta_eval, so the page can say so without NumPy)."""
+
+INPUT_FUNCS: dict[str, str] = {
+    "randn": "standard normal floats, shape from the arguments",
+    "rand": "uniform floats in [0, 1)",
+    "positive": "uniform floats in [0.5, 2)",
+    "randint": "integers: randint(low, high, *shape)",
+    "mask": "random booleans",
+    "arange": "0, 1, 2, ... reshaped: arange(*shape)",
+    "spd": "a symmetric positive definite n x n matrix: spd(n)",
+    "probs": "rows of probabilities summing to 1 along the last axis",
+}
+"""The input recipe language: ``name(ints..., dtype=float64)``."""
+
+INPUT_DTYPES = {"float16", "float32", "float64", "int32", "int64", "bool", "uint8"}
+DTYPE_NAMES = INPUT_DTYPES | {"int8", "int16", "complex64", "complex128", "bfloat16"}
+
+CATEGORY_KEYS = {"id", "title", "rows"}
+CATEGORY_OPTIONAL = {"intro"}
+ROW_REQUIRED = {"id", "tf", "torch", "notes"}
+ROW_OPTIONAL = {"title", "kind", "inputs", "tol", "check", "dtypes", "weights", "call", "see"}
+
+
+@dataclass(frozen=True)
+class Tolerance:
+    """How close two float results must be; ``name`` is shown to readers."""
+
+    name: str
+    rtol: float
+    atol: float
+
+
+@dataclass(frozen=True)
+class InputSpec:
+    """One generated input: recipe function, integer arguments, dtype."""
+
+    name: str
+    func: str
+    args: tuple[int, ...]
+    dtype: str | None
+    recipe: str
+
+
+@dataclass
+class Row:
+    """One mapping, with its location so a failing test names the line."""
+
+    id: str
+    category: str
+    tf: str
+    torch: str
+    notes: str
+    title: str
+    kind: str
+    inputs: dict[str, InputSpec | int | float | bool]
+    tol: Tolerance
+    check: str
+    dtypes: dict[str, str] | None
+    weights: dict[str, str]
+    call: dict[str, str]
+    see: str
+    """Optional ``page.md#anchor`` (docs-relative) with the longer story; linked through ctx.link."""
+    path: Path
+    line: int
+
+    @property
+    def where(self) -> str:
+        """``data/rosetta.yml:LINE`` for messages."""
+        return f"{display_path(self.path)}:{self.line}"
+
+
+@dataclass
+class Category:
+    """A group of rows; one section of the page."""
+
+    id: str
+    title: str
+    intro: str
+    rows: list[Row] = field(default_factory=list)
+
+
+def _text(path: Path, item: LocatedDict, key: str, what: str) -> str:
+    value = item[key]
+    if not isinstance(value, str) or not value.strip():
+        raise SiteError(path, item.line_of(key), f"{what}: '{key}' must be a non-empty string", f"write {key}: \"...\"")
+    return value.strip()
+
+
+def _check_code(path: Path, item: LocatedDict, key: str, what: str, kind: str) -> str:
+    """Code must parse; its value is the last expression, so it must end with one."""
+    code = _text(path, item, key, what)
+    try:
+        tree = ast.parse(code)
+    except SyntaxError as exc:
+        raise SiteError(path, item.line_of(key), f"{what}: '{key}' is not valid Python ({exc.msg})", "fix the code") from None
+    if not isinstance(tree.body[-1], ast.Expr):
+        raise SiteError(path, item.line_of(key), f"{what}: '{key}' must end with an expression (its value is compared)", "end with the result")
+    if kind != "expr" and len(tree.body) != 1:
+        raise SiteError(path, item.line_of(key), f"{what}: '{key}' of a {kind} row must be one expression", "construct the object in one call")
+    return code
+
+
+def _tolerance(path: Path, row: LocatedDict, what: str) -> Tolerance:
+    value = row.get("tol", DEFAULT_TOL)
+    line = row.line_of("tol")
+    names = ", ".join(TOLERANCES)
+    if isinstance(value, str):
+        if value not in TOLERANCES:
+            raise SiteError(path, line, f"{what} has unknown tolerance '{value}'", f"use one of {names} or {{rtol: .., atol: ..}}")
+        return Tolerance(value, *TOLERANCES[value])
+    if isinstance(value, dict) and set(value) == {"rtol", "atol"}:
+        rtol, atol = value["rtol"], value["atol"]
+        ok = all(isinstance(v, int | float) and not isinstance(v, bool) and 0 <= v < 1 for v in (rtol, atol))
+        if ok:
+            return Tolerance(f"rtol={rtol:g}, atol={atol:g}", float(rtol), float(atol))
+    raise SiteError(path, line, f"{what} has a bad tolerance {value!r}", f"use one of {names} or {{rtol: .., atol: ..}} with numbers in [0, 1)")
+
+
+def parse_recipe(path: Path, line: int, name: str, recipe: object, what: str) -> InputSpec | int | float | bool:
+    """Parse one input recipe (``"randn(3, 4)"``); plain YAML numbers pass through as Python scalars."""
+    if isinstance(recipe, bool | int | float):
+        return recipe
+    funcs = ", ".join(INPUT_FUNCS)
+    fix = f"write e.g. {name}: \"randn(3, 4)\"; functions: {funcs}"
+    if not isinstance(recipe, str):
+        raise SiteError(path, line, f"{what}: input '{name}' must be a recipe string or a number", fix)
+    try:
+        node = ast.parse(recipe, mode="eval").body
+    except SyntaxError:
+        raise SiteError(path, line, f"{what}: input '{name}' recipe {recipe!r} is not a call", fix) from None
+    if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)):
+        raise SiteError(path, line, f"{what}: input '{name}' recipe {recipe!r} is not a call", fix)
+    if node.func.id not in INPUT_FUNCS:
+        raise SiteError(path, line, f"{what}: input '{name}' uses unknown recipe '{node.func.id}'", fix)
+    args: list[int] = []
+    for arg in node.args:
+        value = arg.operand.value if isinstance(arg, ast.UnaryOp) and isinstance(arg.op, ast.USub) else getattr(arg, "value", None)
+        if not isinstance(arg, ast.Constant | ast.UnaryOp) or not isinstance(value, int) or isinstance(value, bool):
+            raise SiteError(path, line, f"{what}: input '{name}' recipe arguments must be integers", fix)
+        args.append(-value if isinstance(arg, ast.UnaryOp) else value)
+    dtype = None
+    for kw in node.keywords:
+        if kw.arg != "dtype" or not isinstance(kw.value, ast.Name) or kw.value.id not in INPUT_DTYPES:
+            dtypes = ", ".join(sorted(INPUT_DTYPES))
+            raise SiteError(path, line, f"{what}: input '{name}' has a bad keyword", f"only dtype=<{dtypes}> is allowed")
+        dtype = kw.value.id
+    return InputSpec(name, node.func.id, tuple(args), dtype, recipe)
+
+
+def _inputs(path: Path, row: LocatedDict, what: str) -> dict[str, InputSpec | int | float | bool]:
+    raw = row.get("inputs", {})
+    if not isinstance(raw, dict):
+        raise SiteError(path, row.line_of("inputs"), f"{what}: 'inputs' must be a mapping", "write inputs: {x: \"randn(3, 4)\"}")
+    out: dict[str, InputSpec | int | float | bool] = {}
+    for name, recipe in raw.items():
+        line = raw.line_of(name) if isinstance(raw, LocatedDict) else row.line_of("inputs")
+        if not isinstance(name, str) or not name.isidentifier():
+            raise SiteError(path, line, f"{what}: input name {name!r} is not a Python identifier", "use names like x, y, idx")
+        out[name] = parse_recipe(path, line, name, recipe, what)
+    return out
+
+
+def _str_map(path: Path, row: LocatedDict, key: str, allowed: set[str] | None, what: str) -> dict[str, str]:
+    raw = row.get(key, {})
+    line = row.line_of(key)
+    if not isinstance(raw, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in raw.items()):
+        raise SiteError(path, line, f"{what}: '{key}' must map names to strings", f"see the docstring of {__name__}")
+    if allowed is not None and set(raw) - allowed:
+        bad = sorted(set(raw) - allowed)[0]
+        raise SiteError(path, line, f"{what}: '{key}' has unknown key '{bad}'", f"allowed: {', '.join(sorted(allowed))}")
+    return dict(raw)
+
+
+def _row(path: Path, raw: object, category: str, line: int) -> Row:
+    if not isinstance(raw, LocatedDict):
+        raise SiteError(path, line, "a row must be a mapping", "start it with '- id: ...'")
+    what = f"row '{raw.get('id', '?')}'"
+    require_keys(path, raw, ROW_REQUIRED, ROW_OPTIONAL, what)
+    row_id = _text(path, raw, "id", what)
+    if not ID_RE.match(row_id):
+        raise SiteError(path, raw.line_of("id"), f"row id '{row_id}' is not lowercase-hyphen", "use e.g. reduce-sum")
+    kind = raw.get("kind", "expr")
+    if kind not in KINDS:
+        raise SiteError(path, raw.line_of("kind"), f"{what} has unknown kind {kind!r}", f"use one of {', '.join(sorted(KINDS))}")
+    check = raw.get("check", "values")
+    if check not in CHECKS:
+        raise SiteError(path, raw.line_of("check"), f"{what} has unknown check {check!r}", f"use one of {', '.join(sorted(CHECKS))}")
+    dtypes = None
+    if "dtypes" in raw:
+        dtypes = _str_map(path, raw, "dtypes", {"tf", "torch"}, what)
+        if set(dtypes) != {"tf", "torch"} or not set(dtypes.values()) <= DTYPE_NAMES:
+            raise SiteError(path, raw.line_of("dtypes"), f"{what}: 'dtypes' needs tf and torch dtype names", "e.g. dtypes: {tf: int32, torch: int64}")
+        if dtypes["tf"] == dtypes["torch"]:
+            raise SiteError(path, raw.line_of("dtypes"), f"{what}: 'dtypes' are equal", "remove 'dtypes:'; equal dtypes are checked by default")
+    weights = _str_map(path, raw, "weights", None, what)
+    call = _str_map(path, raw, "call", {"tf", "torch"}, what)
+    if kind == "layer" and "weights" not in raw:
+        raise SiteError(path, raw.line, f"{what} is a layer without 'weights'", "map each Keras variable to a PyTorch state_dict expression")
+    if kind != "layer" and ("weights" in raw or "call" in raw):
+        raise SiteError(path, raw.line_of("weights" if "weights" in raw else "call"), f"{what}: 'weights'/'call' need kind: layer", "add kind: layer")
+    for key, code in [*weights.items(), *call.items()]:
+        try:
+            ast.parse(code, mode="eval")
+        except SyntaxError as exc:
+            where = raw.line_of("weights" if key in weights else "call")
+            raise SiteError(path, where, f"{what}: {key!r} is not a Python expression ({exc.msg})", "fix it") from None
+    tf_code = _check_code(path, raw, "tf", what, kind)
+    torch_code = _check_code(path, raw, "torch", what, kind)
+    title = raw["title"].strip() if isinstance(raw.get("title"), str) else default_title(tf_code, torch_code)
+    return Row(
+        id=row_id,
+        category=category,
+        tf=tf_code,
+        torch=torch_code,
+        notes=_text(path, raw, "notes", what),
+        title=title,
+        kind=kind,
+        inputs=_inputs(path, raw, what),
+        tol=_tolerance(path, raw, what),
+        check=check,
+        dtypes=dtypes,
+        weights=weights,
+        call=call,
+        see=_see(path, raw, what),
+        path=path,
+        line=raw.line,
+    )
+
+
+def _see(path: Path, row: LocatedDict, what: str) -> str:
+    if "see" not in row:
+        return ""
+    target = _text(path, row, "see", what)
+    if not re.match(r"^[a-z0-9/_-]+\.md(#[a-z0-9_-]+)?$", target):
+        raise SiteError(path, row.line_of("see"), f"{what}: 'see' must be a docs-relative page such as topics/x.md#anchor", "fix the path")
+    return target
+
+
+_CALL_RE = re.compile(r"\b((?:[A-Za-z_]\w*\.)+[A-Za-z_]\w*)\s*\(")
+_FRAMEWORK_PREFIXES = ("tf.", "torch.", "F.", "np.")
+
+
+def _first_api(code: str) -> str:
+    """The first dotted call in ``code``; ``x.view(...)`` becomes ``Tensor.view``."""
+    for match in _CALL_RE.finditer(code):
+        name = match.group(1)
+        if name.startswith(_FRAMEWORK_PREFIXES) and not name.startswith("np."):
+            return name
+        head, _, method = name.partition(".")
+        if head.islower() and "." not in method and not name.startswith("np."):
+            return f"Tensor.{method}"
+    return code.splitlines()[0]
+
+
+def default_title(tf_code: str, torch_code: str) -> str:
+    """``tf.reduce_sum · torch.sum``: the first framework API called on each side."""
+    return f"{_first_api(tf_code)} · {_first_api(torch_code)}"
+
+
+def load_rosetta(path: Path = ROSETTA) -> list[Category]:
+    """Parse and validate the whole file; the first problem raises SiteError."""
+    data = load_yaml(path)
+    if not isinstance(data, LocatedDict) or set(data) != {"categories"}:
+        raise SiteError(path, getattr(data, "line", 1), "the file must hold exactly one key, 'categories'", "see sidebyside/data/rosetta.py")
+    cats_raw = data["categories"]
+    if not isinstance(cats_raw, LocatedList) or not cats_raw:
+        raise SiteError(path, data.line_of("categories"), "'categories' must be a non-empty list", "add '- id: ...' items")
+    categories: list[Category] = []
+    seen_rows: dict[str, int] = {}
+    seen_cats: dict[str, int] = {}
+    for raw_cat in cats_raw:
+        if not isinstance(raw_cat, LocatedDict):
+            raise SiteError(path, cats_raw.line, "a category must be a mapping", "start it with '- id: ...'")
+        what = f"category '{raw_cat.get('id', '?')}'"
+        require_keys(path, raw_cat, CATEGORY_KEYS, CATEGORY_OPTIONAL, what)
+        cat_id = _text(path, raw_cat, "id", what)
+        if not ID_RE.match(cat_id):
+            raise SiteError(path, raw_cat.line_of("id"), f"category id '{cat_id}' is not lowercase-hyphen", "use e.g. shape-and-indexing")
+        if cat_id in seen_cats:
+            raise SiteError(path, raw_cat.line_of("id"), f"duplicate category id '{cat_id}' (first on line {seen_cats[cat_id]})", "rename one")
+        seen_cats[cat_id] = raw_cat.line_of("id")
+        category = Category(cat_id, _text(path, raw_cat, "title", what), str(raw_cat.get("intro", "")).strip())
+        rows_raw = raw_cat["rows"]
+        if not isinstance(rows_raw, LocatedList) or not rows_raw:
+            raise SiteError(path, raw_cat.line_of("rows"), f"{what}: 'rows' must be a non-empty list", "add '- id: ...' rows")
+        for raw_row in rows_raw:
+            row = _row(path, raw_row, cat_id, rows_raw.line)
+            if row.id in seen_rows or row.id in seen_cats:
+                first = seen_rows.get(row.id, seen_cats.get(row.id))
+                raise SiteError(path, row.line, f"duplicate id '{row.id}' (first on line {first})", "ids are page anchors; make this one unique")
+            seen_rows[row.id] = row.line
+            category.rows.append(row)
+        categories.append(category)
+    return categories
+
+
+def all_rows(categories: list[Category]) -> list[Row]:
+    """Flatten categories to rows in file order."""
+    return [row for category in categories for row in category.rows]

@@ -1,0 +1,120 @@
+"""Expand one-line page directives into Markdown before MkDocs renders it.
+
+Two directives exist, each alone on a line (indentation is kept, so they
+work inside admonitions and lists):
+
+    @pair execution-model/eager-by-default
+    @render comparison-table
+
+``@pair`` becomes linked content tabs labelled ``TensorFlow`` and
+``PyTorch``; ``@render`` calls a renderer from ``sidebyside.site.renderers``.
+Lines inside fenced code blocks are left alone so pages can show the syntax.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from sidebyside.errors import SiteError
+from sidebyside.pairs.catalog import Pair, suggest
+from sidebyside.pairs.runner import read_recording
+
+DIRECTIVE_RE = re.compile(r"^(?P<indent>[ \t]*)@(?P<kind>pair|render)[ \t]+(?P<arg>\S+)[ \t]*$")
+FENCE_RE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
+
+
+@dataclass(frozen=True)
+class Directive:
+    """A directive found on ``line`` (1-based) of a page."""
+
+    kind: str
+    arg: str
+    line: int
+    indent: str
+
+
+def find_directives(markdown: str) -> Iterator[Directive]:
+    """Yield directives outside fenced code blocks."""
+    fence: str | None = None
+    for number, text in enumerate(markdown.splitlines(), start=1):
+        match = FENCE_RE.match(text)
+        if match:
+            marker = match.group(1)
+            if fence is None:
+                fence = marker
+            elif marker[0] == fence[0] and len(marker) >= len(fence):
+                fence = None
+            continue
+        if fence is None:
+            directive = DIRECTIVE_RE.match(text)
+            if directive:
+                yield Directive(directive["kind"], directive["arg"], number, directive["indent"])
+
+
+def pair_markdown(pair: Pair, source_url: str | None) -> str:
+    """Markdown for one pair: two linked tabs with code, output and versions."""
+    lines = [f'<div class="sbs-pair" id="pair-{pair.name}" markdown>', ""]
+    lines.append(f'<p class="sbs-pair-title"><strong>{pair.title}</strong></p>')
+    lines.append("")
+    for half in pair.halves.values():
+        version, body = read_recording(half)
+        rel = half.path.relative_to(half.path.parents[2]).as_posix()
+        lines.append(f'=== "{half.label}"')
+        lines.append("")
+        # The header is shown above as the pair title; the code starts after it,
+        # numbered as in the file so tracebacks and line numbers agree.
+        lines.append(f'    ```python linenums="{half.body_start}" title="{half.path.name}"')
+        lines.append(f'    --8<-- "{rel}:{half.body_start}:"')
+        lines.append("    ```")
+        lines.append("")
+        lines.append('    ````text title="Output"')
+        lines.extend(("    " + out) if out else "" for out in (body.rstrip("\n") or "(no output)").splitlines())
+        lines.append("    ````")
+        lines.append("")
+        tested = f"Tested with {half.label} {version}"
+        if source_url:
+            tested += f' · <a href="{source_url}/{rel}">source</a>'
+        lines.append(f'    <p class="sbs-tested">{tested}</p>')
+        lines.append("")
+    if pair.differs:
+        lines.append(f'<p class="sbs-parity sbs-differs">Outputs differ on purpose: {pair.differs}</p>')
+    else:
+        lines.append('<p class="sbs-parity sbs-same">Both outputs are identical; CI checks that on every run.</p>')
+    lines.append("")
+    lines.append("</div>")
+    return "\n".join(lines)
+
+
+def expand(
+    markdown: str,
+    page_path: Path,
+    pairs: dict[str, Pair],
+    render: Callable[[Directive], str],
+    source_url: str | None,
+) -> str:
+    """Replace every directive in ``markdown``; unknown pairs raise SiteError."""
+    directives = {d.line: d for d in find_directives(markdown)}
+    if not directives:
+        return markdown
+    out: list[str] = []
+    for number, text in enumerate(markdown.splitlines(), start=1):
+        directive = directives.get(number)
+        if directive is None:
+            out.append(text)
+            continue
+        if directive.kind == "pair":
+            pair = pairs.get(directive.arg)
+            if pair is None:
+                raise SiteError(page_path, number, f"unknown pair '{directive.arg}'", suggest(directive.arg, sorted(pairs)))
+            missing = [h for h in pair.halves.values() if not h.out_path.exists()]
+            if missing:
+                raise SiteError(page_path, number, f"pair '{pair.key}' has no recorded output for {missing[0].label}",
+                                f"run: python -m sidebyside record {pair.key}")
+            block = pair_markdown(pair, source_url)
+        else:
+            block = render(directive)
+        out.extend((directive.indent + line) if line else "" for line in block.splitlines())
+    return "\n".join(out) + "\n"

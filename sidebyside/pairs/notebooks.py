@@ -1,0 +1,236 @@
+"""Execute tutorial notebooks from their text source into committed ``.ipynb`` files.
+
+The reviewable source of each tutorial is ``notebooks/<name>.py`` (jupytext
+percent format): pull requests show a readable diff, and the file runs as a
+plain script too. ``docs/notebooks/<name>.ipynb`` is generated from it, never
+edited by hand: each source is executed top to bottom in a fresh kernel
+(cwd a temporary directory, the same CPU-only, single-thread environment as
+snippet runs). The outputs are written together with metadata recording a
+hash of the source text and the package versions the kernel imported;
+stderr (library warnings, log lines) is dropped, as for snippets. The site
+renders that file without executing it, so the docs build needs no
+framework, and the tests can tell a stale ``.ipynb`` from a current one.
+
+A failing cell stops with one ``notebooks/<name>.py:LINE: ...`` message and
+the committed ``.ipynb`` is left as it was.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import jupytext
+import nbformat
+from jupyter_client.manager import KernelManager
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+
+from sidebyside import ROOT
+from sidebyside.errors import SiteError
+from sidebyside.pairs.runner import RUN_ENV
+
+SOURCES = ROOT / "notebooks"
+"""Hand-edited jupytext sources."""
+
+OUTPUTS = ROOT / "docs" / "notebooks"
+"""Executed notebooks the site renders."""
+
+CELL_TIMEOUT = 300
+"""Seconds one cell may run before the notebook counts as failed."""
+
+VERSIONED = ("tensorflow-cpu", "keras", "torch", "numpy", "scikit-learn", "matplotlib",
+             "onnx", "onnxruntime", "onnxscript", "tf2onnx")
+"""Distributions whose versions are recorded in each executed notebook."""
+
+KERNELSPEC = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
+
+_VERSION_PROBE = f"""
+import json as _json, resource as _resource, sys as _sys
+from importlib import metadata as _metadata
+def _version(name):
+    try:
+        return _metadata.version(name)
+    except _metadata.PackageNotFoundError:
+        return None
+_use = [_resource.getrusage(w) for w in (_resource.RUSAGE_SELF, _resource.RUSAGE_CHILDREN)]
+_cpu = sum(u.ru_utime + u.ru_stime for u in _use)
+print(_json.dumps({{"python": _sys.executable, "cpu": _cpu, "versions": {{n: _version(n) for n in {VERSIONED!r}}}}}))
+"""
+"""Run in the kernel after the last cell: versions come from the interpreter that executed it."""
+
+
+@dataclass(frozen=True)
+class Executed:
+    """A successfully executed notebook, ready to be written."""
+
+    source: Path
+    notebook: nbformat.NotebookNode
+    seconds: float
+    cpu_seconds: float
+
+
+def source_hash(text: str) -> str:
+    """Hash of the source text that the committed notebook must record."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def discover(root: Path = SOURCES) -> dict[str, Path]:
+    """Notebook sources by name (the file stem)."""
+    return {path.stem: path for path in sorted(root.glob("*.py"))}
+
+
+def output_path(source: Path, out_dir: Path = OUTPUTS) -> Path:
+    return out_dir / f"{source.stem}.ipynb"
+
+
+def kernel_env(workdir: str) -> dict[str, str]:
+    """Snippet environment, minus what would break inline figures in a kernel."""
+    env = {**os.environ, **RUN_ENV}
+    env.pop("MPLBACKEND")  # Agg would swallow plt.show(); ipykernel picks its inline backend
+    env.pop("KERAS_BACKEND", None)  # each notebook chooses its backend itself
+    env.update(HOME=workdir, KERAS_HOME=os.path.join(workdir, ".keras"), MPLCONFIGDIR=os.path.join(workdir, ".mpl"))
+    return env
+
+
+def cell_lines(text: str, notebook: nbformat.NotebookNode) -> list[int | None]:
+    """1-based source line of each cell's first non-blank line, so errors can point at it."""
+    lines = text.splitlines()
+    found: list[int | None] = []
+    position = 0
+    for cell in notebook.cells:
+        first = next((s for s in cell.source.splitlines() if s.strip()), None)
+        line = None
+        if first is not None:
+            for number in range(position, len(lines)):
+                if first.strip() in lines[number]:
+                    line, position = number + 1, number + 1
+                    break
+        found.append(line)
+    return found
+
+
+def execute(source: Path, cell_timeout: int = CELL_TIMEOUT) -> Executed:
+    """Run every cell of ``source`` in a fresh kernel; raise SiteError at the first failure."""
+    text = source.read_text(encoding="utf-8")
+    try:
+        notebook = jupytext.reads(text, fmt="py:percent")
+    except Exception as error:  # jupytext raises several types for malformed headers
+        raise SiteError(source, None, f"cannot read as a jupytext percent notebook: {error}",
+                        "start cells with '# %%' and markdown cells with '# %% [markdown]'") from None
+    notebook.metadata["kernelspec"] = dict(KERNELSPEC)
+    for number, cell in enumerate(notebook.cells, start=1):
+        cell.id = f"c{number:02d}"  # stable ids: re-recording only changes what the cells printed
+    notebook.metadata.pop("jupytext", None)
+    lines = cell_lines(text, notebook)
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="sbs-nb-") as workdir:
+        # IPC sockets in the temp dir: no TCP ports on a shared machine, and no ipykernel warning about them
+        km = KernelManager(kernel_name=KERNELSPEC["name"], transport="ipc", ip=os.path.join(workdir, "kernel"))
+        client = NotebookClient(notebook, km=km, timeout=cell_timeout, kernel_name=KERNELSPEC["name"],
+                                resources={"metadata": {"path": workdir}}, record_timing=False)
+        # cleanup_kc: shut the kernel down on exit (nbclient only does so by default for managers it made)
+        with client.setup_kernel(env=kernel_env(workdir), cwd=workdir, cleanup_kc=True):
+            info = client.wait_for_reply(client.kc.kernel_info())
+            notebook.metadata["language_info"] = info["content"]["language_info"] if info else {"name": "python"}
+            code_number = 0
+            for index, cell in enumerate(notebook.cells):
+                if cell.cell_type != "code":
+                    continue
+                code_number += 1
+                where = f"code cell {code_number}"
+                try:
+                    client.execute_cell(cell, index)
+                except CellExecutionError as error:
+                    raise SiteError(source, lines[index], f"{where} failed: {error.ename}: {_first_line(error.evalue)}",
+                                    f"fix the cell, then run: python -m sidebyside notebooks {source.stem}") from None
+                except CellTimeoutError:
+                    raise SiteError(source, lines[index], f"{where} did not finish within {cell_timeout} s",
+                                    "make the cell faster (fewer epochs, smaller data)") from None
+                except DeadKernelError:
+                    raise SiteError(source, lines[index], f"the kernel died while running {where}",
+                                    "check memory use; run the source as a script to see the crash") from None
+                _drop_stderr(cell)
+            probe = _probe(client, notebook)
+    seconds = time.perf_counter() - started
+    notebook.metadata["sidebyside"] = {
+        "source": source.name,
+        "source_sha256": source_hash(text),
+        "versions": probe["versions"],
+    }
+    return Executed(source, notebook, seconds, probe["cpu"])
+
+
+def _probe(client: NotebookClient, notebook: nbformat.NotebookNode) -> dict:
+    """Ask the kernel which interpreter and package versions it used."""
+    cell = nbformat.v4.new_code_cell(_VERSION_PROBE)
+    notebook.cells.append(cell)  # nbclient writes outputs back by index
+    try:
+        client.execute_cell(cell, len(notebook.cells) - 1)
+    finally:
+        notebook.cells.pop()
+    text = "".join(o.get("text", "") for o in cell.outputs if o.get("name") == "stdout")
+    probe = json.loads(text)
+    if os.path.realpath(probe["python"]) != os.path.realpath(sys.executable):
+        raise SiteError("<kernel>", None, f"kernel ran {probe['python']}, not {sys.executable}",
+                        "install the kernelspec into the venv: .venv/bin/python -m ipykernel install --sys-prefix")
+    return probe
+
+
+def _drop_stderr(cell: nbformat.NotebookNode) -> None:
+    """Keep what the cell printed or displayed, not library warnings (as for snippets: stdout only)."""
+    cell.outputs = [o for o in cell.outputs if o.get("name") != "stderr"]
+
+
+def _first_line(text: str) -> str:
+    lines = [line for line in str(text).splitlines() if line.strip()]
+    return lines[0] if lines else ""
+
+
+def write(executed: Executed, out_dir: Path = OUTPUTS) -> Path:
+    """Write atomically, so a crash never leaves a half-written notebook."""
+    target = output_path(executed.source, out_dir)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_suffix(".ipynb.tmp")
+    nbformat.write(executed.notebook, tmp)
+    tmp.replace(target)
+    return target
+
+
+def recorded(path: Path) -> dict:
+    """The ``sidebyside`` metadata of a committed notebook ({} when absent)."""
+    try:
+        return nbformat.read(path, as_version=4).metadata.get("sidebyside", {})
+    except (OSError, ValueError):
+        return {}
+
+
+def is_current(source: Path, out_dir: Path = OUTPUTS) -> bool:
+    """True when the committed notebook was executed from exactly this source text."""
+    meta = recorded(output_path(source, out_dir))
+    return meta.get("source_sha256") == source_hash(source.read_text(encoding="utf-8"))
+
+
+def record(name: str | None = None, force: bool = False, root: Path = SOURCES, out_dir: Path = OUTPUTS) -> list[str]:
+    """Execute ``name`` (or every stale notebook, or all with ``force``) and write the results."""
+    sources = discover(root)
+    if name is not None:
+        if name not in sources:
+            known = ", ".join(sources) or "none"
+            raise SiteError("<command line>", None, f"no notebook '{name}' in {root.name}/", f"known notebooks: {known}")
+        chosen = [sources[name]]
+    else:
+        chosen = [s for s in sources.values() if force or not is_current(s, out_dir)]
+    report = [f"up to date: {s.stem}" for s in sources.values() if s not in chosen and name is None]
+    for source in chosen:
+        executed = execute(source)
+        target = write(executed, out_dir)
+        shown = target.relative_to(ROOT) if target.is_relative_to(ROOT) else target
+        report.append(f"executed {source.stem} in {executed.seconds:.1f} s (kernel CPU {executed.cpu_seconds:.1f} s) -> {shown}")
+    return report

@@ -1,0 +1,99 @@
+"""MkDocs hook: expands directives and checks generated links.
+
+A hook (rather than a Python-Markdown extension) is used because it sees
+the page's source path (needed for ``docs/page.md:LINE`` errors), the whole
+MkDocs config (repo URL for source links) and every rendered page (needed
+to check anchors that generated content points at). It runs before
+Markdown, so the expanded text goes through pymdownx.snippets, tabbed and
+superfences like hand-written content does.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from mkdocs.exceptions import PluginError
+
+from sidebyside.pairs.catalog import Pair, discover
+from sidebyside.errors import SiteError
+from sidebyside.pairs.expand import Directive, expand
+from sidebyside.site.renderers import LinkCheck, RenderContext, registry
+
+_ID_RE = re.compile(r'\sid="([^"]+)"')
+
+_pairs: dict[str, Pair] = {}
+_links: list[LinkCheck] = []
+_anchors: dict[str, set[str]] = {}
+
+
+def _fail(error: SiteError) -> PluginError:
+    return PluginError(error.message)
+
+
+def on_config(config: Any) -> Any:
+    """Load and validate the snippet catalog once per build.
+
+    Recordings are checked per reference (in ``expand``), not for the whole
+    tree, so a pair being written but not yet shown does not stop the build;
+    ``python -m sidebyside check`` and the tests still require every one.
+    """
+    global _pairs
+    _links.clear()
+    _anchors.clear()
+    try:
+        _pairs = discover(require_outputs=False)
+    except SiteError as error:
+        raise _fail(error) from None
+    return config
+
+
+def source_base(config: Any) -> str | None:
+    """URL prefix for 'source' links to files in the repository."""
+    repo = (config.get("repo_url") or "").rstrip("/")
+    return f"{repo}/blob/main" if repo else None
+
+
+def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
+    """Expand ``@pair`` and ``@render`` lines of one page."""
+    renderers = registry()
+    src = page.file.src_uri
+    page_path = Path(config["docs_dir"]) / src
+
+    def render(directive: Directive) -> str:
+        renderer = renderers.get(directive.arg)
+        if renderer is None:
+            known = ", ".join(sorted(renderers)) or "none"
+            raise SiteError(page_path, directive.line, f"unknown renderer '{directive.arg}'", f"known renderers: {known}")
+        ctx = RenderContext(page_src=src, line=directive.line, arg=directive.arg, pairs=_pairs, config=config)
+        text = renderer(ctx)
+        _links.extend(ctx.links)
+        return text
+
+    try:
+        return expand(markdown, page_path, _pairs, render, source_base(config))
+    except SiteError as error:
+        raise _fail(error) from None
+
+
+def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
+    """Remember every id on the page for the generated-link check."""
+    _anchors[page.file.src_uri] = set(_ID_RE.findall(html))
+    return html
+
+
+def on_env(env: Any, config: Any, files: Any) -> Any:
+    """All pages are rendered now: every generated link must hit a real anchor."""
+    for check in _links:
+        path, _, anchor = check.target.partition("#")
+        if path not in _anchors:
+            problem = f"{check.what} points at unknown page '{path}'"
+            raise _fail(SiteError(check.origin, check.line, problem, "use a docs-relative path such as 'topics/execution-model.md#anchor'"))
+        if anchor and anchor not in _anchors[path]:
+            problem = f"{check.what} links to unknown anchor '{anchor}' on '{path}'"
+            raise _fail(SiteError(check.origin, check.line, problem, "use a heading id that exists on that page"))
+    return env
+
+
+__all__ = ["on_config", "on_env", "on_page_content", "on_page_markdown"]

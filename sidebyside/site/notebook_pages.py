@@ -1,0 +1,193 @@
+"""MkDocs hook: make mkdocs-jupyter's notebook pages light, offline-safe and native-looking.
+
+mkdocs-jupyter renders a notebook through nbconvert's JupyterLab template,
+which inlines JupyterLab's whole stylesheet (575 KB) into every page, adds a
+MathJax ``<script>``, a Mermaid loader that imports from a CDN, a clipboard
+script, and every code cell's source a second time for that clipboard. None
+of it is needed here: the site's own theme already styles headings, tables
+and code (with its own copy button), the tutorials use no math or diagrams,
+and nothing may load from the network.
+
+So, on each ``.ipynb`` page only, this hook:
+
+- drops nbconvert's ``<style>`` and ``<script>`` blocks and the clipboard
+  markup, and turns each code cell into the theme's own code block markup;
+- inlines SVG figures (instead of base64 ``<img>``), with ids made unique
+  per figure and an accessible name taken from the section heading;
+- resolves links written as in Markdown pages (``../topics/x.md``,
+  ``other.ipynb``) to site URLs and fails the build on a missing target,
+  naming the notebook source line;
+- adds a download link for the ``.ipynb`` (copied next to the page by
+  ``include_source``) and a link to the text source, points "edit" at the
+  source, and sets the page description from the first paragraph;
+- fails the build if anything on the page would still load from the network.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import posixpath
+import re
+from typing import Any
+
+from mkdocs.exceptions import PluginError
+
+from sidebyside import ROOT
+from sidebyside.errors import SiteError
+
+SOURCES_DIR = "notebooks"
+"""Where the hand-edited source of docs/notebooks/<name>.ipynb lives: notebooks/<name>.py."""
+
+NOTEBOOK_CSS = (
+    ".sbs-nb .jp-OutputArea pre{margin:0 0 1em;padding:.6em 1em;border-left:.2rem solid var(--md-accent-fg-color);"
+    "background:var(--md-code-bg-color);font-size:.8em;overflow-x:auto}"
+    ".sbs-nb .jp-OutputArea svg{display:block;max-width:100%;height:auto;margin:0 auto 1em}"
+    ".sbs-nb .sbs-nb-links{font-size:.8em}"
+)
+"""All the styling notebook pages need on top of the theme: output blocks and figures."""
+
+_BLOCK_RE = re.compile(r"<(style|script)\b[^>]*>.*?</\1>", re.S)
+_CLIPBOARD_RE = re.compile(r'<div class="zeroclipboard-container">.*?</clipboard-copy>\s*</div>', re.S)
+_CLIPBOARD_TEXT_RE = re.compile(r'<div[^>]*class="clipboard-copy-txt"[^>]*>.*?</div>', re.S)
+_CODE_RE = re.compile(r'<div class="highlight-ipynb hl-(\w+)[^"]*"><pre>(<span></span>)?(.*?)</pre></div>', re.S)
+_SVG_IMG_RE = re.compile(r'<img[^>]*src="data:image/svg\+xml;base64,([A-Za-z0-9+/=\s]+)"[^>]*>')
+_HEADING_RE = re.compile(r"<h([1-6])[^>]*>(.*?)<a class=\"anchor-link\"", re.S)
+_HREF_RE = re.compile(r'href="([^"#:]+\.(?:md|ipynb))(#[^"]*)?"')
+_REMOTE_RE = re.compile(r'<(?:script|img|iframe|source|audio|video)\b[^>]*\bsrc="(?:https?:)?//|'
+                        r'<link\b[^>]*\bhref="(?:https?:)?//[^"]*"[^>]*\brel="(?:stylesheet|preload|modulepreload)"|'
+                        r'<link\b[^>]*\brel="(?:stylesheet|preload|modulepreload)"[^>]*\bhref="(?:https?:)?//|'
+                        r"@import\s+url\(\s*['\"]?(?:https?:)?//", re.I)
+
+
+def is_notebook(page: Any) -> bool:
+    return page.file.src_uri.endswith(".ipynb")
+
+
+def source_of(page: Any) -> str:
+    """Repository path of the text source a notebook page was executed from."""
+    return f"{SOURCES_DIR}/{posixpath.basename(page.file.src_uri)[:-len('.ipynb')]}.py"
+
+
+def _source_line(page: Any, needle: str) -> int | None:
+    """Line of ``needle`` in the notebook's source, for error messages."""
+    path = ROOT / source_of(page)
+    if not path.exists():
+        return None
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if needle in line:
+            return number
+    return None
+
+
+def _code_block(match: re.Match[str]) -> str:
+    """nbconvert's highlighted cell -> the theme's code block (styled, with its copy button)."""
+    lang, body = match.group(1), match.group(3)
+    return f'<div class="language-{lang} highlight"><pre><span></span><code>{body}</code></pre></div>'
+
+
+def _inline_svg(svg: str, prefix: str, label: str) -> str:
+    """Matplotlib SVG -> inline ``<svg>`` with unique ids and an accessible name."""
+    svg = re.sub(r"<\?xml[^>]*\?>|<!DOCTYPE[^>]*>|<metadata>.*?</metadata>", "", svg, flags=re.S)
+    # matplotlib's global *{...} rule would style every svg on the page: keep it on this one
+    svg = re.sub(r'<style type="text/css">\*\{([^}]*)\}</style>', "", svg)
+    svg = re.sub(r'\bid="([^"]+)"', rf'id="{prefix}-\1"', svg)
+    svg = re.sub(r"url\(#([^)]+)\)", rf"url(#{prefix}-\1)", svg)
+    svg = re.sub(r'href="#([^"]+)"', rf'href="#{prefix}-\1"', svg)
+    name = html.escape(label, quote=True)
+    return re.sub(r"<svg\b", f'<svg role="img" aria-label="{name}" style="stroke-linejoin:round;stroke-linecap:butt"',
+                  svg.strip(), count=1)
+
+
+def _figures(content: str) -> str:
+    """Inline every SVG figure, named after the heading of the section it is in."""
+    headings = [(m.start(), re.sub(r"<[^>]+>", "", m.group(2)).strip()) for m in _HEADING_RE.finditer(content)]
+    count = 0
+
+    def replace(match: re.Match[str]) -> str:
+        nonlocal count
+        count += 1
+        section = next((text for start, text in reversed(headings) if start < match.start()), "")
+        svg = base64.b64decode(match.group(1)).decode("utf-8")
+        return _inline_svg(svg, f"fig{count}", f"Figure: {section}" if section else f"Figure {count}")
+
+    return _SVG_IMG_RE.sub(replace, content)
+
+
+def _links(content: str, page: Any, files: Any) -> str:
+    """Resolve Markdown-style links to pages; a dangling one fails the build."""
+    base = posixpath.dirname(page.file.src_uri)
+
+    def replace(match: re.Match[str]) -> str:
+        target, fragment = match.group(1), match.group(2) or ""
+        path = posixpath.normpath(posixpath.join(base, html.unescape(target)))
+        found = files.get_file_from_path(path)
+        if found is None:
+            error = SiteError(ROOT / source_of(page), _source_line(page, target), f"link to '{target}' matches no page",
+                              "write the path relative to docs/notebooks/, e.g. ../topics/layer-defaults.md")
+            raise PluginError(error.message)
+        return f'href="{found.url_relative_to(page.file)}{fragment}"'
+
+    return _HREF_RE.sub(replace, content)
+
+
+def _header_links(page: Any, config: Any) -> str:
+    name = posixpath.basename(page.file.src_uri)
+    source = source_of(page)
+    repo = (config.get("repo_url") or "").rstrip("/")
+    source_link = f'<a href="{repo}/blob/main/{source}"><code>{source}</code></a>' if repo else f"<code>{source}</code>"
+    return (f'<p class="sbs-nb-links">Download the notebook: <a href="{name}" download><code>{name}</code></a>'
+            f" · text source: {source_link}</p>")
+
+
+def _description(content: str) -> str | None:
+    """First paragraph, as plain text, cut at a sentence end near 160 characters."""
+    match = re.search(r"<p>(.*?)</p>", content, re.S)
+    if not match:
+        return None
+    text = " ".join(html.unescape(re.sub(r"<[^>]+>", "", match.group(1))).split())
+    if len(text) <= 160:
+        return text
+    cut = text.rfind(". ", 0, 160)
+    return text[: cut + 1] if cut > 40 else text[:157].rstrip() + "..."
+
+
+def on_page_content(content: str, page: Any, config: Any, files: Any) -> str:
+    """Rewrite one notebook page (other pages pass through untouched)."""
+    if not is_notebook(page):
+        return content
+    content = _BLOCK_RE.sub("", content)
+    content = _CLIPBOARD_RE.sub("", content)
+    content = _CLIPBOARD_TEXT_RE.sub("", content)
+    content = _CODE_RE.sub(_code_block, content)
+    content = _figures(content)
+    content = _links(content, page, files)
+    content = content.replace('class="anchor-link"', 'class="headerlink"')
+    content = re.sub(r"(</h1>)", lambda m: m.group(1) + _header_links(page, config), content, count=1)
+    if not page.meta.get("description"):
+        description = _description(content)
+        if description:
+            page.meta["description"] = description
+    leftover = re.search(r"<script\b|clipboard-copy|highlight-ipynb", content)
+    if leftover:
+        raise PluginError(f"docs/{page.file.src_uri}: notebook HTML still contains '{leftover.group(0)}' after clean-up; "
+                          "mkdocs-jupyter's output changed: update sidebyside/site/notebook_pages.py")
+    return f'<style>{NOTEBOOK_CSS}</style><div class="sbs-nb">{content}</div>'
+
+
+def on_page_context(context: dict[str, Any], page: Any, config: Any, nav: Any) -> dict[str, Any]:
+    """'Edit this page' on a notebook opens its text source, never the generated .ipynb."""
+    if is_notebook(page) and page.edit_url:
+        repo = (config.get("repo_url") or "").rstrip("/")
+        page.edit_url = f"{repo}/edit/main/{source_of(page)}"
+    return context
+
+
+def on_post_page(output: str, page: Any, config: Any) -> str:
+    """Nothing on a notebook page may load from the network (the site must work offline)."""
+    if is_notebook(page):
+        remote = _REMOTE_RE.search(output)
+        if remote:
+            raise PluginError(f"docs/{page.file.src_uri}: page loads '{remote.group(0)[:120]}' from the network; "
+                              "self-host it or remove it (see sidebyside/site/notebook_pages.py)")
+    return output

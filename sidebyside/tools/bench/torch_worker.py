@@ -1,0 +1,241 @@
+"""PyTorch side of the benchmarks; runs in its own process, imports no TensorFlow.
+
+Usage (by ``run``): ``python -m sidebyside.tools.bench.torch_worker main|startup CONFIG_JSON``.
+"""
+
+from __future__ import annotations
+
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from sidebyside.tools.bench.common import (
+    Config,
+    Measurement,
+    batch_of,
+    digits,
+    emit,
+    step_measurements,
+    time_repeats,
+    training_measurements,
+)
+
+FW = "pytorch"
+
+
+def _import(config: Config):
+    import torch
+
+    torch.set_num_threads(config.threads)
+    torch.set_num_interop_threads(1)
+    torch.manual_seed(0)
+    return torch
+
+
+def models(torch):
+    """The same two architectures as tf_worker.models, channels-first."""
+    nn = torch.nn
+    mlp = nn.Sequential(nn.Linear(64, 128), nn.ReLU(), nn.Linear(128, 10))
+    cnn = nn.Sequential(
+        nn.Conv2d(1, 16, 3, padding="same"), nn.ReLU(), nn.MaxPool2d(2),
+        nn.Conv2d(16, 32, 3, padding="same"), nn.ReLU(),
+        nn.AdaptiveAvgPool2d(1), nn.Flatten(), nn.Linear(32, 10),
+    )
+    return {"MLP": mlp, "CNN": cnn}
+
+
+def as_input(torch, x):
+    """Channels-last numpy images -> channels-first tensor; flat stays flat."""
+    t = torch.from_numpy(x)
+    return t.permute(0, 3, 1, 2).contiguous() if t.ndim == 4 else t
+
+
+def step_benchmarks(torch, config: Config) -> list[Measurement]:
+    out = []
+    loss_fn = torch.nn.CrossEntropyLoss()
+    for name, model in models(torch).items():
+        x = as_input(torch, batch_of(config.batch, image=name == "CNN"))
+        y = torch.tensor([i % 10 for i in range(config.batch)])
+        optimizer = torch.optim.Adam(model.parameters(), lr=1e-3, eps=1e-7)
+        compiled_model = torch.compile(model)
+
+        def make_step(forward, x=x, y=y, optimizer=optimizer):
+            def step():
+                optimizer.zero_grad()
+                loss = loss_fn(forward(x), y)
+                loss.backward()
+                optimizer.step()
+                return loss
+            return step
+
+        for variant, fn in (("eager", make_step(model)), ("compiled", make_step(compiled_model))):
+            out += step_measurements(FW, name, variant, fn, config)
+    return out
+
+
+def training_benchmark(torch, config: Config) -> list[Measurement]:
+    x_train, y_train, x_test, y_test = digits()
+    xt = torch.from_numpy(x_train.reshape(-1, 1, 8, 8))
+    yt = torch.from_numpy(y_train)
+    xv = torch.from_numpy(x_test.reshape(-1, 1, 8, 8))
+    runs = []
+    for repeat in range(config.repeats):
+        torch.manual_seed(repeat)
+        runs.append(_train_once(torch, config, xt, yt, xv, y_test))
+    return training_measurements(FW, "training loop", runs)
+
+
+def _train_once(torch, config: Config, xt, yt, xv, y_test):
+    """Train a fresh CNN until the target accuracy; returns (samples/s, seconds, details)."""
+    model = models(torch)["CNN"]
+    optimizer = torch.optim.Adam(model.parameters(), lr=1e-3, eps=1e-7)
+    loss_fn = torch.nn.CrossEntropyLoss()
+    loader = torch.utils.data.DataLoader(torch.utils.data.TensorDataset(xt, yt), batch_size=config.train_batch, shuffle=True)
+    trained, seconds, epochs, accuracy = 0, 0.0, 0, 0.0
+    while epochs < config.max_epochs:
+        start = time.perf_counter()
+        model.train()
+        for xb, yb in loader:
+            optimizer.zero_grad()
+            loss_fn(model(xb), yb).backward()
+            optimizer.step()
+        seconds += time.perf_counter() - start
+        trained += len(xt)
+        epochs += 1
+        model.eval()
+        with torch.no_grad():
+            accuracy = float((model(xv).argmax(1).numpy() == y_test).mean())
+        if accuracy >= config.target_accuracy:
+            break
+    extra = {"epochs": epochs, "test_accuracy": round(accuracy, 4), "reached": accuracy >= config.target_accuracy}
+    return trained / seconds, seconds, extra
+
+
+def inference_benchmarks(torch, config: Config) -> list[Measurement]:
+    import onnxruntime as ort
+
+    out = []
+    model = models(torch)["CNN"].eval()
+    work = Path(tempfile.mkdtemp(prefix="bench-torch-"))
+    example = as_input(torch, batch_of(2, image=True))
+    batch_dim = torch.export.Dim("batch")
+    exported = torch.export.export(model, (example,), dynamic_shapes=({0: batch_dim},)).module()
+    onnx_path = work / "model.onnx"
+    torch.onnx.export(model, (example,), str(onnx_path), dynamo=True, dynamic_shapes=({0: batch_dim},))
+    options = ort.SessionOptions()
+    options.intra_op_num_threads = config.threads
+    session = ort.InferenceSession(str(onnx_path), options, providers=["CPUExecutionProvider"])
+    onnx_input = session.get_inputs()[0].name
+    compiled = torch.compile(model)
+    for batch in (1, 64):
+        x = as_input(torch, batch_of(batch, image=True))
+        x_np = x.numpy()
+
+        def no_grad(fn, x=x):
+            def call():
+                with torch.inference_mode():
+                    return fn(x)
+            return call
+
+        runtimes = {
+            ("native eager", "model(x)"): no_grad(model),
+            ("native compiled", "torch.compile"): no_grad(compiled),
+            ("exported program", "torch.export"): no_grad(exported),
+            ("ONNX", "onnxruntime (torch.onnx)"): lambda x_np=x_np: session.run(None, {onnx_input: x_np}),
+        }
+        for (kind, variant), fn in runtimes.items():
+            times = time_repeats(fn, config.latency_iters, config.repeats, config.warmup)
+            out.append(Measurement(f"Inference latency, batch {batch}, {kind}", "inference", FW, variant, "ms", True,
+                                   [t * 1e3 for t in times], {"batch": batch}))
+    return out
+
+
+class _Files:
+    """A map-style dataset reading one raw float32 sample per file."""
+
+    def __init__(self, paths: list[Path], labels) -> None:
+        self.paths, self.labels = paths, labels
+
+    def __len__(self) -> int:
+        return len(self.paths)
+
+    def __getitem__(self, i: int):
+        import numpy as np
+
+        return np.fromfile(self.paths[i], dtype="float32"), self.labels[i]
+
+
+class _Memory:
+    def __init__(self, x, y) -> None:
+        self.x, self.y = x, y
+
+    def __len__(self) -> int:
+        return len(self.x)
+
+    def __getitem__(self, i: int):
+        return self.x[i] * 1.0, self.y[i]
+
+
+def pipeline_benchmarks(torch, config: Config) -> list[Measurement]:
+    x_train, y_train, _, _ = digits()
+    files_dir = Path(tempfile.mkdtemp(prefix="bench-files-"))
+    for i, row in enumerate(x_train):
+        row.tofile(files_dir / f"{i:05d}.bin")
+    files = sorted(files_dir.glob("*.bin"))
+    out = []
+    for workers, variant in ((0, "serial"), (2, "2 parallel workers")):
+        for source, dataset in (("in-memory arrays", _Memory(x_train, y_train)), ("files on disk", _Files(files, y_train))):
+            loader = torch.utils.data.DataLoader(dataset, batch_size=config.batch, num_workers=workers)
+
+            def epoch(loader=loader):
+                for _ in loader:
+                    pass
+            times = time_repeats(epoch, config.pipeline_epochs, config.repeats, 1)
+            out.append(Measurement(f"Input pipeline, {source}, {variant}", "pipeline", FW, f"DataLoader, {workers} workers",
+                                   "samples/s", False, [len(x_train) / t for t in times]))
+    return out
+
+
+def matmul_benchmark(torch, config: Config) -> list[Measurement]:
+    n = config.matmul_size
+    a, b = torch.rand(n, n), torch.rand(n, n)
+    times = time_repeats(lambda: torch.mm(a, b), config.matmul_iters, config.repeats, config.warmup)
+    build = torch.__config__.show()
+    blas = build.split("BLAS_INFO=", 1)[1].split(",", 1)[0] if "BLAS_INFO=" in build else "unknown"
+    return [Measurement(f"Matmul {n}x{n} float32", "matmul", FW, f"torch.mm ({blas} BLAS)", "GFLOP/s", False,
+                        [2 * n**3 / t / 1e9 for t in times], {"blas": blas})]
+
+
+def startup(config: Config) -> list[Measurement]:
+    start = time.perf_counter()
+    torch = _import(config)
+    imported = time.perf_counter() - start
+    model = models(torch)["CNN"]
+    optimizer = torch.optim.Adam(model.parameters())
+    x = as_input(torch, batch_of(config.batch, image=True))
+    y = torch.tensor([i % 10 for i in range(config.batch)])
+    for _ in range(2):
+        optimizer.zero_grad()
+        torch.nn.functional.cross_entropy(model(x), y).backward()
+        optimizer.step()
+    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return [
+        Measurement("Import time", "startup", FW, "import torch", "s", True, [imported]),
+        Measurement("Peak RSS of a training step", "startup", FW, "CNN step", "MB", True, [rss_mb]),
+    ]
+
+
+def main() -> None:
+    mode, config = sys.argv[1], Config.from_json(sys.argv[2])
+    if mode == "startup":
+        emit(startup(config))
+        return
+    torch = _import(config)
+    emit(step_benchmarks(torch, config) + training_benchmark(torch, config) + inference_benchmarks(torch, config)
+         + pipeline_benchmarks(torch, config) + matmul_benchmark(torch, config))
+
+
+if __name__ == "__main__":
+    main()

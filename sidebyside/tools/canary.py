@@ -1,0 +1,135 @@
+"""Canary: re-run every snippet with whatever frameworks are installed and report drift.
+
+The weekly canary workflow installs the newest TensorFlow and PyTorch into
+a fresh venv and runs this. It never writes to snippets/: recorded outputs
+stay what the pinned versions printed. It reports, as Markdown (for the
+job summary) and as files (for the artifact):
+
+- which halves now print something different from their recording (with a diff),
+- which halves fail to run at all,
+- which parity pairs (no ``differs:``) no longer print identical outputs.
+
+    python -m sidebyside.tools.canary [--report FILE] [--outdir DIR] [--jobs N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import os
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from sidebyside import ROOT
+from sidebyside.errors import SiteError
+from sidebyside.pairs.catalog import SNIPPETS, Half, Pair, discover
+from sidebyside.pairs.runner import framework_version, read_recording, run
+
+
+@dataclass
+class Outcome:
+    """One half re-run under the installed frameworks."""
+
+    half: Half
+    recorded_version: str
+    recorded: str
+    output: str | None = None
+    error: str | None = None
+
+    @property
+    def changed(self) -> bool:
+        return self.output is not None and self.output != self.recorded
+
+    def diff(self) -> str:
+        name = self.half.out_path.relative_to(ROOT).as_posix() if self.half.out_path.is_relative_to(ROOT) else self.half.out_path.name
+        return "".join(difflib.unified_diff(
+            self.recorded.splitlines(keepends=True), (self.output or "").splitlines(keepends=True),
+            fromfile=f"{name} (recorded)", tofile=f"{name} (now)",
+        ))
+
+
+def rerun(half: Half) -> Outcome:
+    """Run one half; a failure is recorded in the outcome, not raised."""
+    version, body = read_recording(half)
+    outcome = Outcome(half, version, body)
+    try:
+        outcome.output = run(half).output
+    except SiteError as error:
+        outcome.error = error.message
+    return outcome
+
+
+def broken_parity(pairs: dict[str, Pair], outcomes: dict[Path, Outcome]) -> list[str]:
+    """Parity pairs whose two halves both ran but no longer print the same thing."""
+    broken = []
+    for pair in pairs.values():
+        if pair.differs:
+            continue
+        tf, pt = (outcomes[pair.halves[f].path] for f in ("tensorflow", "pytorch"))
+        if tf.output is not None and pt.output is not None and tf.output != pt.output:
+            broken.append(pair.key)
+    return broken
+
+
+def markdown_report(outcomes: list[Outcome], parity: list[str], versions: dict[str, str]) -> str:
+    """The job summary: versions, then only what needs a person's attention."""
+    recorded = {o.half.label: o.recorded_version for o in outcomes}
+    lines = ["# Snippet canary", "", "| Framework | Recorded with | Now installed |", "| --- | --- | --- |"]
+    for framework, label in (("tensorflow", "TensorFlow"), ("pytorch", "PyTorch")):
+        lines.append(f"| {label} | {recorded.get(label, '-')} | {versions.get(framework, 'not installed')} |")
+    changed = [o for o in outcomes if o.changed]
+    failed = [o for o in outcomes if o.error]
+    lines += ["", f"{len(outcomes)} snippets re-run: {len(changed)} changed output, {len(failed)} failed, "
+              f"{len(parity)} parity pairs broken."]
+    if failed:
+        lines += ["", "## Failed to run", ""]
+        lines += [f"- `{o.half.path.name}`: {o.error}" for o in failed]
+    if parity:
+        lines += ["", "## Parity broken (TensorFlow and PyTorch outputs now differ)", ""]
+        lines += [f"- `{key}`" for key in parity]
+    if changed:
+        lines += ["", "## Changed output", ""]
+        for o in changed:
+            lines += [f"<details><summary><code>{o.half.path.name}</code></summary>", "", "```diff", o.diff().rstrip("\n"), "```",
+                      "", "</details>"]
+    if not (changed or failed or parity):
+        lines += ["", "Nothing changed: every recording still matches."]
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m sidebyside.tools.canary", description=__doc__.split("\n")[0])
+    parser.add_argument("--report", type=Path, default=Path("canary-report.md"))
+    parser.add_argument("--outdir", type=Path, default=Path("canary-outputs"), help="new outputs of changed halves")
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--root", type=Path, default=SNIPPETS, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    pairs = discover(args.root)
+    halves = [h for pair in pairs.values() for h in pair.halves.values()]
+    with ThreadPoolExecutor(max_workers=args.jobs) as pool:
+        outcomes = list(pool.map(rerun, halves))
+    versions = {}
+    for framework in ("tensorflow", "pytorch"):
+        try:
+            versions[framework] = framework_version(framework)
+        except SiteError:
+            pass
+    parity = broken_parity(pairs, {o.half.path: o for o in outcomes})
+    text = markdown_report(outcomes, parity, versions)
+    args.report.write_text(text, encoding="utf-8")
+    for o in outcomes:
+        if o.changed:
+            target = args.outdir / o.half.out_path.relative_to(args.root)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(o.output or "", encoding="utf-8")
+    summary = os.environ.get("GITHUB_STEP_SUMMARY")
+    if summary:
+        with open(summary, "a", encoding="utf-8") as handle:
+            handle.write(text)
+    print(text)
+    return 1 if any(o.changed or o.error for o in outcomes) or parity else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
