@@ -8,6 +8,10 @@ Each script starts with a short header of ``# key: value`` comment lines:
     # differs: graph dumps name their ops differently   (optional)
     # timeout: 90                                       (optional, seconds)
 
+A pair may also have a third, optional half, ``<pair>.jax.py``: the same job
+on JAX (or Keras on the JAX backend). It is shown as a third tab, recorded
+and re-run like the others, and held to the same parity rule.
+
 Everything that can be wrong with the tree (a missing half, a missing
 recording, a bad name, a stray file, a malformed header) is reported as one
 SiteError naming the file, so contributors never have to guess.
@@ -26,6 +30,9 @@ from sidebyside.errors import SiteError
 SNIPPETS = ROOT / "snippets"
 FRAMEWORKS: dict[str, str] = {"tensorflow": "TensorFlow", "pytorch": "PyTorch"}
 """File-name suffix -> label shown to readers (and on the content tabs)."""
+OPTIONAL_FRAMEWORKS: dict[str, str] = {"jax": "JAX"}
+"""Halves a pair may add after the two required ones, shown as further tabs."""
+LABELS: dict[str, str] = {**FRAMEWORKS, **OPTIONAL_FRAMEWORKS}
 
 NAME_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 HEADER_RE = re.compile(r"^#\s*([a-z_]+):\s*(.*?)\s*$")
@@ -52,7 +59,7 @@ class Half:
 
     @property
     def label(self) -> str:
-        return FRAMEWORKS[self.framework]
+        return LABELS[self.framework]
 
 
 @dataclass(frozen=True)
@@ -73,8 +80,8 @@ class Pair:
 
     @property
     def differs(self) -> str | None:
-        """Why the two outputs legitimately differ, or None when they must match."""
-        return self.halves["tensorflow"].differs or self.halves["pytorch"].differs
+        """Why the outputs legitimately differ, or None when they must all match."""
+        return next((h.differs for h in self.halves.values() if h.differs), None)
 
 
 def parse_header(path: Path) -> dict[str, tuple[str, int]]:
@@ -124,7 +131,7 @@ def _load_half(framework: str, path: Path) -> Half:
 def _split_name(path: Path) -> tuple[str, str, str] | None:
     """``x.tensorflow.py`` -> ("x", "tensorflow", ".py"); None if not a half."""
     parts = path.name.split(".")
-    if len(parts) == 3 and parts[1] in FRAMEWORKS and parts[2] in ("py", "out"):
+    if len(parts) == 3 and parts[1] in LABELS and parts[2] in ("py", "out"):
         return parts[0], parts[1], "." + parts[2]
     return None
 
@@ -164,11 +171,12 @@ def discover(root: Path = SNIPPETS, require_outputs: bool = True) -> dict[str, P
                     missing = topic_dir / f"{name}.{framework}.py"
                     raise SiteError(other, None, f"pair '{topic_dir.name}/{name}' has no {FRAMEWORKS[framework]} half ({missing.name})",
                                     f"run: python -m sidebyside new {topic_dir.name}/{name}")
-            loaded = {fw: _load_half(fw, halves[fw]) for fw in FRAMEWORKS}
-            tf_half, pt_half = loaded["tensorflow"], loaded["pytorch"]
-            if tf_half.title != pt_half.title:
-                problem = f"title differs from its twin ('{pt_half.title}' vs '{tf_half.title}')"
-                raise SiteError(pt_half.path, 1, problem, "give both halves the same '# title:'")
+            loaded = {fw: _load_half(fw, halves[fw]) for fw in LABELS if fw in halves}
+            tf_half = loaded["tensorflow"]
+            for other in loaded.values():
+                if other.title != tf_half.title:
+                    problem = f"title differs from its twin ('{other.title}' vs '{tf_half.title}')"
+                    raise SiteError(other.path, 1, problem, "give every half the same '# title:'")
             if require_outputs:
                 for half in loaded.values():
                     if not half.out_path.exists():

@@ -82,7 +82,8 @@ def pair_markdown(pair: Pair, source_url: str | None) -> str:
     if pair.differs:
         lines.append(f'<p class="sbs-parity sbs-differs">Outputs differ on purpose: {pair.differs}</p>')
     else:
-        lines.append('<p class="sbs-parity sbs-same">Both outputs are identical; CI checks that on every run.</p>')
+        which = "Both outputs are" if len(pair.halves) == 2 else f"All {len(pair.halves)} outputs are"
+        lines.append(f'<p class="sbs-parity sbs-same">{which} identical; CI checks that on every run.</p>')
     lines.append("")
     lines.append("</div>")
     return "\n".join(lines)

@@ -24,6 +24,7 @@ from sidebyside.pairs.normalise import normalise
 DISTRIBUTIONS: dict[str, tuple[str, ...]] = {
     "tensorflow": ("tensorflow-cpu", "tensorflow"),
     "pytorch": ("torch",),
+    "jax": ("jax",),
 }
 """Framework -> installed distribution names to read the version from."""
 
