@@ -76,7 +76,8 @@ def test_a_placeholder_in_a_compared_line_fails() -> None:
 
 
 def test_coarse_numbers_and_perturbation() -> None:
-    assert parity.coarse_numbers(["loss=0.3015 acc=0.5 lr 1e-05 n=12"]) == ["0.3015"]
+    assert parity.coarse_numbers(["loss=0.3015 acc=0.5 lr 1e-05 n=12 norm 1.0000"]) == ["0.3015", "1.0000"]
+    assert parity.coarse_numbers(["lr ['0.1', '0.025', '0.00625'] small 0.0001234"]) == ["0.0001234"]
     assert parity.coarse_numbers(["loss=0.30151234 big 518551.62"]) == []
     assert parity.perturb("loss=0.30151234 n=12") == "loss=0.30151536 n=12"
     assert parity.perturb("loss=0.3015") == "loss=0.3015"  # what 4 decimals hide

@@ -210,18 +210,20 @@ def report(pair: Pair, problems: list[Mismatch]) -> str:
 
 
 def coarse_numbers(lines: Iterable[str], rel: float = VISIBLE_REL) -> list[str]:
-    """Computed-looking numbers (3+ decimals) whose last printed digit is coarser than ``rel`` of the value.
+    """Rounded-looking numbers whose last printed digit is coarser than ``rel`` of the value.
 
-    A value printed as ``0.3015`` hides a change of 1e-5 relative; ``0.30151234``
-    shows it. Short exact values (``2.0``, ``0.5``, ``1e-05``) and integers
-    are not computed results of this kind and pass.
+    A number with 3 or more decimals and 4 or more significant digits looks
+    like a computed value cut to a fixed precision: ``0.3015`` or ``1.0000``
+    hides a change of 1e-5 relative, ``0.30151234`` shows it. Short exact
+    values (``2.0``, ``0.025``, ``0.00625``, ``1e-05``) and integers pass.
     """
     coarse = []
     for line in lines:
         for token in NUMBER_RE.findall(line):
             mantissa, _, exponent = token.replace(",", "").lower().partition("e")
             fraction = mantissa.partition(".")[2]
-            if len(fraction) < 3:
+            significant = len(mantissa.lstrip("+-").replace(".", "").lstrip("0"))
+            if len(fraction) < 3 or significant < 4:
                 continue
             value = to_float(token)
             if value == 0 or math.isinf(value):
