@@ -170,8 +170,12 @@ def kind(pair: Pair) -> str:
                     "in sidebyside/pairs/parity.py")
 
 
-def compare(pair: Pair, tf_out: str, pt_out: str) -> list[Mismatch]:
-    """Every parity problem of ``pair`` given its two output bodies (without the version line)."""
+def compare(pair: Pair, tf_out: str, pt_out: str, digits: bool = True) -> list[Mismatch]:
+    """Every parity problem of ``pair`` given its two output bodies (without the version line).
+
+    ``digits=False`` skips the printed-precision rule, for callers that only ask
+    whether new outputs still agree (the canary), not whether the snippet is well written.
+    """
     pair_kind = kind(pair)
     if pair_kind == "full":
         problems = compare_outputs(tf_out, pt_out, pair.tolerance)
@@ -181,7 +185,7 @@ def compare(pair: Pair, tf_out: str, pt_out: str) -> list[Mismatch]:
         compared = [line for pattern, _ in pair.same for text in (tf_out, pt_out) for line in select(text, pattern)]
     else:
         return []
-    coarse = coarse_numbers(compared)
+    coarse = coarse_numbers(compared) if digits else []
     if coarse:
         problems.append(Mismatch("digits", ", ".join(coarse[:5]), "", (
             f"printed with too few digits for a {VISIBLE_REL:g} relative change to show; "
