@@ -48,5 +48,5 @@ accelerator = Accelerator(cpu=True)
 prepared = train(accelerator)
 print("replicas:", accelerator.num_processes)
 for epoch, (a, b) in enumerate(zip(plain, prepared), start=1):
-    print(f"epoch {epoch}: plain loop {a:.6f}, prepared loop {b:.6f}")
+    print(f"epoch {epoch}: plain loop {a:.8g}, prepared loop {b:.8g}")
 print("largest difference below 1e-6:", bool(np.max(np.abs(np.subtract(plain, prepared))) < 1e-6))

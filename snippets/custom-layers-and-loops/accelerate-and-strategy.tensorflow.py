@@ -47,5 +47,5 @@ plain = train(tf.distribute.get_strategy())  # the default strategy: a plain sin
 prepared = train(tf.distribute.MirroredStrategy(["/cpu:0"]))  # list GPUs here to use them
 print("replicas:", tf.distribute.MirroredStrategy(["/cpu:0"]).num_replicas_in_sync)
 for epoch, (a, b) in enumerate(zip(plain, prepared), start=1):
-    print(f"epoch {epoch}: plain loop {a:.6f}, prepared loop {b:.6f}")
+    print(f"epoch {epoch}: plain loop {a:.8g}, prepared loop {b:.8g}")
 print("largest difference below 1e-6:", bool(np.max(np.abs(np.subtract(plain, prepared))) < 1e-6))

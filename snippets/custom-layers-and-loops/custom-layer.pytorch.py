@@ -32,7 +32,7 @@ with torch.no_grad():
 print("weights:", [(name, tuple(p.shape)) for name, p in layer.named_parameters()])
 print("trainable numbers:", sum(p.numel() for p in layer.parameters() if p.requires_grad))
 for row in y:
-    print("output:", " ".join(f"{v:.6f}" for v in row.tolist()))
+    print("output:", " ".join(f"{v:.8g}" for v in row.tolist()))
 
 # A copy: call the constructor again, then load the state_dict (tensors only, no config).
 copy = ScaledTanh(4, 3)

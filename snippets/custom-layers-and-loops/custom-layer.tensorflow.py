@@ -35,7 +35,7 @@ y = keras.ops.convert_to_numpy(layer(x))
 print("weights:", [(w.path.split("/")[-1], tuple(w.shape)) for w in layer.weights])
 print("trainable numbers:", sum(int(np.prod(w.shape)) for w in layer.trainable_weights))
 for row in y:
-    print("output:", " ".join(f"{v:.6f}" for v in row))
+    print("output:", " ".join(f"{v:.8g}" for v in row))
 
 # A copy: rebuild from the config, then copy the weights across.
 copy = ScaledTanh.from_config(layer.get_config())

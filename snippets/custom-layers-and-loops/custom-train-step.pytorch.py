@@ -29,4 +29,4 @@ for epoch in range(1, 4):  # the whole loop is ours: epochs, batches, step, book
             p.grad.mul_(CLIP / torch.clamp(p.grad.norm(), min=CLIP))
         optimizer.step()
         losses.append(loss.item())
-    print(f"epoch {epoch}: mean loss {np.mean(losses):.6f}")
+    print(f"epoch {epoch}: mean loss {np.mean(losses):.8g}")

@@ -45,4 +45,4 @@ model.set_weights(weights)
 model.compile(optimizer=keras.optimizers.SGD(learning_rate=0.1))
 history = model.fit(x, y, batch_size=64, epochs=3, shuffle=False, verbose=0)
 for epoch, loss in enumerate(history.history["loss"], start=1):
-    print(f"epoch {epoch}: mean loss {loss:.6f}")
+    print(f"epoch {epoch}: mean loss {loss:.8g}")

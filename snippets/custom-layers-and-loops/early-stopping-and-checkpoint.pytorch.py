@@ -57,10 +57,10 @@ trainer = L.Trainer(max_epochs=60, accelerator="cpu", devices=1, deterministic=T
 trainer.fit(module, loader(x_train, y_train, 64), loader(x_val, y_val, len(x_val)))
 
 val = module.val_losses
-print("val loss by epoch:", " ".join(f"{v:.4f}" for v in val))
+print("val loss by epoch:", " ".join(f"{v:.8g}" for v in val))
 print("epochs run before stopping:", len(val))
-print("best epoch:", int(np.argmin(val)) + 1, f"val loss {min(val):.6f}")
+print("best epoch:", int(np.argmin(val)) + 1, f"val loss {min(val):.8g}")
 best = Classifier.load_from_checkpoint(callbacks[1].best_model_path)  # weights, optimizer state, epoch
 with torch.no_grad():
     reloaded = nn.functional.cross_entropy(best.net(torch.from_numpy(x_val)), torch.from_numpy(y_val))
-print(f"reloaded checkpoint val loss: {reloaded.item():.6f}")
+print(f"reloaded checkpoint val loss: {reloaded.item():.8g}")

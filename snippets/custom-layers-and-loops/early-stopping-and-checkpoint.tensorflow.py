@@ -31,8 +31,8 @@ history = model.fit(x_train, y_train, batch_size=64, epochs=60, shuffle=False, v
                     validation_data=(x_val, y_val), validation_batch_size=len(x_val), callbacks=callbacks)
 
 val = history.history["val_loss"]
-print("val loss by epoch:", " ".join(f"{v:.4f}" for v in val))
+print("val loss by epoch:", " ".join(f"{v:.8g}" for v in val))
 print("epochs run before stopping:", len(val))
-print("best epoch:", int(np.argmin(val)) + 1, f"val loss {min(val):.6f}")
+print("best epoch:", int(np.argmin(val)) + 1, f"val loss {min(val):.8g}")
 model.load_weights("best.weights.h5")
-print(f"reloaded checkpoint val loss: {float(loss_fn(y_val, model.predict(x_val, verbose=0))):.6f}")
+print(f"reloaded checkpoint val loss: {float(loss_fn(y_val, model.predict(x_val, verbose=0))):.8g}")

@@ -68,5 +68,5 @@ trainer.fit(module, loader)
 managed = module.epoch_losses
 
 for epoch, (a, b) in enumerate(zip(plain, managed), start=1):
-    print(f"epoch {epoch}: plain loop {a:.6f}, managed loop {b:.6f}")
+    print(f"epoch {epoch}: plain loop {a:.8g}, managed loop {b:.8g}")
 print("largest difference below 1e-6:", bool(np.max(np.abs(np.subtract(plain, managed))) < 1e-6))

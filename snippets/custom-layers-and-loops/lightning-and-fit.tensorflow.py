@@ -43,5 +43,5 @@ history = model.fit(x, y, batch_size=64, epochs=3, shuffle=False, verbose=0)
 managed = history.history["loss"]
 
 for epoch, (a, b) in enumerate(zip(plain, managed), start=1):
-    print(f"epoch {epoch}: plain loop {a:.6f}, managed loop {b:.6f}")
+    print(f"epoch {epoch}: plain loop {a:.8g}, managed loop {b:.8g}")
 print("largest difference below 1e-6:", bool(np.max(np.abs(np.subtract(plain, managed))) < 1e-6))

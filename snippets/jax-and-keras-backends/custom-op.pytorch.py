@@ -25,6 +25,6 @@ class NativeSoftplus(keras.layers.Layer):
 x = np.linspace(-3, 3, 5).astype("float32")
 portable = keras.ops.convert_to_numpy(PortableSoftplus()(x))
 native = keras.ops.convert_to_numpy(NativeSoftplus()(keras.ops.convert_to_tensor(x)))
-print("keras.ops:", " ".join(f"{v:.6f}" for v in portable))
-print("native:   ", " ".join(f"{v:.6f}" for v in native))
+print("keras.ops:", " ".join(f"{v:.8g}" for v in portable))
+print("native:   ", " ".join(f"{v:.8g}" for v in native))
 print("same values:", bool(np.allclose(portable, native, rtol=0, atol=1e-6)))

@@ -25,5 +25,5 @@ def train_step(params, opt_state, x, y):
 
 for step in range(1, 4):
     params, opt_state, loss = train_step(params, opt_state, x, y)
-    print(f"step {step}: loss {float(loss):.5f}")
-print("w:", " ".join(f"{v:.6f}" for v in np.asarray(params["w"]).ravel()), " b:", f"{float(params['b'][0]):.6f}")
+    print(f"step {step}: loss {float(loss):.8g}")
+print("w:", " ".join(f"{v:.8g}" for v in np.asarray(params["w"]).ravel()), " b:", f"{float(params['b'][0]):.8g}")

@@ -20,5 +20,5 @@ def train_step(x, y):
 
 for step in range(1, 4):
     loss = train_step(x, y)
-    print(f"step {step}: loss {loss.item():.5f}")
-print("w:", " ".join(f"{v:.6f}" for v in w.detach().numpy().ravel()), " b:", f"{b.item():.6f}")
+    print(f"step {step}: loss {loss.item():.8g}")
+print("w:", " ".join(f"{v:.8g}" for v in w.detach().numpy().ravel()), " b:", f"{b.item():.8g}")

@@ -20,5 +20,5 @@ def train_step(x, y):
 
 for step in range(1, 4):
     loss = train_step(x, y)
-    print(f"step {step}: loss {float(loss):.5f}")
-print("w:", " ".join(f"{v:.6f}" for v in w.numpy().ravel()), " b:", f"{float(b[0]):.6f}")
+    print(f"step {step}: loss {float(loss):.8g}")
+print("w:", " ".join(f"{v:.8g}" for v in w.numpy().ravel()), " b:", f"{float(b[0]):.8g}")

@@ -16,6 +16,6 @@ def example_loss(w, xi, yi):
 grads = jax.vmap(jax.grad(example_loss), in_axes=(None, 0, 0))(w, x, y)  # transforms compose
 print("shape:", tuple(grads.shape))
 for g in np.asarray(grads):
-    print("grad:", " ".join(f"{v:.6f}" for v in g))
+    print("grad:", " ".join(f"{v:.8g}" for v in g))
 batch = jax.grad(lambda w: jnp.mean((x @ w - y) ** 2))(w)
 print(f"mean of per-example grads equals the batch grad: {bool(jnp.allclose(grads.mean(0), batch))}")

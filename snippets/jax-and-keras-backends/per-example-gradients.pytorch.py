@@ -16,6 +16,6 @@ def example_loss(w, xi, yi):
 grads = vmap(grad(example_loss), in_dims=(None, 0, 0))(w, x, y)  # torch.func: JAX-style transforms
 print("shape:", tuple(grads.shape))
 for g in grads:
-    print("grad:", " ".join(f"{v:.6f}" for v in g.tolist()))
+    print("grad:", " ".join(f"{v:.8g}" for v in g.tolist()))
 batch = grad(lambda w: torch.mean((x @ w - y) ** 2))(w)
 print(f"mean of per-example grads equals the batch grad: {torch.allclose(grads.mean(0), batch)}")

@@ -19,7 +19,7 @@ def example_grad(example):
 grads = tf.vectorized_map(example_grad, (x, y))  # one gradient per example, no Python loop
 print("shape:", tuple(grads.shape))
 for g in grads.numpy():
-    print("grad:", " ".join(f"{v:.6f}" for v in g))
+    print("grad:", " ".join(f"{v:.8g}" for v in g))
 with tf.GradientTape() as tape:
     tape.watch(w)
     batch_loss = tf.reduce_mean((tf.linalg.matvec(x, w) - y) ** 2)

@@ -21,6 +21,6 @@ model.compile(optimizer=keras.optimizers.SGD(learning_rate=0.1),
 history = model.fit(x, y, batch_size=64, epochs=3, shuffle=False, verbose=0)
 
 for epoch, (loss, acc) in enumerate(zip(history.history["loss"], history.history["accuracy"]), start=1):
-    print(f"epoch {epoch}: loss {loss:.6f} accuracy {acc:.4f}")
+    print(f"epoch {epoch}: loss {loss:.8g} accuracy {acc:.8g}")
 logits = keras.ops.convert_to_numpy(model.predict(x[:1], verbose=0))[0]
-print("logits of sample 0:", " ".join(f"{v:.5f}" for v in logits))
+print("logits of sample 0:", " ".join(f"{v:.8g}" for v in logits))

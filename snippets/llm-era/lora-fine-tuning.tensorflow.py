@@ -1,4 +1,5 @@
 # title: LoRA fine-tuning: Keras enable_lora and PEFT train the same adapters
+# tolerance: 1e-5 (float32 through two attention blocks; the frameworks sum in different orders)
 import os
 
 os.environ["KERAS_BACKEND"] = "tensorflow"
@@ -125,6 +126,6 @@ for step in range(1, 6):
     with tf.GradientTape() as tape:
         loss = loss_fn(targets, model(inputs)[0])
     optimizer.apply(tape.gradient(loss, model.trainable_weights), model.trainable_weights)
-    print(f"step {step}: loss {float(loss):.4f}")
+    print(f"step {step}: loss {float(loss):.8g}")
 adapted = ops.convert_to_numpy(model(prompt)[0])[0, -1]
-print("adapted logits:", " ".join(f"{v:.4f}" for v in adapted[:4]))
+print("adapted logits:", " ".join(f"{v:.8g}" for v in adapted[:4]))
