@@ -41,10 +41,10 @@ def test_no_page_scrolls_sideways_on_a_phone(hosted_url: str, open_page, page: s
     tab.goto(hosted_url + hosted_path(page), wait_until="load", timeout=120_000)
     tab.wait_for_function("() => document.fonts.status === 'loaded'")
     wide = tab.evaluate(
-        """() => [...document.querySelectorAll('.md-content *')]
-             .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
-             .filter(e => !e.closest('.md-typeset__scrollwrap, .sbs-cmp-wrap, .sbs-flowchart-scroll, pre, .tabbed-labels'))
-             .slice(0, 3).map(e => e.tagName + '.' + e.className)"""
+        """() => { const w = document.documentElement.clientWidth + 1;
+             return [...document.querySelectorAll('.md-content *')]
+               .filter(e => e.getBoundingClientRect().right > w && e.parentElement.getBoundingClientRect().right <= w)
+               .slice(0, 3).map(e => e.tagName.toLowerCase() + (e.className ? '.' + e.className : '')); }"""
     )
     assert overflow(tab) <= 0, f"{hosted_path(page) or '/'} is {overflow(tab)} px wider than a 390 px phone; widest: {wide}"
 
