@@ -27,7 +27,7 @@ serve: $(DOCS_VENV)/.stamp
 
 test: $(VENV)/.stamp browser graphviz npm lint
 	$(VENV)/bin/python -m pytest -n auto
-	$(MAKE) --no-print-directory audit AUDIT_FLAGS=--no-mobile
+	$(MAKE) --no-print-directory audit
 
 # --- the rest ---
 build: $(DOCS_VENV)/.stamp
@@ -72,7 +72,7 @@ measure: $(VENV)/.stamp
 offline: $(DOCS_VENV)/.stamp npm
 	$(DOCS_VENV)/bin/python -m sidebyside.site.sitebuild offline
 
-# Lighthouse on the hosted build served on 127.0.0.1: desktop scores gate, mobile scores are reported.
+# Lighthouse on the hosted build served on 127.0.0.1: desktop (1 run) and mobile (median of 3) scores gate.
 AUDIT_FLAGS ?=
 audit: $(VENV)/.stamp browser npm
 	$(VENV)/bin/python -m sidebyside.tools.audit $(AUDIT_FLAGS)
