@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build test lint record check offline audit weight links screenshots bench browser graphviz flowchart tensorboard-screenshot npm clean
+.PHONY: serve build test lint record check offline audit weight links screenshots searchbench bench browser graphviz flowchart tensorboard-screenshot npm clean
 
 # --- environments (stamp files make them idempotent and fast when present) ---
 $(DOCS_VENV)/.stamp: requirements/docs.txt requirements/constraints.txt pyproject.toml
@@ -82,6 +82,10 @@ weight: build
 	$(DOCS_VENV)/bin/python -m sidebyside.tools.pageweight site
 links: build
 	$(DOCS_VENV)/bin/python -m sidebyside.tools.linkcheck site --report build/external-links.txt
+
+# Search index size and keystroke-to-results time on the offline zip.
+searchbench: $(VENV)/.stamp browser npm
+	$(VENV)/bin/python -m sidebyside.tools.searchbench
 
 # Home + one topic page, light/dark, phone/desktop -> screenshots/ (git-ignored) for review.
 screenshots: $(VENV)/.stamp browser
