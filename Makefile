@@ -87,7 +87,7 @@ links: build
 searchbench: $(VENV)/.stamp browser npm
 	$(VENV)/bin/python -m sidebyside.tools.searchbench
 
-# Home + one topic page, light/dark, phone/desktop -> screenshots/ (git-ignored) for review.
+# Home, comparison, flowchart, chooser, benchmarks, a topic and a notebook; light/dark, phone/desktop -> screenshots/ (git-ignored) for review.
 screenshots: $(VENV)/.stamp browser
 	$(VENV)/bin/python -m sidebyside.tools.screenshots
 
