@@ -4,33 +4,43 @@ A figure typed by hand goes stale silently: a snippet is re-recorded, the
 ``.out`` moves, the sentence quoting it does not. This module finds the
 figures a reader would take as measurements and says, for each, whether
 something checks it. It needs no framework and no MkDocs: it reads the
-Markdown, the recordings and the data files as text.
+Markdown, the recordings and the data files as text. CONTRIBUTING.md
+("Figures in prose") is the contributor's version of these rules.
 
-What counts as a figure (outside fenced code, headings, links and HTML):
-a number with a decimal point, a percentage, scientific notation, "N times"
-(digits or a number word), and a whole number above 9. Not figures: dates,
-years, versions (``2.21.0``, ``TensorFlow 2.16``), and inline code that is
-code (``eps=1e-8``, ``(0, 3, 1, 2)``): an argument or an expression is an
-API fact that the pair itself runs. A code span that holds only a number
-(```0.13```) is still a figure: backticks do not make a measurement true.
+What counts as a figure (in prose, tables, admonitions, alt text and the
+front-matter description): a number with a decimal point, a percentage,
+scientific notation, "N times" / "Nx" / "twice" / "N-fold" (digits or a
+number word) and a whole number above 9. Not figures: anything in fenced
+code, headings, link targets, HTML tags and attributes and issue numbers
+(``#3821``); dates and years; versions, recognised by form (``2.21.0``,
+``2.3+``, a decimal next to a release year: ``1.0, 2018``) or by the word
+before them (a product name or "since": ``TensorBoard 2.3``, ``since
+2.6``); and inline code, which is code (``eps=1e-8``, ``momentum=0.99``,
+``(0, 3, 1, 2)``): an argument or a default is an API fact that the pair
+runs. A code span holding only a number with 4 or more significant digits
+(```0.99900001```) reads as a result and stays a figure.
 
 How a figure is backed (one of):
 
 - **checked**: an HTML comment after it on the same line,
-  ``<!-- figure: layer-defaults/batchnorm-epsilon.pytorch "max abs" -->``,
-  names a recording (``topic/pair.framework`` is the ``.out``; a path such as
-  ``snippets/topic/pair.pytorch.py`` or ``data/bench/x.json`` is any text
-  file) and optionally a regular expression choosing its lines. Every figure
-  on the line before the comment (and after the previous comment) must equal
-  a number in those lines once that number is rounded to the digits the
-  prose shows. Percentages may quote a fraction (``0.33`` -> ``33%``) and
-  "N times" may quote a ratio: the comment then says ``ratio "a" / "b"``
-  and the figure must equal the first chosen number divided by the second.
+  ``<!-- figure: layer-defaults/adam-epsilon.pytorch "moves w by (\S+)" -->``,
+  names a recording (``topic/pair.framework`` is its ``.out``; any other
+  text file by its path from the repository root: a script, a notebook
+  source, a JSON result) and optionally regular expressions choosing its
+  lines (with capture groups, only the captured text). Every figure between
+  the previous comment on that line and this one must equal a chosen number
+  once that number is rounded to the digits the prose shows; a percentage
+  is compared as a fraction. ``ratio "a" / "b"`` compares the figure with
+  the first number ``a`` chooses divided by the first ``b`` chooses;
+  ``change "a" / "b"`` with ``a / b - 1``.
 - **sourced**: the same sentence links to a source and says ``as of
-  YYYY-MM-DD``: a fact code cannot check (stars, release dates, counts in
-  someone else's documentation).
+  YYYY-MM-DD``: a fact code cannot check (a count in someone else's
+  documentation, a release).
 - **rendered**: the figure is not in the Markdown at all, because a
   ``@render`` directive produces it from data.
+
+``PENDING`` names the known gaps that other work closes, each with its
+reason; an entry that no longer matches an unbacked figure is an error.
 """
 
 from __future__ import annotations
@@ -76,7 +86,8 @@ LINK_RE = re.compile(r"\]\([^)]+\)|<https?://[^>]+>|\]\[[^\]]*\]")
 NUMBER_WORDS = ("two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
                 "sixteen seventeen eighteen nineteen twenty thirty forty fifty hundred").split()
 TIMES_RE = re.compile(
-    r"(?<![\w.])(?P<n>\d+(?:\.\d+)?|" + "|".join(NUMBER_WORDS) + r")(?:\s+times\b|x(?!\w))",
+    r"(?<![\w.])(?:(?P<n>\d+(?:\.\d+)?|" + "|".join(NUMBER_WORDS) + r")(?:\s+times\b|x(?!\w)|-fold\b)"
+    r"|(?P<twice>twice)(?= as\b| the\b))",
     re.IGNORECASE,
 )
 PROSE_NUMBER_RE = re.compile(
@@ -117,7 +128,8 @@ class Backing:
 
     source: str
     labels: tuple[str, ...]
-    ratio: bool
+    mode: str
+    """'' (a chosen number), 'ratio' (a / b) or 'change' (a / b - 1)."""
     column: int
 
 
@@ -187,7 +199,7 @@ def find_figures(path: Path, markdown: str) -> list[Figure]:
     for number, _raw, text in prose_lines(markdown):
         taken: set[int] = set()
         for match in TIMES_RE.finditer(text):
-            word = match.group("n").lower()
+            word = (match.group("n") or "two").lower()
             value = WORD_VALUES[word] if word in WORD_VALUES else to_float(word)
             figures.append(Figure(path, number, match.group().strip(), float(value),
                                   _decimals(word) if word[0].isdigit() else 0, times=True, column=match.start()))
@@ -278,15 +290,15 @@ def check_figure(figure: Figure, backing: Backing, root: Path = ROOT) -> str | N
                         "name a recording as topic/pair.tensorflow or topic/pair.pytorch, or a file path "
                         "from the repository root")
     text = path.read_text(encoding="utf-8")
-    if backing.ratio:
+    if backing.mode:
         a = _chosen(text, backing.labels[0], figure.path, figure.line, backing.source)
         b = _chosen(text, backing.labels[1], figure.path, figure.line, backing.source)
         value = to_float(a[0]) / to_float(b[0])
-        if backing.ratio == "change":
+        if backing.mode == "change":
             value -= 1
         if _value_matches(figure, value):
             return None
-        return f"the recording gives {a[0]} / {b[0]}{' - 1' if backing.ratio == 'change' else ''} = {value:.6g}"
+        return f"the recording gives {a[0]} / {b[0]}{' - 1' if backing.mode == 'change' else ''} = {value:.6g}"
     if backing.labels:
         tokens = [t for label in backing.labels
                   for t in _chosen(text, label, figure.path, figure.line, backing.source)]
@@ -386,7 +398,7 @@ _RUN_TIME = "notebook run times are not recorded yet; they will come from the no
 _ROWS = "the API dictionary row count will be rendered from data/rosetta.yml (issue 13, part 4)"
 PENDING: dict[str, str] = {
     **{f"docs/decide/benchmarks.md: {figure}": _BENCH for figure in (
-        "10", "25 times", "95%", "3.5 times", "64", "1,437", "360", "32", "0.001", "1e-7", "1024", "10%")},
+        "10", "25 times", "95%", "twice", "3.5 times", "64", "1,437", "360", "32", "0.001", "1e-7", "1024", "10%")},
     "docs/index.md: 200": _ROWS,
     **{f"docs/tutorials/index.md: {figure}": _RUN_TIME for figure in ("16", "11", "13", "27", "23")},
 }
