@@ -54,7 +54,7 @@ def test_every_figure_on_every_page_is_backed() -> None:
 @pytest.fixture()
 def tree(tmp_path: Path) -> Path:
     """A scratch copy of what the check reads: pages, recordings and notebook sources."""
-    ignore = shutil.ignore_patterns("__pycache__", "*.pyc", "*.ipynb", "*.png", "*.svg")
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc", "*.ipynb", "assets")
     for name in ("docs", "snippets", "notebooks"):
         shutil.copytree(ROOT / name, tmp_path / name, ignore=ignore)
     return tmp_path

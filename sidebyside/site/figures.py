@@ -1,4 +1,4 @@
-"""Every figure in a page's prose is backed by a recording or a dated source.
+r"""Every figure in a page's prose is backed by a recording or a dated source.
 
 A figure typed by hand goes stale silently: a snippet is re-recorded, the
 ``.out`` moves, the sentence quoting it does not. This module finds the
