@@ -27,7 +27,7 @@ reloaded = Tokenizer.from_file("tokenizer.json")
 print("reloaded file gives the same ids:", reloaded.encode("the robot draws a red box.").ids == encoding.ids)
 
 reloaded.enable_padding(pad_id=0)
-batch = reloaded.encode_batch(["the cat sees the moon.", "my friend follows the river."])
+batch = reloaded.encode_batch(["the cat sees the moon.", "my friend follows the river and the cat."])
 ids = torch.tensor([e.ids for e in batch])  # the framework only sees integer tensors
 mask = torch.tensor([e.attention_mask for e in batch])
 print("batch:", tuple(ids.shape), "padded positions:", int((1 - mask).sum()))
