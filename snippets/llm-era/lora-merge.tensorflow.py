@@ -53,7 +53,10 @@ class Block(keras.layers.Layer):
 
     def call(self, x, past=None):
         b, t = ops.shape(x)[0], ops.shape(x)[1]
-        split = lambda z: ops.transpose(ops.reshape(z, (b, t, self.heads, self.hd)), (0, 2, 1, 3))
+
+        def split(z):  # (batch, positions, width) -> (batch, heads, positions, head size)
+            return ops.transpose(ops.reshape(z, (b, t, self.heads, self.hd)), (0, 2, 1, 3))
+
         q, k, v = (split(z) for z in ops.split(self.c_attn(self.ln_1(x)), 3, axis=-1))
         if past is not None:  # the KV cache: keys and values of earlier positions
             k, v = ops.concatenate([past[0], k], axis=2), ops.concatenate([past[1], v], axis=2)
