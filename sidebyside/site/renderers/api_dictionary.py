@@ -21,8 +21,8 @@ from pygments.formatters import HtmlFormatter
 from pygments.lexers import PythonLexer
 
 from sidebyside import ROOT
-from sidebyside.site.renderers import RenderContext
 from sidebyside.data.rosetta import INPUT_FUNCS, OPTIMIZER_STEPS, SCHEDULE_STEPS, TOLERANCES, Category, InputSpec, Row, all_rows, load_rosetta
+from sidebyside.site.renderers import RenderContext
 from sidebyside.site.weblinks import href
 
 PINS = ROOT / "requirements" / "test.txt"
