@@ -61,7 +61,11 @@ def run_problem(run: Any, target: float) -> str | None:
     if reached is True:
         ok = (isinstance(run["epoch_reached"], int) and 0 < run["epoch_reached"] <= run["epochs"]
               and _is_number(run["seconds_to_target"]) and run["seconds_to_target"] <= run["seconds"] + 1e-9)
-        return None if ok else "a run that reached the target needs 'epoch_reached' <= 'epochs' and 'seconds_to_target' <= 'seconds'"
+        if not ok:
+            return "a run that reached the target needs 'epoch_reached' <= 'epochs' and 'seconds_to_target' <= 'seconds'"
+        if run["epoch_reached"] == run["epochs"] and accuracy < target:
+            return f"test accuracy {accuracy} is below the target {target} at the epoch it reached it"
+        return None
     if reached is False:
         if run["epoch_reached"] is not None or run["seconds_to_target"] is not None:
             return "a run that missed the target has no 'epoch_reached' or 'seconds_to_target' (use null)"
