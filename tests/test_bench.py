@@ -186,7 +186,7 @@ def test_migration_derives_epochs_keeps_missed_runs_missed_and_marks_unrecorded_
 def test_migration_refuses_timings_that_are_not_whole_epochs() -> None:
     doc = schema1_doc()
     doc["measurements"][1]["repeats"][2] = 4.05
-    with pytest.raises(MigrationError, match="pytorch run 3: throughput x time is 40.500000 epochs, not a whole number"):
+    with pytest.raises(MigrationError, match=r"pytorch run 3: throughput x time is 40\.500000 epochs, not a whole number"):
         migrate(doc, samples=10, today="2026-11-28")
 
 

@@ -123,7 +123,7 @@ def test_verdict_follows_the_data_and_the_tie_rule(doc: dict) -> None:
     assert "same speed" not in text and "within 10%" not in text.split("ONNX", 1)[1]
     lied = scaled(doc, "MLP train step, eager", "pytorch", 2)
     assert verdict(lied) != text, "the verdict is rendered from the data"
-    with pytest.raises(StaleWording, match="bench_verdict.py"):
+    with pytest.raises(StaleWording, match=r"bench_verdict\.py"):
         verdict(scaled(doc, "CNN train step, eager", "tensorflow", 0.01))
 
 
