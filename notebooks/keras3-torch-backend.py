@@ -151,7 +151,7 @@ for epoch in range(3):
         loss.backward()
         optimizer.step()
         total += loss.item() * len(xb)
-    print(f"epoch {epoch + 1}: mean loss {total / len(loader.dataset):.4f}")
+    print(f"epoch {epoch + 1}: mean loss {total / len(loader.dataset):.3f}")
 
 with torch.no_grad():
     torch_acc = (model(torch.from_numpy(x_test)).argmax(1).numpy() == y_test).mean()
@@ -196,7 +196,7 @@ with torch.no_grad():
     plain[9].bias.copy_(weights["digits/dense_1/bias"])
     # the plain PyTorch model wants channels first
     diff = (plain(batch.permute(0, 3, 1, 2)) - model(batch)).abs().max().item()
-print(f"plain nn.Sequential vs Keras model: largest difference {diff:.2e}")
+print(f"plain nn.Sequential vs Keras model: largest difference {diff:.0e}")
 assert diff <= TOLERANCE, diff
 checked_diffs.append(diff)
 
@@ -245,7 +245,7 @@ reference = model.predict(x_test[:64], verbose=0)
 diff = np.abs(
     session.run(None, {session.get_inputs()[0].name: x_test[:64]})[0] - reference
 ).max()
-print(f"onnxruntime vs Keras (torch backend): largest difference {diff:.2e}")
+print(f"onnxruntime vs Keras (torch backend): largest difference {diff:.0e}")
 assert diff <= TOLERANCE, diff
 checked_diffs.append(diff)
 
@@ -271,7 +271,7 @@ result = subprocess.run([sys.executable, "-c", LOAD_WITH_TENSORFLOW],
                         capture_output=True, text=True, check=True)
 print(result.stdout.strip())
 diff = np.abs(np.load("tf_pred.npy") - reference).max()
-print(f"TensorFlow backend vs PyTorch backend: largest difference {diff:.2e}")
+print(f"TensorFlow backend vs PyTorch backend: largest difference {diff:.0e}")
 assert diff <= TOLERANCE, diff
 checked_diffs.append(diff)
 
@@ -300,7 +300,7 @@ checked_diffs.append(diff)
 # fresh run must print the same.
 
 # %%
-metrics = {"keras_test_accuracy": round(keras_acc, 4), "torch_test_accuracy": round(torch_acc, 4),
+metrics = {"keras_test_accuracy": round(float(keras_acc), 4), "torch_test_accuracy": round(float(torch_acc), 4),
            "checks": len(checked_diffs), "largest_difference": float(f"{max(checked_diffs):.0e}")}
 print(metrics)
 assert metrics["keras_test_accuracy"] >= 0.95, metrics

@@ -157,7 +157,7 @@ with torch.no_grad():
     torch_out = torch_port(torch.from_numpy(batch_nchw)).numpy()
 keras_out = keras_model.predict(batch_nhwc, verbose=0)
 diff = np.abs(keras_out - torch_out).max()
-print(f"largest difference on {len(batch_nhwc)} images: {diff:.2e}")
+print(f"largest difference on {len(batch_nhwc)} images: {diff:.0e}")
 assert diff <= TOLERANCE, diff
 checked_diffs.append(diff)
 
@@ -178,13 +178,13 @@ with torch.no_grad():
     eps_out = default_eps(torch.from_numpy(batch_nchw)).numpy()
 print(
     "without the flatten fix: largest difference "
-    f"{np.abs(keras_out - naive_out).max():.2f}, "
+    f"{np.abs(keras_out - naive_out).max():.1f}, "
     f"{(keras_out.argmax(1) != naive_out.argmax(1)).sum()} of {len(batch_nhwc)}"
     " predictions differ"
 )
 print(
     "with eps=1e-5: largest difference "
-    f"{np.abs(keras_out - eps_out).max():.2e}, "
+    f"{np.abs(keras_out - eps_out).max():.0e}, "
     f"{(keras_out.argmax(1) != eps_out.argmax(1)).sum()} of {len(batch_nhwc)}"
     " predictions differ"
 )
@@ -249,7 +249,7 @@ keras_port = torch_to_keras(torch_model, make_keras_model())
 with torch.no_grad():
     torch_out = torch_model(torch.from_numpy(batch_nchw)).numpy()
 diff = np.abs(keras_port.predict(batch_nhwc, verbose=0) - torch_out).max()
-print(f"largest difference on {len(batch_nhwc)} images: {diff:.2e}")
+print(f"largest difference on {len(batch_nhwc)} images: {diff:.0e}")
 assert diff <= TOLERANCE, diff
 checked_diffs.append(diff)
 
@@ -301,7 +301,7 @@ print(
 )
 onnx_out = session.run(None, {session.get_inputs()[0].name: batch_nhwc})[0]
 diff = np.abs(onnx_out - keras_out).max()
-print(f"onnxruntime vs Keras: largest difference {diff:.2e}")
+print(f"onnxruntime vs Keras: largest difference {diff:.0e}")
 assert diff <= TOLERANCE, diff
 checked_diffs.append(diff)
 
@@ -331,7 +331,7 @@ with torch.no_grad():
     diff = np.abs(
         onnx_out - torch_model(torch.from_numpy(batch_nchw[:10])).numpy()
     ).max()
-print(f"onnxruntime vs PyTorch on a batch of 10: largest difference {diff:.2e}")
+print(f"onnxruntime vs PyTorch on a batch of 10: largest difference {diff:.0e}")
 assert diff <= TOLERANCE, diff
 checked_diffs.append(diff)
 
