@@ -1,9 +1,12 @@
 """Contributor commands: scaffold a pair, record outputs, check the tree.
 
-    python -m sidebyside new topic/pair       two halves with a header
-    python -m sidebyside record [topic[/pair]] re-run and rewrite .out files
-    python -m sidebyside check                 validate snippets and pages
+    python -m sidebyside new topic/pair       both halves with a header (or only the missing one)
+    python -m sidebyside record [topic[/pair]] re-run (twice) and rewrite .out files
+    python -m sidebyside check                 validate snippets, pages and data links
     python -m sidebyside notebooks [name]      execute stale (or named) tutorial notebooks
+
+Run them with the test environment's interpreter (``make venv``, then
+``.venv/bin/python -m sidebyside ...``): ``record`` needs both frameworks.
 
 Every failure prints one ``file:line: problem; fix`` line and exits 1.
 A failed run never touches the recording that was there before.
@@ -17,10 +20,10 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from sidebyside import ROOT
-from sidebyside.errors import SiteError
-from sidebyside.pairs.catalog import FRAMEWORKS, NAME_RE, SNIPPETS, Pair, discover, suggest
+from sidebyside.errors import SiteError, SiteErrors, read_text
+from sidebyside.pairs.catalog import FRAMEWORKS, NAME_RE, SNIPPETS, Pair, discover, parse_header, suggest
 from sidebyside.pairs.expand import find_directives
-from sidebyside.pairs.runner import Result, run, write_recording
+from sidebyside.pairs.runner import Result, require_frameworks, run_twice, write_recording
 
 TEMPLATE = '''# title: {title}
 """{label} half of {key}: replace this with a complete script that prints its result."""
@@ -30,19 +33,28 @@ print("hello from {label}")
 
 
 def cmd_new(key: str, root: Path = SNIPPETS) -> list[Path]:
-    """Create both halves of ``topic/pair``; refuse to overwrite anything."""
+    """Create the halves of ``topic/pair`` that do not exist yet; never overwrite one.
+
+    When one half is already written, only its twin is scaffolded, with the
+    same title, so the missing-half error's suggested command always works.
+    """
     topic, _, name = key.partition("/")
     for part, what in ((topic, "topic"), (name, "pair")):
         if not NAME_RE.match(part or ""):
             raise SiteError("<command line>", None, f"{what} name '{part}' is not lowercase-hyphen", "use e.g. 'execution-model/eager-by-default'")
     made = []
+    paths = {framework: root / topic / f"{name}.{framework}.py" for framework in FRAMEWORKS}
+    existing = [path for path in paths.values() if path.exists()]
+    if len(existing) == len(paths):
+        raise SiteError(existing[0], None, "already exists (both halves do)", "pick another pair name or edit the files")
     title = name.replace("-", " ").capitalize()
-    for framework in FRAMEWORKS:
-        path = root / topic / f"{name}.{framework}.py"
-        if path.exists():
-            raise SiteError(path, None, "already exists", "pick another pair name or edit the file")
+    if existing:
+        header = parse_header(existing[0])
+        title = header["title"][0] if header.get("title") else title
     for framework, label in FRAMEWORKS.items():
-        path = root / topic / f"{name}.{framework}.py"
+        path = paths[framework]
+        if path.exists():
+            continue
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(TEMPLATE.format(title=title, label=label, key=key), encoding="utf-8")
         made.append(path)
@@ -61,11 +73,16 @@ def select(pairs: dict[str, Pair], selector: str | None) -> list[Pair]:
 
 
 def cmd_record(selector: str | None, root: Path = SNIPPETS, jobs: int = 2) -> list[Result]:
-    """Run the selected halves; write recordings only if every run succeeded."""
+    """Run each selected half twice; write recordings only if every run succeeded and repeated.
+
+    Every failing half is reported (not just the first), so one run shows
+    all there is to fix.
+    """
     pairs = discover(root, require_outputs=False)
     halves = [h for pair in select(pairs, selector) for h in pair.halves.values()]
+    require_frameworks({half.framework for half in halves})
     with ThreadPoolExecutor(max_workers=jobs) as pool:
-        futures = [pool.submit(run, half) for half in halves]
+        futures = [pool.submit(run_twice, half) for half in halves]
         errors: list[SiteError] = []
         results: list[Result] = []
         for future in futures:
@@ -73,8 +90,10 @@ def cmd_record(selector: str | None, root: Path = SNIPPETS, jobs: int = 2) -> li
                 results.append(future.result())
             except SiteError as error:
                 errors.append(error)
-    if errors:
+    if len(errors) == 1:
         raise errors[0]
+    if errors:
+        raise SiteErrors(errors)
     for result in results:
         write_recording(result)
     return results
@@ -85,7 +104,7 @@ def cmd_check(root: Path = SNIPPETS, docs: Path = ROOT / "docs") -> str:
     pairs = discover(root)
     referenced: set[str] = set()
     for page in sorted(docs.rglob("*.md")):
-        for directive in find_directives(page.read_text(encoding="utf-8")):
+        for directive in find_directives(read_text(page)):
             if directive.kind != "pair":
                 continue
             if directive.arg not in pairs:
@@ -133,7 +152,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "new":
             for path in cmd_new(args.key):
                 print(f"created {path.relative_to(ROOT)}")
-            print(f"next: edit both files, then run: python -m sidebyside record {args.key}")
+            print(f"next: write the script(s), then run: .venv/bin/python -m sidebyside record {args.key}")
         elif args.command == "record":
             for result in cmd_record(args.selector, jobs=args.jobs):
                 print(f"recorded {result.half.out_path.relative_to(ROOT)} ({result.half.label} {result.version})")
@@ -144,6 +163,10 @@ def main(argv: list[str] | None = None) -> int:
                 print(line)
         else:
             print(cmd_check())
+    except SiteErrors as many:
+        for error in many.errors:
+            print(f"error: {error.message}", file=sys.stderr)
+        return 1
     except SiteError as error:
         print(f"error: {error.message}", file=sys.stderr)
         return 1

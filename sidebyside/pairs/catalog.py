@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sidebyside import ROOT
-from sidebyside.errors import SiteError
+from sidebyside.errors import SiteError, read_text
 
 SNIPPETS = ROOT / "snippets"
 FRAMEWORKS: dict[str, str] = {"tensorflow": "TensorFlow", "pytorch": "PyTorch"}
@@ -80,7 +80,7 @@ class Pair:
 def parse_header(path: Path) -> dict[str, tuple[str, int]]:
     """Read the leading ``# key: value`` lines; returns key -> (value, line)."""
     header: dict[str, tuple[str, int]] = {}
-    lines = path.read_text(encoding="utf-8").splitlines()
+    lines = read_text(path).splitlines()
     for number, line in enumerate(lines, start=1):
         if not line.startswith("#"):
             break
@@ -114,7 +114,7 @@ def _load_half(framework: str, path: Path) -> Half:
     differs = header["differs"][0] if "differs" in header else None
     if differs == "":
         raise SiteError(path, header["differs"][1], "'# differs:' needs a reason", "say why the outputs must differ")
-    lines = path.read_text(encoding="utf-8").splitlines()
+    lines = read_text(path).splitlines()
     body_start = max(line for _, line in header.values()) + 1
     while body_start <= len(lines) and not lines[body_start - 1].strip():
         body_start += 1
@@ -163,7 +163,7 @@ def discover(root: Path = SNIPPETS, require_outputs: bool = True) -> dict[str, P
                     other = next(iter(halves.values()))
                     missing = topic_dir / f"{name}.{framework}.py"
                     raise SiteError(other, None, f"pair '{topic_dir.name}/{name}' has no {FRAMEWORKS[framework]} half ({missing.name})",
-                                    f"run: python -m sidebyside new {topic_dir.name}/{name}")
+                                    f"run: python -m sidebyside new {topic_dir.name}/{name} (it adds only the missing half)")
             loaded = {fw: _load_half(fw, halves[fw]) for fw in FRAMEWORKS}
             tf_half, pt_half = loaded["tensorflow"], loaded["pytorch"]
             if tf_half.title != pt_half.title:
