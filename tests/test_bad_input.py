@@ -331,3 +331,67 @@ def test_build_error_names_the_file_line_after_front_matter(tmp_path: Path) -> N
 def test_build_error_for_a_page_that_is_not_utf8(tmp_path: Path) -> None:
     message = _mini_build(tmp_path, b"# Title\n\nCaf\xe9\n")
     assert message.endswith(f"docs/index.md:3: file is not UTF-8 (byte 0xe9 at column 4); {NOT_UTF8}")
+
+
+# --- check resolves data files' page links and pair references without a build ---
+
+ROW = """groups:
+  - id: g
+    title: G
+    rows:
+      - id: r
+        criterion: C
+        tensorflow: T
+        pytorch: P
+        verdict: tie
+        why: W
+        evidence: {link}
+"""
+
+CLAIMS = """article: {{title: A, publisher: P, url: "https://example.org/a", as_of: 2026-11-01}}
+changes:
+  - text: T
+    evidence: [{{page: "index.md"}}]
+topics:
+  - id: t
+    title: T
+    claims:
+      - id: c
+        claim: C
+        verdict: "false"
+        explanation: E
+        evidence:
+          - pair: {pair}
+"""
+
+
+def _check_with_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, link: str, pair: str = "topic/pair") -> str:
+    import sidebyside.data as data
+    from sidebyside.data.claims import load_claims
+    from sidebyside.data.comparison import load_comparison
+
+    good_pair(tmp_path / "snippets")
+    write(tmp_path, "docs/index.md", "# Home\n\n## Known section { #known }\n\n@pair topic/pair\n")
+    comparison = write(tmp_path, "data/comparison.yml", ROW.format(link=link))
+    claims = write(tmp_path, "data/claims.yml", CLAIMS.format(pair=pair))
+    data.loaders()  # import (and so register) the real loaders first, then replace them
+    monkeypatch.setattr(data, "_LOADERS", {"claims.yml": lambda: load_claims(claims), "comparison.yml": lambda: load_comparison(comparison)})
+    return cmd_check(tmp_path / "snippets", tmp_path / "docs", with_data=True)
+
+
+def test_check_resolves_data_links_and_says_what_it_resolved(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert _check_with_data(tmp_path, monkeypatch, "index.md#known").endswith(
+        "; data files valid (claims, comparison); 3 data links resolved")
+    assert _check_with_data(tmp_path, monkeypatch, "index.md#pair-pair").endswith("3 data links resolved")
+
+
+@pytest.mark.parametrize(("link", "pair", "expected"), [
+    ("index.md#nowhere", "topic/pair",
+     "comparison.yml:11: link to unknown anchor 'nowhere' on 'index.md'; use a heading id that exists on that page"),
+    ("topics/gone.md#known", "topic/pair",
+     "comparison.yml:11: link to unknown page 'topics/gone.md'; use a docs-relative path such as 'topics/execution-model.md#anchor'"),
+    ("index.md#known", "topic/pear", "claims.yml:14: unknown pair 'topic/pear'; did you mean 'topic/pair'?"),
+])
+def test_check_rejects_a_dangling_data_link(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, link: str, pair: str, expected: str) -> None:
+    message = error_of(_check_with_data, tmp_path, monkeypatch, link, pair)
+    assert message.endswith(expected), message
