@@ -37,14 +37,14 @@ from pathlib import Path
 
 from sidebyside import ROOT
 from sidebyside.data import fields, loader
-from sidebyside.data.yamlsrc import LocatedDict, load_yaml
-from sidebyside.errors import SiteError
+from sidebyside.data.yamlsrc import LocatedDict
 
 CLAIMS = ROOT / "data" / "claims.yml"
 
 VERDICTS = ("true", "partly true", "outdated", "false")
 """In the order the page summarises them."""
 
+CLAIM_KEYS = {"id", "claim", "verdict", "explanation", "evidence"}
 MAX_QUOTE_WORDS = 12
 """A quoted phrase from the article stays short: we paraphrase, we do not copy."""
 
@@ -136,10 +136,7 @@ def _evidence(owner: LocatedDict, what: str) -> list[Evidence]:
     return found
 
 
-def _claim(raw: object, topic: str, parent: LocatedDict, seen: dict[str, int]) -> Claim:
-    raw = fields.mapping(raw, parent, "claims", "a claim", "start it with '- id: ...'")
-    what = f"claim '{raw.get('id', '?')}'"
-    fields.keys(raw, {"id", "claim", "verdict", "explanation", "evidence"}, {"quote"}, what)
+def _claim(raw: LocatedDict, what: str, topic: str, seen: dict[str, int]) -> Claim:
     claim_id = fields.slug(raw, "id", "claim", seen)
     explanation = raw.get("explanation")
     if isinstance(explanation, str) and re.search(r"\n\s*\n", explanation.strip()):
@@ -168,31 +165,19 @@ def _article(data: LocatedDict) -> Article:
 
 
 def _changes(data: LocatedDict) -> list[Change]:
-    raw = fields.items(data, "changes", "claims file", "summarise what changed since the article")
-    changes = []
-    for item in raw:
-        item = fields.mapping(item, raw, None, "a change", "write - text: ... evidence: [...]")
-        fields.keys(item, {"text", "evidence"}, (), "change")
-        changes.append(Change(fields.text(item, "text", "change"), _evidence(item, "change"), item.line))
-    return changes
+    return [Change(fields.text(item, "text", what), _evidence(item, what), item.line)
+            for item, what in fields.records(data, "changes", "claims file", "change", {"text", "evidence"})]
 
 
 @loader("claims.yml")
 def load_claims(path: Path = CLAIMS) -> FactCheck:
     """Parse and validate the file; the first problem raises SiteError with its line."""
-    data = load_yaml(path)
-    if not isinstance(data, LocatedDict):
-        raise SiteError(path, 1, "the file must be a mapping", "see sidebyside/data/claims.py")
-    fields.keys(data, {"article", "changes", "topics"}, (), "claims file")
-    topics_raw = fields.items(data, "topics", "claims file", "add '- id: ...' topics")
+    data = fields.document(path, {"article", "changes", "topics"})
     topics: list[Topic] = []
     seen: dict[str, int] = {}  # topic and claim ids share the page's anchors
-    for raw_topic in topics_raw:
-        raw_topic = fields.mapping(raw_topic, topics_raw, None, "a topic", "start it with '- id: ...'")
-        what = f"topic '{raw_topic.get('id', '?')}'"
-        fields.keys(raw_topic, {"id", "title", "claims"}, (), what)
+    for raw_topic, what in fields.records(data, "topics", "claims file", "topic", {"id", "title", "claims"}):
         topic = Topic(fields.slug(raw_topic, "id", "topic", seen), fields.text(raw_topic, "title", what))
-        for raw_claim in fields.items(raw_topic, "claims", what, "add claims"):
-            topic.claims.append(_claim(raw_claim, topic.id, raw_topic, seen))
+        for raw_claim, claim_what in fields.records(raw_topic, "claims", what, "claim", CLAIM_KEYS, {"quote"}):
+            topic.claims.append(_claim(raw_claim, claim_what, topic.id, seen))
         topics.append(topic)
     return FactCheck(_article(data), _changes(data), topics, path)

@@ -30,8 +30,7 @@ from pathlib import Path
 
 from sidebyside import ROOT
 from sidebyside.data import fields, loader
-from sidebyside.data.yamlsrc import LocatedDict, LocatedList, load_yaml
-from sidebyside.errors import SiteError
+from sidebyside.data.yamlsrc import LocatedDict
 
 COMMUNITY = ROOT / "data" / "community.yml"
 
@@ -77,9 +76,7 @@ def _when(item: LocatedDict) -> str | None:
     return text
 
 
-def _fact(raw: object, parent: LocatedList, today: datetime.date) -> Fact:
-    raw = fields.mapping(raw, parent, None, "a fact", "give framework, fact, source, source_title and as_of")
-    fields.keys(raw, *FACT_KEYS, "fact")
+def _fact(raw: LocatedDict, today: datetime.date) -> Fact:
     source, as_of = fields.source(raw, "fact", today)
     assert source is not None and as_of is not None  # both are required keys
     return Fact(
@@ -93,16 +90,13 @@ def _fact(raw: object, parent: LocatedList, today: datetime.date) -> Fact:
     )
 
 
-def _section(raw: object, parent: LocatedList, seen: dict[str, int], today: datetime.date) -> Section:
-    raw = fields.mapping(raw, parent, None, "a section", "give id, title and facts")
-    fields.keys(raw, *SECTION_KEYS, "section")
+def _section(raw: LocatedDict, what: str, seen: dict[str, int], today: datetime.date) -> Section:
     section_id = fields.slug(raw, "id", "section", seen)
-    facts = fields.items(raw, "facts", f"section '{section_id}'", "add a list of facts or remove the section")
     return Section(
         id=section_id,
         title=fields.text(raw, "title", "section"),
         intro=fields.text(raw, "intro", "section", default=None),
-        facts=[_fact(item, facts, today) for item in facts],
+        facts=[_fact(item, today) for item, _ in fields.records(raw, "facts", what, "fact", *FACT_KEYS)],
         line=raw.line,
     )
 
@@ -111,10 +105,6 @@ def _section(raw: object, parent: LocatedList, seen: dict[str, int], today: date
 def load_community(path: Path = COMMUNITY, today: datetime.date | None = None) -> list[Section]:
     """Parse and check every section and fact; raise SiteError at the first problem."""
     today = today or datetime.date.today()
-    data = load_yaml(path)
-    if not isinstance(data, LocatedDict):
-        raise SiteError(path, 1, "expected a mapping with a 'sections' list", "start the file with 'sections:'")
-    fields.keys(data, {"sections"}, (), "community data")
-    sections = fields.items(data, "sections", "community data", "add at least one section")
+    data = fields.document(path, {"sections"})
     seen: dict[str, int] = {}
-    return [_section(item, sections, seen, today) for item in sections]
+    return [_section(item, what, seen, today) for item, what in fields.records(data, "sections", "community data", "section", *SECTION_KEYS)]

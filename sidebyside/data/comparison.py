@@ -15,8 +15,7 @@ from pathlib import Path
 from sidebyside import ROOT
 from sidebyside.data import fields, loader
 from sidebyside.data.fields import PageLink
-from sidebyside.data.yamlsrc import LocatedDict, LocatedList, load_yaml
-from sidebyside.errors import SiteError
+from sidebyside.data.yamlsrc import LocatedDict
 
 COMPARISON = ROOT / "data" / "comparison.yml"
 
@@ -67,11 +66,7 @@ class Comparison:
         return [row for group in self.groups for row in group.rows]
 
 
-def _row(item: object, group: str, parent: LocatedList, seen: dict[str, int]) -> Row:
-    item = fields.mapping(item, parent, None, f"a row of group '{group}'", "write each row as 'id:', 'criterion:', ... keys")
-    row_id = item.get("id")
-    what = f"row '{row_id}'" if isinstance(row_id, str) else "row"
-    fields.keys(item, ROW_REQUIRED, ROW_OPTIONAL, what)
+def _row(item: LocatedDict, what: str, group: str, seen: dict[str, int]) -> Row:
     row_id = fields.slug(item, "id", "row", seen)
     source, as_of = fields.source(item, what)
     return Row(
@@ -92,19 +87,12 @@ def _row(item: object, group: str, parent: LocatedList, seen: dict[str, int]) ->
 @loader("comparison.yml")
 def load_comparison(path: Path = COMPARISON) -> Comparison:
     """Parse and validate the comparison file; raise SiteError on the first mistake."""
-    data = load_yaml(path)
-    if not isinstance(data, LocatedDict):
-        raise SiteError(path, 1, "the file must be a mapping with a 'groups:' list", "start the file with 'groups:'")
-    fields.keys(data, {"groups"}, (), "comparison.yml")
-    groups_data = fields.items(data, "groups", "comparison.yml", "add groups as '- id: ...' items")
+    data = fields.document(path, {"groups"})
     group_ids: dict[str, int] = {}
     row_ids: dict[str, int] = {}
     groups = []
-    for item in groups_data:
-        item = fields.mapping(item, groups_data, None, "a group", "write each group as 'id:', 'title:', 'rows:'")
-        fields.keys(item, GROUP_KEYS, (), f"group '{item.get('id')}'")
+    for item, what in fields.records(data, "groups", "comparison.yml", "group", GROUP_KEYS):
         group_id = fields.slug(item, "id", "group", group_ids)
-        rows_data = fields.items(item, "rows", f"group '{group_id}'", "add rows or delete the group")
-        rows = tuple(_row(row, group_id, rows_data, row_ids) for row in rows_data)
-        groups.append(Group(group_id, fields.text(item, "title", f"group '{group_id}'"), rows, item.line))
+        rows = tuple(_row(row, row_what, group_id, row_ids) for row, row_what in fields.records(item, "rows", what, "row", ROW_REQUIRED, ROW_OPTIONAL))
+        groups.append(Group(group_id, fields.text(item, "title", what), rows, item.line))
     return Comparison(path, tuple(groups))

@@ -18,7 +18,7 @@ from pathlib import Path
 from sidebyside import ROOT
 from sidebyside.data import fields, loader
 from sidebyside.data.fields import PageLink
-from sidebyside.data.yamlsrc import LocatedDict, load_yaml
+from sidebyside.data.yamlsrc import LocatedDict
 from sidebyside.errors import SiteError
 
 DECISION = ROOT / "data" / "decision.yml"
@@ -90,12 +90,9 @@ class Tree:
 def _question(path: Path, node_id: str, item: LocatedDict) -> Node:
     what = f"question '{node_id}'"
     fields.keys(item, *QUESTION_KEYS, what)
-    answers_data = fields.items(item, "answers", what, "every leaf must be a recommendation: add answers or turn it into one")
     answers = []
     targets: dict[str, int] = {}
-    for answer in answers_data:
-        answer = fields.mapping(answer, answers_data, None, f"an answer of {what}", "write '- answer: ...' and 'next: ...'")
-        fields.keys(answer, {"answer", "next"}, (), f"an answer of {what}")
+    for answer, _ in fields.records(item, "answers", what, f"answer of {what}", {"answer", "next"}):
         text = fields.text(answer, "answer", f"an answer of {what}")
         target = answer["next"]
         if target in targets:
@@ -121,11 +118,8 @@ def _recommendation(path: Path, node_id: str, item: LocatedDict) -> Node:
     why = fields.text(item, "why", what)
     if len(why) > WHY_MAX:
         raise item.error("why", f"{what} 'why' is {len(why)} characters", f"say it in two lines (<= {WHY_MAX} characters)")
-    links_data = fields.items(item, "evidence", what, "add '- text: ...' and 'link: topics/page.md#anchor' items")
     links = []
-    for link in links_data:
-        link = fields.mapping(link, links_data, None, f"an evidence item of {what}", "write '- text: ...' and 'link: ...'")
-        fields.keys(link, {"text", "link"}, (), f"an evidence item of {what}")
+    for link, _ in fields.records(item, "evidence", what, f"evidence item of {what}", {"text", "link"}):
         target = fields.page_link(link, "link", f"{what} evidence")
         links.append(Link(fields.text(link, "text", f"an evidence item of {what}"), target, target.line))
     source, as_of = fields.source(item, what)
@@ -188,10 +182,7 @@ def _check_graph(path: Path, start: str, nodes: dict[str, Node]) -> None:
 @loader("decision.yml")
 def load_decision(path: Path = DECISION) -> Tree:
     """Parse and validate the decision tree; raise SiteError on the first mistake."""
-    data = load_yaml(path)
-    if not isinstance(data, LocatedDict):
-        raise SiteError(path, 1, "the file must be a mapping with 'start:' and 'nodes:'", "start the file with 'start:'")
-    fields.keys(data, {"start", "nodes"}, (), "decision.yml")
+    data = fields.document(path, {"start", "nodes"})
     nodes_data = data["nodes"]
     if not isinstance(nodes_data, LocatedDict) or not nodes_data:
         raise SiteError(path, data.line_of("nodes"), "'nodes' must be a non-empty mapping", "add nodes as 'node-id:' keys")

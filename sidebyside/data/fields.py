@@ -21,7 +21,7 @@ from dataclasses import is_dataclass
 from pathlib import Path
 from typing import Any
 
-from sidebyside.data.yamlsrc import LocatedDict, LocatedList
+from sidebyside.data.yamlsrc import LocatedDict, LocatedList, load_yaml
 from sidebyside.errors import SiteError
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -30,33 +30,59 @@ SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 PAGE_LINK_RE = re.compile(r"^(?:[a-z0-9_-]+/)*[a-z0-9_-]+\.md(?:#[A-Za-z0-9_-]+)?$")
 """A docs-relative page with an optional anchor: ``topics/deployment.md#litert``."""
 
+URL_RE = re.compile(r"^\s*https://[^\s/]+\.\S+\s*$")
+"""An https address with a dotted host: the source a reader can open."""
+
 PAIR_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*/[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 _MISSING: Any = object()
 
 
-class PageLink(str):
-    """A docs-relative link read from a data file, carrying where it was written."""
+class _Located(str):
+    """A string read from a data file that remembers the file and line it was written on."""
 
     origin: Path
     line: int
 
-    def __new__(cls, value: str, origin: Path, line: int) -> PageLink:
-        link = super().__new__(cls, value)
-        link.origin, link.line = origin, line
-        return link
+    def __new__(cls, value: str, origin: Path, line: int) -> _Located:
+        located = super().__new__(cls, value)
+        located.origin, located.line = origin, line
+        return located
 
 
-class PairRef(str):
-    """A ``topic/pair`` reference read from a data file, carrying where it was written."""
+class PageLink(_Located):
+    """A docs-relative link (``topics/x.md#anchor``) read from a data file."""
 
-    origin: Path
-    line: int
 
-    def __new__(cls, value: str, origin: Path, line: int) -> PairRef:
-        ref = super().__new__(cls, value)
-        ref.origin, ref.line = origin, line
-        return ref
+class PairRef(_Located):
+    """A ``topic/pair`` reference read from a data file."""
+
+
+def document(path: Path, required: Collection[str], optional: Collection[str] = ()) -> LocatedDict:
+    """Load a data file whose top level is a mapping with these keys."""
+    data = load_yaml(path)
+    if not isinstance(data, LocatedDict):
+        names = ", ".join(f"'{key}:'" for key in sorted(required))
+        raise SiteError(path, getattr(data, "line", 1), f"the file must be a mapping with {names}", f"see the header comment of {path.name}")
+    keys(data, required, optional, path.name)
+    return data
+
+
+def records(node: LocatedDict, key: str, owner: str, kind: str,
+            required: Collection[str], optional: Collection[str] = ()) -> Iterator[tuple[LocatedDict, str]]:
+    """The non-empty list ``node[key]`` of mappings, each checked for its keys.
+
+    Yields each record with how messages name it: ``row 'eager'`` when it has
+    an ``id``, else just ``row``.
+    """
+    fields_hint = ", ".join(sorted(required))
+    listed = items(node, key, owner, f"add at least one {kind} ({fields_hint})")
+    for raw in listed:
+        record = mapping(raw, listed, None, f"a {kind}", f"write each {kind} as a mapping with {fields_hint}")
+        ident = record.get("id")
+        what = f"{kind} '{ident}'" if isinstance(ident, str) else kind
+        keys(record, required, optional, what)
+        yield record, what
 
 
 def keys(node: LocatedDict, required: Collection[str], optional: Collection[str], what: str) -> None:
@@ -125,27 +151,29 @@ def one_of(node: LocatedDict, key: str, choices: Collection[str], what: str, def
     return value
 
 
+def _matching(node: LocatedDict, key: str, pattern: re.Pattern[str], problem: str, fix: str) -> str:
+    """``node[key]`` as text matching ``pattern``; ``problem`` is formatted with the value's repr."""
+    value = node.get(key)
+    if not isinstance(value, str) or not pattern.match(value):
+        raise node.error(key, problem.format(value=repr(value)), fix)
+    return value
+
+
 def page_link(node: LocatedDict, key: str, what: str) -> PageLink:
     """A docs-relative page link; whether it resolves is checked by the site layer and ``check``."""
-    value = node.get(key)
-    if not isinstance(value, str) or not PAGE_LINK_RE.match(value):
-        raise node.error(key, f"{what} {key} {value!r} is not a docs-relative page link", "write it like 'topics/deployment.md#litert'")
+    value = _matching(node, key, PAGE_LINK_RE, f"{what} {key} {{value}} is not a docs-relative page link", "write it like 'topics/deployment.md#litert'")
     return PageLink(value, node.path, node.line_of(key))
 
 
 def pair_ref(node: LocatedDict, key: str, what: str) -> PairRef:
     """A ``topic/pair`` reference; whether the pair exists is checked by the site layer and ``check``."""
-    value = node.get(key)
-    if not isinstance(value, str) or not PAIR_RE.match(value):
-        raise node.error(key, f"{what} pair {value!r} is not 'topic/pair'", "e.g. pair: execution-model/eager-by-default")
+    value = _matching(node, key, PAIR_RE, f"{what} pair {{value}} is not 'topic/pair'", "e.g. pair: execution-model/eager-by-default")
     return PairRef(value, node.path, node.line_of(key))
 
 
 def url(node: LocatedDict, key: str, what: str) -> str:
     """An https address of an outside source."""
-    value = node.get(key)
-    if not isinstance(value, str) or not re.match(r"^https://[^\s/]+\.[^\s]+$", value.strip()):
-        raise node.error(key, f"{what} {key} {value!r} is not an https URL", "link the https address of the page you read")
+    value = _matching(node, key, URL_RE, f"{what} {key} {{value}} is not an https URL", "link the https address of the page you read")
     return value.strip()
 
 

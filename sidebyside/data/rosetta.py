@@ -42,7 +42,7 @@ from pathlib import Path
 from sidebyside import ROOT
 from sidebyside.data import fields, loader
 from sidebyside.data.fields import PageLink
-from sidebyside.data.yamlsrc import LocatedDict, LocatedList, load_yaml
+from sidebyside.data.yamlsrc import LocatedDict
 from sidebyside.errors import SiteError, display_path
 
 ROSETTA = ROOT / "data" / "rosetta.yml"
@@ -231,10 +231,7 @@ def _str_map(path: Path, row: LocatedDict, key: str, allowed: set[str] | None, w
     return dict(raw)
 
 
-def _row(path: Path, raw: object, category: str, parent: LocatedList, seen: dict[str, int]) -> Row:
-    raw = fields.mapping(raw, parent, None, "a row", "start it with '- id: ...'")
-    what = f"row '{raw.get('id', '?')}'"
-    fields.keys(raw, ROW_REQUIRED, ROW_OPTIONAL, what)
+def _row(path: Path, raw: LocatedDict, what: str, category: str, seen: dict[str, int]) -> Row:
     row_id = fields.slug(raw, "id", "row", seen)
     kind = fields.one_of(raw, "kind", sorted(KINDS), what, default="expr")
     check = fields.one_of(raw, "check", sorted(CHECKS), what, default="values")
@@ -304,21 +301,14 @@ def default_title(tf_code: str, torch_code: str) -> str:
 @loader("rosetta.yml")
 def load_rosetta(path: Path = ROSETTA) -> list[Category]:
     """Parse and validate the whole file; the first problem raises SiteError."""
-    data = load_yaml(path)
-    if not isinstance(data, LocatedDict) or set(data) != {"categories"}:
-        raise SiteError(path, getattr(data, "line", 1), "the file must hold exactly one key, 'categories'", "see sidebyside/data/rosetta.py")
-    cats_raw = fields.items(data, "categories", "rosetta.yml", "add '- id: ...' items")
+    data = fields.document(path, {"categories"})
     categories: list[Category] = []
     seen: dict[str, int] = {}  # category and row ids share the page's anchors
-    for raw_cat in cats_raw:
-        raw_cat = fields.mapping(raw_cat, cats_raw, None, "a category", "start it with '- id: ...'")
-        what = f"category '{raw_cat.get('id', '?')}'"
-        fields.keys(raw_cat, CATEGORY_KEYS, CATEGORY_OPTIONAL, what)
+    for raw_cat, what in fields.records(data, "categories", "rosetta.yml", "category", CATEGORY_KEYS, CATEGORY_OPTIONAL):
         cat_id = fields.slug(raw_cat, "id", "category", seen)
         category = Category(cat_id, fields.text(raw_cat, "title", what), fields.text(raw_cat, "intro", what, default=""))
-        rows_raw = fields.items(raw_cat, "rows", what, "add '- id: ...' rows")
-        for raw_row in rows_raw:
-            category.rows.append(_row(path, raw_row, cat_id, rows_raw, seen))
+        for raw_row, row_what in fields.records(raw_cat, "rows", what, "row", ROW_REQUIRED, ROW_OPTIONAL):
+            category.rows.append(_row(path, raw_row, row_what, cat_id, seen))
         categories.append(category)
     return categories
 
