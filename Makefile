@@ -52,7 +52,7 @@ check: $(VENV)/.stamp
 # data links), its snippet and parity tests, and the strict build. Minutes, not the whole suite.
 pr: $(VENV)/.stamp lint
 	@[ -n "$(WHAT)" ] || { echo "usage: make pr WHAT=topic or WHAT=topic/pair" >&2; exit 2; }
-	$(VENV)/bin/python -m sidebyside check
+	$(VENV)/bin/python -m sidebyside check $(WHAT)
 	$(VENV)/bin/python -m pytest -q -n 0 tests/test_snippets.py tests/test_parity.py -k "$(WHAT)"
 	$(VENV)/bin/python -m mkdocs build --strict -d build/pr-site
 

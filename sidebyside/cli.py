@@ -2,7 +2,7 @@
 
     python -m sidebyside new topic/pair       both halves with a header (or only the missing one)
     python -m sidebyside record [topic[/pair]] re-run (twice) and rewrite .out files
-    python -m sidebyside check                 validate snippets, pages and data links
+    python -m sidebyside check [topic[/pair]]  validate snippets, pages and data links
     python -m sidebyside notebooks [name]      execute stale (or named) tutorial notebooks
 
 Run them with the test environment's interpreter (``make venv``, then
@@ -172,7 +172,8 @@ def main(argv: list[str] | None = None) -> int:
     rec = sub.add_parser("record", help="re-run snippets and rewrite their .out files")
     rec.add_argument("selector", nargs="?", help="topic or topic/pair (default: all)")
     rec.add_argument("-j", "--jobs", type=int, default=2, help="parallel runs (default 2)")
-    sub.add_parser("check", help="validate snippets and pair references")
+    chk = sub.add_parser("check", help="validate snippets, pair references and data links")
+    chk.add_argument("selector", nargs="?", help="also require this topic or topic/pair to exist (make pr uses it)")
     nbs = sub.add_parser("notebooks", help="execute notebooks/*.py into docs/notebooks/*.ipynb")
     nbs.add_argument("name", nargs="?", help="one notebook (default: every one whose source changed)")
     nbs.add_argument("--force", action="store_true", help="re-execute all, even when up to date")
@@ -191,6 +192,8 @@ def main(argv: list[str] | None = None) -> int:
             for line in record(args.name, force=args.force):
                 print(line)
         else:
+            if args.selector:
+                select(discover(require_outputs=False), args.selector)
             print(cmd_check())
     except SiteErrors as many:
         for error in many.errors:
