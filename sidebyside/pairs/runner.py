@@ -17,6 +17,7 @@ import sys
 import tempfile
 from dataclasses import dataclass
 from importlib import metadata
+from itertools import zip_longest
 from pathlib import Path
 
 from sidebyside.errors import SiteError, read_text, undecodable_line
@@ -81,7 +82,7 @@ def public_version(version: str) -> str:
     """``2.13.0+cpu`` -> ``2.13.0``: the local build tag names the wheel's source, not the release.
 
     PyPI's default wheel says ``2.13.0``, this machine's CPU wheel ``2.13.0+cpu``;
-    both are the same release, so recordings and comparisons use the public part.
+    both are the same release, so version comparisons use the public part.
     """
     return version.split("+", 1)[0]
 
@@ -117,23 +118,16 @@ def run_twice(half: Half, timeout: int | None = None) -> Result:
     """
     first = run(half, timeout)
     second = run(half, timeout)
-    if first.output != second.output:
-        a, b = first.output.splitlines(), second.output.splitlines()
-        changed = [i + 1 for i in range(max(len(a), len(b))) if (a[i:i + 1] or [None]) != (b[i:i + 1] or [None])]
-        shown = ", ".join(map(str, changed[:5])) + (" ..." if len(changed) > 5 else "")
+    pairs = zip_longest(first.output.splitlines(), second.output.splitlines(), fillvalue="<none>")
+    changed = [(number, a, b) for number, (a, b) in enumerate(pairs, start=1) if a != b]
+    if changed:
+        shown = ", ".join(str(number) for number, _, _ in changed[:5]) + (" ..." if len(changed) > 5 else "")
+        _, a, b = changed[0]
         raise SiteError(
-            half.path, None, f"output differs between two runs on output line(s) {shown} ({_first_change(a, b)})",
+            half.path, None, f"output differs between two runs on output line(s) {shown} ({a!r} then {b!r})",
             "seed every random source and do not print times, dates or ids",
         )
     return first
-
-
-def _first_change(a: list[str], b: list[str]) -> str:
-    for i in range(max(len(a), len(b))):
-        left, right = (a[i] if i < len(a) else "<none>"), (b[i] if i < len(b) else "<none>")
-        if left != right:
-            return f"{left!r} then {right!r}"
-    return ""
 
 
 def _execute(half: Half, limit: int) -> str:
