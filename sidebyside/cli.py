@@ -2,7 +2,7 @@
 
     python -m sidebyside new topic/pair       both halves with a header (or only the missing one)
     python -m sidebyside record [topic[/pair]] re-run (twice) and rewrite .out files
-    python -m sidebyside check [topic[/pair]]  validate snippets, pages and data links
+    python -m sidebyside check [topic[/pair]]  validate snippets, pages, pair parity and data links
     python -m sidebyside notebooks [name]      execute stale (or named) tutorial notebooks
 
 Run them with the test environment's interpreter (``make venv``, then
@@ -21,6 +21,7 @@ from pathlib import Path
 
 from sidebyside import ROOT
 from sidebyside.errors import SiteError, SiteErrors, read_text
+from sidebyside.pairs import parity
 from sidebyside.pairs.catalog import FRAMEWORKS, NAME_RE, SNIPPETS, Pair, discover, parse_header, suggest
 from sidebyside.pairs.expand import find_directives
 from sidebyside.pairs.runner import Result, require_frameworks, run_twice, write_recording
@@ -100,8 +101,10 @@ def cmd_record(selector: str | None, root: Path = SNIPPETS, jobs: int = 2) -> li
 
 
 def cmd_check(root: Path = SNIPPETS, docs: Path = ROOT / "docs", with_data: bool | None = None) -> str:
-    """Validate the snippet tree, every pair reference in the pages and the data files' links.
+    """Validate the snippet tree, every pair reference in the pages, the parity of the recordings and the data files' links.
 
+    Nothing is run: parity compares the committed ``.out`` files (see
+    ``sidebyside.pairs.parity``), so this is fast enough to gate every test run.
     ``with_data`` defaults to True for the real tree (a scratch tree has no data files).
     """
     pairs = discover(root)
@@ -118,9 +121,17 @@ def cmd_check(root: Path = SNIPPETS, docs: Path = ROOT / "docs", with_data: bool
         pair = pairs[unused[0]]
         raise SiteError(pair.halves["tensorflow"].path, None, f"pair '{pair.key}' is not shown on any page",
                         f"add '@pair {pair.key}' to a page under docs/")
+    for pair in pairs.values():
+        problems = parity.check_pair(pair)
+        if problems:
+            first = str(problems[0]).replace("\n", "; ")
+            raise SiteError(pair.halves["tensorflow"].out_path, None,
+                            f"pair '{pair.key}' fails parity ({len(problems)} problem(s)); first: {first}",
+                            "see the message of tests/test_parity.py for this pair, fix the snippets and re-record")
+    summary = f"{len(pairs)} pairs, all recorded and referenced; {parity.shares(pairs.values())}"
     if not (root == SNIPPETS if with_data is None else with_data):
-        return f"{len(pairs)} pairs, all recorded and referenced"
-    return f"{len(pairs)} pairs, all recorded and referenced; {check_data(pairs, docs)}"
+        return summary
+    return f"{summary}; {check_data(pairs, docs)}"
 
 
 def check_data(pairs: dict[str, Pair], docs: Path = ROOT / "docs") -> str:
