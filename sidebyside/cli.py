@@ -131,7 +131,20 @@ def cmd_check(root: Path = SNIPPETS, docs: Path = ROOT / "docs", with_data: bool
     summary = f"{len(pairs)} pairs, all recorded and referenced; {parity.shares(pairs.values())}"
     if not (root == SNIPPETS if with_data is None else with_data):
         return summary
-    return f"{summary}; {check_data(pairs, docs)}"
+    return f"{summary}; {check_data(pairs, docs)}; {check_figures()}"
+
+
+def check_figures() -> str:
+    """Every figure in the pages' prose is checked against a recording or sourced (``sidebyside.site.figures``)."""
+    from sidebyside.site import figures
+
+    problems, totals = figures.check_site()
+    if problems:
+        first = problems[0]
+        raise SiteError(first.figure.path, first.figure.line,
+                        f"{len(problems)} figure(s) in prose not backed; first: '{first.figure.text}' {first.why}",
+                        first.fix)
+    return figures.summary(totals)
 
 
 def check_data(pairs: dict[str, Pair], docs: Path = ROOT / "docs") -> str:
