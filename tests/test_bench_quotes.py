@@ -86,8 +86,7 @@ def test_a_new_unchecked_figure_in_a_performance_row_is_caught(doc: dict, table)
 
 @pytest.mark.parametrize(("old", "new"), [
     ("Every timed case has 6 repeats", "Every timed case has 10 repeats"),
-    ("batch 32, Adam", "batch 64, Adam"),
-    ("(1,437 training images", "(1,500 training images"),
+    ("batch 32, <!--", "batch 64, <!--"),
     ("Treat differences within 10% as a tie", "Treat differences within 20% as a tie"),
     ("wait for nothing", "an extra 7 ms of overhead"),
 ])
