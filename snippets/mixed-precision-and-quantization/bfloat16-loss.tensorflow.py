@@ -1,5 +1,5 @@
 # title: bfloat16 mixed precision changes the loss by less than 1%
-# differs: the bfloat16 kernels of the two frameworks round intermediate results at different points, so the third decimal of the bfloat16 loss differs; the float32 loss and the 1% check match
+# differs: bfloat16 kernels round at different points in each framework (third decimal of the bfloat16 loss); the float32 loss and the 1% check match
 import keras
 import numpy as np
 from sklearn.datasets import load_digits

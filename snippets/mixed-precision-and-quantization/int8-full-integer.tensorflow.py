@@ -1,5 +1,5 @@
 # title: Post-training int8 quantization, full integer (calibrated activations)
-# differs: a LiteRT flatbuffer and a torch.save file are different formats, so sizes differ, and each calibrates its own activation ranges; the float accuracy matches
+# differs: a LiteRT flatbuffer and a torch.save file differ in size, and each calibrates its own activation ranges; the float accuracy matches
 import contextlib
 import io
 
