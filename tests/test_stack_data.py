@@ -102,3 +102,12 @@ def test_incomplete_measured_row_is_rejected(tmp_path: Path, monkeypatch: pytest
         measured.load("x")
     with pytest.raises(SiteError, match="make measure-missing"):
         measured.load("missing")
+
+
+def test_quantization_page_claim_compiled_torchao_beats_eager_matches_the_data() -> None:
+    """The page says the compiled dynamic-int8 row is faster than the eager one; re-measured data must agree."""
+    rows = {(r["case"], r["variant"]): r["median"] for r in measured.load("quantization-latency")["rows"] if r["framework"] == "pytorch"}
+    cases = {case for case, _ in rows}
+    assert cases, "no PyTorch rows"
+    for case in cases:
+        assert rows[(case, "int8 dynamic range, torch.compile")] < rows[(case, "int8 dynamic range")], case
