@@ -1,5 +1,6 @@
 # title: Every accelerator check each framework offers
 # differs: each framework has its own set of checks; both report no accelerator on this CPU-only machine
+# same: ^accelerators visible:
 import torch
 
 print("torch.cuda.is_available():", torch.cuda.is_available())
@@ -10,3 +11,4 @@ print("torch.backends.mps.is_available():", torch.backends.mps.is_available())
 print("torch.xpu.is_available():", torch.xpu.is_available())  # Intel GPUs, in core since 2.5
 print("torch.backends.mkldnn.is_available():", torch.backends.mkldnn.is_available())  # oneDNN on CPU
 print("torch.accelerator.current_accelerator():", torch.accelerator.current_accelerator())
+print("accelerators visible:", torch.accelerator.device_count())

@@ -14,4 +14,4 @@ with torch.no_grad():  # same values as the Keras half: kernels there are (in, o
         p.copy_(value.T if value.ndim == 2 else value)
 out = model(torch.ones(1, 4, device=device))  # inputs must be on the model's device
 print("output device:", out.device.type.upper())
-print("output:", np.round(out.detach().cpu().numpy().astype("float64"), 5).tolist())
+print("output:", np.round(out.detach().cpu().numpy().astype("float64"), 8).tolist())

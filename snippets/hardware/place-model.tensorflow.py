@@ -12,4 +12,4 @@ for w, shape in zip(model.weights, [(4, 3), (3,), (3, 2), (2,)]):
     w.assign(rng.standard_normal(shape).astype("float32"))
 out = model(np.ones((1, 4), "float32"))
 print("output device:", tf.DeviceSpec.from_string(out.device).device_type)
-print("output:", np.round(out.numpy().astype("float64"), 5).tolist())
+print("output:", np.round(out.numpy().astype("float64"), 8).tolist())

@@ -11,4 +11,4 @@ for step, x in enumerate([1.0, 1.0, 1.0, float("inf"), 1.0]):  # step 3 overflow
         scaled_loss = opt.scale_loss(w * x)  # loss * current scale
     grads = tape.gradient(scaled_loss, [w])
     opt.apply(grads, [w])  # unscales; skips the update if any gradient is inf or nan
-    print(f"step {step}: scaled grad {float(grads[0]):.1f}, w {float(w.numpy()):.4f}, scale now {float(opt.dynamic_scale):.0f}")
+    print(f"step {step}: scaled grad {float(grads[0]):.1f}, w {float(w.numpy()):.8g}, scale now {float(opt.dynamic_scale):.0f}")

@@ -1,5 +1,6 @@
 # title: The most frequent operations in one training step
 # differs: each framework names its operations in its own vocabulary (MatMul vs aten::mm); both count per step, not time
+# same: ^matrix multiplies per step:
 import numpy as np
 import torch
 
@@ -25,3 +26,4 @@ with torch.profiler.profile(activities=[torch.profiler.ProfilerActivity.CPU]) as
 rows = [(e.key, e.count) for e in prof.key_averages() if e.key.startswith("aten::")]
 for op, count in sorted(rows, key=lambda kv: (-kv[1], kv[0]))[:8]:
     print(f"{op:<45} {count // 3} per step")
+print("matrix multiplies per step:", sum(count for op, count in rows if op in ("aten::mm", "aten::addmm")) // 3)

@@ -1,5 +1,6 @@
 # title: The most frequent operations in one training step
 # differs: each framework names its operations in its own vocabulary (MatMul vs aten::mm); both count per step, not time
+# same: ^matrix multiplies per step:
 import glob
 from collections import Counter
 
@@ -43,3 +44,4 @@ for line in host.lines:
 # Counts, not times: times change from run to run, which ops run and how often does not.
 for op, count in sorted(op_types.items(), key=lambda kv: (-kv[1], kv[0]))[:8]:
     print(f"{op:<45} {count // 3} per step")
+print("matrix multiplies per step:", sum(op_types[t] for t in ("MatMul", "_FusedMatMul")) // 3)
