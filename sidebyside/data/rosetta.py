@@ -76,6 +76,7 @@ INPUT_FUNCS: dict[str, str] = {
     "arange": "0, 1, 2, ... reshaped: arange(*shape)",
     "spd": "a symmetric positive definite n x n matrix: spd(n)",
     "probs": "rows of probabilities summing to 1 along the last axis",
+    "halves": "multiples of 0.5 in [-4, 4]: ties for rounding",
 }
 """The input recipe language: ``name(ints..., dtype=float64)``."""
 
@@ -85,7 +86,10 @@ DTYPE_NAMES = INPUT_DTYPES | {"int8", "int16", "complex64", "complex128", "bfloa
 CATEGORY_KEYS = {"id", "title", "rows"}
 CATEGORY_OPTIONAL = {"intro"}
 ROW_REQUIRED = {"id", "tf", "torch", "notes"}
-ROW_OPTIONAL = {"title", "kind", "inputs", "tol", "check", "dtypes", "weights", "call", "see"}
+ROW_OPTIONAL = {"title", "kind", "inputs", "tol", "check", "dtypes", "weights", "call", "see", "trivial", "negative", "properties"}
+"""``trivial``: why a result that is a single bool, a constant or an unchanged input still tests the mapping.
+``negative``: the code with the unmatched default (``{tf: ...}`` or ``{torch: ...}``); it must disagree beyond the tolerance.
+``properties``: expressions over a result ``r`` (and the inputs) that must hold on both sides; required for ``check: shape``."""
 
 
 @dataclass(frozen=True)
@@ -127,6 +131,9 @@ class Row:
     call: dict[str, str]
     see: PageLink | str
     """Optional ``page.md#anchor`` (docs-relative) with the longer story; linked through ctx.link."""
+    trivial: str
+    negative: dict[str, str]
+    properties: tuple[str, ...]
     path: Path
     line: int
 
@@ -272,9 +279,45 @@ def _row(path: Path, raw: LocatedDict, what: str, category: str, seen: dict[str,
         weights=weights,
         call=call,
         see=fields.page_link(raw, "see", what) if "see" in raw else "",
+        trivial=fields.text(raw, "trivial", what, default=""),
+        negative=_negative(path, raw, what, kind),
+        properties=_properties(path, raw, what, check),
         path=path,
         line=raw.line,
     )
+
+
+def _negative(path: Path, row: LocatedDict, what: str, kind: str) -> dict[str, str]:
+    if "negative" not in row:
+        return {}
+    negative = _str_map(path, row, "negative", {"tf", "torch"}, what)
+    if len(negative) != 1:
+        raise SiteError(path, row.line_of("negative"), f"{what}: 'negative' replaces exactly one side",
+                        "write negative: {torch: \"<the call with the default left unmatched>\"}")
+    for code in negative.values():
+        try:
+            ast.parse(code, mode="exec")
+        except SyntaxError as exc:
+            raise SiteError(path, row.line_of("negative"), f"{what}: 'negative' is not valid Python ({exc.msg})", "fix it") from None
+    return negative
+
+
+def _properties(path: Path, row: LocatedDict, what: str, check: str) -> tuple[str, ...]:
+    raw = row.get("properties", [])
+    if not isinstance(raw, list) or not all(isinstance(p, str) and p.strip() for p in raw):
+        raise SiteError(path, row.line_of("properties"), f"{what}: 'properties' must be a list of expressions",
+                        "write properties: [\"np.array_equal(np.sort(r), np.arange(10))\"]")
+    for expr in raw:
+        try:
+            ast.parse(expr, mode="eval")
+        except SyntaxError as exc:
+            raise SiteError(path, row.line_of("properties"), f"{what}: property {expr!r} is not a Python expression ({exc.msg})",
+                            "fix it") from None
+    if check == "shape" and not raw:
+        raise SiteError(path, row.line_of("check"), f"{what} checks only shapes and has no 'properties'",
+                        "add properties a right answer has and a wrong one lacks (a permutation is a permutation, "
+                        "moments within bounds)")
+    return tuple(p.strip() for p in raw)
 
 
 _CALL_RE = re.compile(r"\b((?:[A-Za-z_]\w*\.)+[A-Za-z_]\w*)\s*\(")
