@@ -8,26 +8,23 @@ existing anchors and keep the flowchart page within the page-weight budget.
 
 from __future__ import annotations
 
-import gzip
 import html
-import os
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
 import pytest
 from mkdocs.exceptions import PluginError
 
-from sidebyside import ROOT
 from sidebyside.data.decision import VERDICTS, load_decision
 from sidebyside.errors import SiteError
 from sidebyside.site import hook
 from sidebyside.site.flowchart import FLOWCHART, check_current, draw
 from sidebyside.site.renderers import RenderContext
 from sidebyside.site.renderers.decision_chooser import chooser_html
+from sidebyside.site.sitebuild import site_prefix
+from sidebyside.tools.pageweight import BUDGET_KB, page_weight
 
 TREE = """\
 start: a
@@ -187,15 +184,9 @@ def test_svg_is_accessible_and_theme_neutral() -> None:
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("decision-site")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=300,
-    )
-    assert proc.returncode == 0, proc.stderr[-4000:]
-    return out
+def site(hosted_site: Path) -> Path:
+    """The run's one shared ``mkdocs build --strict`` (tests/conftest.py)."""
+    return hosted_site
 
 
 def target_file(site: Path, page_url: str, href: str) -> tuple[Path, str]:
@@ -226,18 +217,7 @@ def test_chooser_works_without_javascript(site: Path) -> None:
             assert f'<a href="#step-{answer.next}" data-next="{answer.next}">{html.escape(answer.text, quote=False)}</a>' in built
 
 
-def first_load_bytes(site: Path, page_url: str) -> int:
-    """Gzipped bytes of the page plus every local stylesheet, script and image it loads at first."""
-    built = (site / page_url / "index.html").read_text(encoding="utf-8")
-    total = len(gzip.compress(built.encode("utf-8")))
-    refs = re.findall(r'<(?:link[^>]+rel="stylesheet"[^>]+href|script[^>]+src|img[^>]+src)="([^"]+)"', built)
-    for ref in refs:
-        file, _ = target_file(site, page_url, ref.split("?")[0])
-        assert file.is_file(), f"{ref} is not self-hosted"
-        total += len(gzip.compress(file.read_bytes()))
-    return total
-
-
 def test_flowchart_page_is_within_the_page_weight_budget(site: Path) -> None:
-    weight = first_load_bytes(site, "decide/flowchart/")
-    assert weight <= 150 * 1024, f"flowchart page first load is {weight / 1024:.1f} KB gzipped"
+    """The one page-weight definition (``sidebyside.tools.pageweight``) applied to the flowchart page."""
+    weight = page_weight(site, site / "decide" / "flowchart" / "index.html", site_prefix())
+    assert weight.total <= BUDGET_KB * 1000, f"flowchart page first load is {weight.total / 1000:.1f} KB gzipped (budget {BUDGET_KB} KB)"

@@ -22,6 +22,14 @@ SEARCH_CASES = {
 }
 
 
+SEARCH_READY = """() => {
+    const meta = document.querySelector('.md-search-result__meta');
+    const config = JSON.parse(document.getElementById('__config').textContent);
+    return meta !== null && meta.textContent.trim() === config.translations['search.result.placeholder'];
+}"""
+"""True once the theme's search worker has started and answered (its ready message)."""
+
+
 def file_url(site: Path, page: str) -> str:
     return (site / offline_path(page)).as_uri()
 
@@ -56,7 +64,9 @@ def test_offline_pages_reference_nothing_remote(offline_site: Path) -> None:
 def test_offline_page_loads_without_network_or_errors(offline_site: Path, open_page, page: str) -> None:  # type: ignore[no-untyped-def]
     tab, log = open_page(LOCAL_SCHEMES)
     tab.goto(file_url(offline_site, page), wait_until="load")
-    tab.wait_for_timeout(300)  # let deferred theme scripts (search worker, clipboard) start
+    # Deferred theme scripts (the search worker above all) may still request or fail after 'load';
+    # the search box says it is ready (the theme's placeholder replaces "Initializing search") once they ran.
+    tab.wait_for_function(SEARCH_READY)
     assert not log.offenders, f"{offline_path(page)} requested non-file URLs:\n" + "\n".join(log.offenders)
     assert not log.errors, f"{offline_path(page)} logged errors:\n" + "\n".join(log.errors)
 
@@ -73,7 +83,7 @@ def test_offline_search_finds_the_page(offline_site: Path, open_page, term: str)
     terms = re.sub(r"[.\s]+", "+", term.lower())
     tab.wait_for_function(
         "t => [...document.querySelectorAll('.md-search-result__item a')].some(a => a.href.includes('h=' + t))",
-        arg=terms, timeout=10_000,
+        arg=terms,
     )
     results = tab.locator(".md-search-result__item > a")
     hrefs = [tab.evaluate("(a) => a.href", handle) for handle in results.element_handles()]
