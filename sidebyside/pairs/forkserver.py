@@ -89,10 +89,24 @@ def fresh_only(path: Path) -> str | None:
 
 
 def _code_without_comments(path: Path) -> str:
-    """The script's tokens minus comments (headers such as '# differs: tf.distribute ...' must not count)."""
+    """The script with comments and string literals blanked out.
+
+    Headers such as '# differs: tf.distribute ...' and docstrings that name an
+    API must not make a snippet fresh-only; only code counts.
+    """
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
     with path.open("rb") as handle:
-        tokens = [t for t in tokenize.tokenize(handle.readline) if t.type not in (tokenize.COMMENT, tokenize.ENCODING)]
-    return tokenize.untokenize(tokens).decode("utf-8") if tokens else ""
+        tokens = [t for t in tokenize.tokenize(handle.readline) if t.type in (tokenize.COMMENT, tokenize.STRING)]
+    for token in reversed(tokens):  # from the end, so earlier positions stay valid
+        (row, col), (end_row, end_col) = token.start, token.end
+        if row == end_row:
+            lines[row - 1] = lines[row - 1][:col] + lines[row - 1][end_col:]
+        else:
+            lines[row - 1] = lines[row - 1][:col]
+            for middle in range(row, end_row - 1):
+                lines[middle] = ""
+            lines[end_row - 1] = lines[end_row - 1][end_col:]
+    return "".join(lines)
 
 
 # ---------------------------------------------------------------- server side
@@ -102,19 +116,21 @@ def _os_threads() -> int:
     return len(os.listdir("/proc/self/task"))
 
 
-def serve(framework: str, base_path: list[str]) -> None:
+def serve(module: str, base_path: list[str], preload: str = "") -> None:
     """Import the framework, then run one snippet per request line on stdin, one JSON reply per line on stdout.
 
     Request: ``{"path": ..., "env": {...}, "workdir": ..., "timeout": s}``.
     Reply: ``{"returncode": n, "stdout": ..., "stderr": ..., "timed_out": bool}``.
     """
-    __import__(FRAMEWORK_MODULES[framework])
+    __import__(module)
+    if preload:  # tests only: code that leaves the server in a state it must refuse
+        exec(preload, {})  # noqa: S102
     gc.collect()
     threads = _os_threads()
     requests = os.fdopen(os.dup(0), "rb", buffering=0)
     replies = os.dup(1)
     if threads != 1:
-        _reply(replies, {"ready": False, "why": f"importing {framework} left {threads} OS threads; fork() would copy only one"})
+        _reply(replies, {"ready": False, "why": f"importing {module} left {threads} OS threads; fork() would copy only one"})
         return
     _reply(replies, {"ready": True, "pid": os.getpid()})
     while line := _read_line(requests):
@@ -254,7 +270,7 @@ class Completed:
 class ForkServer:
     """A preloaded interpreter for one framework, started on first use, stopped by ``close``."""
 
-    def __init__(self, framework: str, env: dict[str, str], start_timeout: float = 600) -> None:
+    def __init__(self, framework: str, env: dict[str, str], start_timeout: float = 600, preload: str = "") -> None:
         self.framework = framework
         self.home = tempfile.mkdtemp(prefix=f"sbs-forkserver-{framework}-")
         server_env = {**env, "HOME": self.home, "KERAS_HOME": os.path.join(self.home, ".keras"),
@@ -262,7 +278,7 @@ class ForkServer:
         root = str(Path(__file__).resolve().parents[2])
         # sys.path[1:] of a '-c' interpreter is what 'python file.py' puts after the script's directory
         bootstrap = (f"import sys; base = sys.path[1:]; sys.path.insert(0, {root!r}); "
-                     f"from sidebyside.pairs.forkserver import serve; serve({framework!r}, base)")
+                     f"from sidebyside.pairs.forkserver import serve; serve({FRAMEWORK_MODULES[framework]!r}, base, {preload!r})")
         self.log = open(os.path.join(self.home, "server.log"), "w+b")
         self.proc = subprocess.Popen(
             [sys.executable, "-c", bootstrap], cwd=self.home, env=server_env,
@@ -309,7 +325,11 @@ class ForkServer:
 
 
 class ForkPool:
-    """One server per framework, started on first use; ``run`` falls back to nothing: callers choose."""
+    """One server per framework, started on first use and kept for the session.
+
+    A framework whose server failed to start is remembered, so each later
+    snippet learns it at once (and its caller runs that snippet fresh).
+    """
 
     def __init__(self) -> None:
         self.servers: dict[str, ForkServer] = {}
