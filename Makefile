@@ -26,7 +26,7 @@ serve: $(DOCS_VENV)/.stamp
 	$(DOCS_VENV)/bin/python -m mkdocs serve --dev-addr $(HOST) --livereload
 
 test: $(VENV)/.stamp browser graphviz npm lint
-	$(VENV)/bin/python -m pytest -n auto
+	$(VENV)/bin/python -m pytest -n auto --dist worksteal
 	$(MAKE) --no-print-directory audit AUDIT_FLAGS=--no-mobile
 
 # --- the rest ---
@@ -64,7 +64,8 @@ bench: $(VENV)/.stamp
 	$(VENV)/bin/pip install -q -r requirements/bench.txt
 	out=$$($(VENV)/bin/python -m sidebyside.tools.bench.run) && $(VENV)/bin/python -m sidebyside.tools.bench.charts "$$out" docs/assets/bench
 
-# Project figures for the budgets: build time, page weight, one topic's snippet time (add ARGS=--tests for the suite).
+# Project figures for the budgets: build time, page weight, one topic's snippet time. ARGS=--tests instead times
+# the suite as a multiple of 'import tensorflow' and lists the 15 slowest tests (also --runs N, --load, --fresh).
 measure: $(VENV)/.stamp
 	$(VENV)/bin/python -m sidebyside.tools.measure $(ARGS)
 

@@ -37,7 +37,6 @@ print("signals:", [str(signal.getsignal(s)) for s in (signal.SIGINT, signal.SIGT
 print("umask:", oct(os.umask(0o22)))
 print("flags:", sys.flags)
 print("warning filters:", len(warnings.filters))
-print("torch seed:", torch.initial_seed(), torch.rand(3).tolist())
 print("torch threads:", torch.get_num_threads())
 for key, value in sorted(os.environ.items()):
     print("env", key, "=", value)
@@ -59,14 +58,18 @@ def test_forked_run_sees_the_same_process_state_as_a_fresh_run(tmp_path: Path, f
     assert forked == fresh
 
 
-def test_entropy_seeded_generators_still_differ_between_forked_runs(tmp_path: Path, fork_pool: forkserver.ForkPool) -> None:
-    """An unseeded snippet must not look repeatable just because every fork starts from one parent."""
-    script = half(tmp_path, "unseeded", "import random\nimport numpy as np\nprint(np.random.random(), random.random())\n")
-    first, second = (forkserver.run(script, fork_pool).output for _ in range(2))
-    numpy_first, python_first = first.split()
-    numpy_second, python_second = second.split()
-    assert numpy_first != numpy_second, "NumPy's global generator repeats across forks"
-    assert python_first != python_second, "Python's random repeats across forks"
+@pytest.mark.parametrize(("framework", "draw"), [
+    ("pytorch", "import random\nimport numpy as np\nimport torch\nprint(random.random(), np.random.random(), torch.rand(1).item())\n"),
+    ("tensorflow", "import tensorflow as tf\nprint(float(tf.random.uniform([])), float(tf.random.normal([])))\n"),
+])
+def test_unseeded_generators_still_differ_between_forked_runs(tmp_path: Path, fork_pool: forkserver.ForkPool, framework: str, draw: str) -> None:
+    """In a fresh process these draw from OS entropy; forks of one parent must not all draw the same numbers."""
+    path = tmp_path / f"unseeded.{framework}.py"
+    path.write_text(draw, encoding="utf-8")
+    script = Half(framework, path, "unseeded", None, 120)
+    first, second = (forkserver.run(script, fork_pool).output.split() for _ in range(2))
+    repeated = [i for i, (a, b) in enumerate(zip(first, second, strict=True)) if a == b]
+    assert not repeated, f"generators {repeated} of {draw!r} repeat across forks: {first} {second}"
 
 
 def test_exit_status_and_traceback_line_are_reported_as_for_a_fresh_run(tmp_path: Path, fork_pool: forkserver.ForkPool) -> None:
@@ -139,3 +142,14 @@ def test_server_refuses_to_fork_when_the_import_left_threads(monkeypatch: pytest
     with pytest.raises(forkserver.ForkServerUnavailable, match="left 2 OS threads"):
         forkserver.ForkServer("threaded", forkserver.base_env(), preload=script)
 
+
+
+def test_a_snippet_that_notices_the_preloaded_parent_fails_loudly(tmp_path: Path, fork_pool: forkserver.ForkPool) -> None:
+    """The snippet test's comparison catches state the fork server does not reset, and names the fork as the cause."""
+    from test_snippets import _run_forked
+
+    noticing = half(tmp_path, "noticing", "import sys\nprint('torch already imported:', 'torch' in sys.modules)\n")
+    recorded = run(noticing).output
+    assert recorded == "torch already imported: False\n"
+    with pytest.raises(pytest.fail.Exception, match="the forked run differs from the fresh run, which matches the recording"):
+        _run_forked(noticing, fork_pool, recorded)

@@ -14,11 +14,12 @@ What makes a forked run equal to ``python snippet.py`` in a fresh process
   no random draw. It refuses to serve if the import left more than one OS
   thread, because ``fork()`` copies only the calling thread;
 - each child: its own session (process group), a new empty working
-  directory, ``os.environ`` replaced by exactly the fresh run's environment,
+  directory, ``os.environ`` replaced by exactly the fresh run's environment
+  (plus whatever the framework import itself set, as it would in a fresh run),
   ``sys.argv``/``sys.path[0]``/``__main__`` as ``python file.py`` sets them,
-  stdin from /dev/null, stdout/stderr captured, NumPy's global generator
-  reseeded from OS entropy as a fresh import would be (Python's ``random``
-  reseeds itself after fork); the child ends through normal interpreter
+  stdin from /dev/null, stdout/stderr captured, NumPy's and PyTorch's global
+  generators reseeded from OS entropy as a fresh import seeds them (Python's
+  ``random`` reseeds itself after fork); the child ends through normal interpreter
   shutdown, so ``atexit`` handlers and non-daemon threads behave as at the
   end of a fresh process.
 
@@ -122,7 +123,10 @@ def serve(module: str, base_path: list[str], preload: str = "") -> None:
     Request: ``{"path": ..., "env": {...}, "workdir": ..., "timeout": s}``.
     Reply: ``{"returncode": n, "stdout": ..., "stderr": ..., "timed_out": bool}``.
     """
+    before = dict(os.environ)
     __import__(module)
+    import_env = {k: v for k, v in os.environ.items() if before.get(k) != v}  # what the import itself set
+    import_unset = [k for k in before if k not in os.environ]
     if preload:  # tests only: code that leaves the server in a state it must refuse
         exec(preload, {})  # noqa: S102
     gc.collect()
@@ -143,7 +147,10 @@ def serve(module: str, base_path: list[str], preload: str = "") -> None:
         if pid == 0:
             requests.close()
             os.close(replies)
-            _become_snippet(request, base_path, out_path, err_path)  # never returns
+            env = {**dict(request["env"]), **import_env}  # type: ignore[call-overload]
+            for key in import_unset:
+                env.pop(key, None)
+            _become_snippet(request, env, base_path, out_path, err_path)  # never returns
         returncode, timed_out = _wait(pid, float(request["timeout"]))
         reply = {
             "returncode": returncode, "timed_out": timed_out,
@@ -190,7 +197,7 @@ def _kill_group(pgid: int) -> None:
         pass
 
 
-def _become_snippet(request: dict[str, object], base_path: list[str], out_path: str, err_path: str) -> None:
+def _become_snippet(request: dict[str, object], env: dict[str, str], base_path: list[str], out_path: str, err_path: str) -> None:
     """In the child: look like ``python <path>`` started in a fresh process, run it, exit through shutdown."""
     os.setsid()
     path = str(request["path"])
@@ -202,11 +209,10 @@ def _become_snippet(request: dict[str, object], base_path: list[str], out_path: 
         os.close(fd)
     os.chdir(str(request["workdir"]))
     os.environ.clear()
-    os.environ.update({str(k): str(v) for k, v in dict(request["env"]).items()})  # type: ignore[call-overload]
+    os.environ.update(env)
     sys.argv[:] = [path]
     sys.path[:] = [os.path.dirname(path), *base_path]
-    if "numpy" in sys.modules:
-        sys.modules["numpy"].random.seed()  # a fresh import seeds the global generator from OS entropy
+    _reseed_from_entropy()
     main = types.ModuleType("__main__")
     main.__dict__.update({"__file__": path, "__builtins__": __builtins__, "__cached__": None})
     sys.modules["__main__"] = main
@@ -219,6 +225,18 @@ def _become_snippet(request: dict[str, object], base_path: list[str], out_path: 
         sys.excepthook(type(error), error, error.__traceback__.tb_next if error.__traceback__ else None)
         status = 1
     _shut_down(status)
+
+
+def _reseed_from_entropy() -> None:
+    """Seed the global generators that a fresh import seeds from OS entropy, so unseeded code stays unrepeatable.
+
+    Python's ``random`` does this itself after ``fork()``. TensorFlow creates
+    its generators on first use, which happens in the child.
+    """
+    if "numpy" in sys.modules:
+        sys.modules["numpy"].random.seed()
+    if "torch" in sys.modules:
+        sys.modules["torch"].seed()
 
 
 def _exit_status(code: object) -> int:
