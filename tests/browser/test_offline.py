@@ -22,12 +22,8 @@ SEARCH_CASES = {
 }
 
 
-SEARCH_READY = """() => {
-    const meta = document.querySelector('.md-search-result__meta');
-    const config = JSON.parse(document.getElementById('__config').textContent);
-    return meta !== null && meta.textContent.trim() === config.translations['search.result.placeholder'];
-}"""
-"""True once the theme's search worker has started and answered (its ready message)."""
+IDLE = "() => new Promise(resolve => requestIdleCallback(() => resolve(true)))"
+"""Resolves when the page's main thread has nothing left to run."""
 
 
 def file_url(site: Path, page: str) -> str:
@@ -64,9 +60,10 @@ def test_offline_pages_reference_nothing_remote(offline_site: Path) -> None:
 def test_offline_page_loads_without_network_or_errors(offline_site: Path, open_page, page: str) -> None:  # type: ignore[no-untyped-def]
     tab, log = open_page(LOCAL_SCHEMES)
     tab.goto(file_url(offline_site, page), wait_until="load")
-    # Deferred theme scripts (the search worker above all) may still request or fail after 'load';
-    # the search box says it is ready (the theme's placeholder replaces "Initializing search") once they ran.
-    tab.wait_for_function(SEARCH_READY)
+    # Deferred theme scripts may still request or fail after 'load': wait until no request has
+    # been open for 500 ms and the main thread is idle (conditions, not a fixed time).
+    tab.wait_for_load_state("networkidle")
+    tab.evaluate(IDLE)
     assert not log.offenders, f"{offline_path(page)} requested non-file URLs:\n" + "\n".join(log.offenders)
     assert not log.errors, f"{offline_path(page)} logged errors:\n" + "\n".join(log.errors)
 
