@@ -26,6 +26,7 @@ serve: $(DOCS_VENV)/.stamp
 	$(DOCS_VENV)/bin/python -m mkdocs serve --dev-addr $(HOST) --livereload
 
 test: $(VENV)/.stamp browser graphviz npm lint
+	$(VENV)/bin/python -m sidebyside check  # every pair recorded, shown on a page and in parity; data valid
 	$(VENV)/bin/python -m pytest -n auto --dist worksteal
 	$(MAKE) --no-print-directory audit AUDIT_FLAGS=--no-mobile
 

@@ -16,7 +16,6 @@ not be forked (``forkserver.fresh_only``) and every snippet under
 
 from __future__ import annotations
 
-import difflib
 import warnings
 
 import pytest
@@ -24,6 +23,7 @@ import pytest
 from sidebyside.errors import SiteError
 from sidebyside.pairs import forkserver, verified
 from sidebyside.pairs.catalog import Half, discover
+from sidebyside.pairs.parity import stale_diff
 from sidebyside.pairs.runner import Result, framework_version, read_recording, run
 
 HALVES = [half for pair in discover().values() for half in pair.halves.values()]
@@ -35,13 +35,6 @@ def _id(half: Half) -> str:
 
 def _key(half: Half) -> str:
     return f"{half.path.parent.name}/{half.path.name.split('.')[0]}"
-
-
-def _diff(recorded: str, output: str, half: Half, label: str) -> str:
-    return "".join(difflib.unified_diff(
-        recorded.splitlines(keepends=True), output.splitlines(keepends=True),
-        fromfile=f"{half.out_path.name} (recorded)", tofile=f"{half.path.name} ({label})",
-    ))
 
 
 def _run_fresh(half: Half) -> Result:
@@ -62,13 +55,13 @@ def _run_forked(half: Half, pool: forkserver.ForkPool, recorded: str) -> Result 
         _run_fresh(half)  # fails the test if the fresh run fails too: then the snippet is simply broken
         pytest.fail(f"{error.message}\nbut a fresh run succeeds: the snippet depends on process state; "
                     f"make it independent of it or add a pattern to forkserver.FRESH_ONLY", pytrace=False)
-    if result.output != recorded:
+    if stale_diff(recorded, result.output, half.out_path.name):
         fresh = _run_fresh(half)
         if fresh.output == recorded:
             pytest.fail(
                 f"{_key(half)}: the forked run differs from the fresh run, which matches the recording; its output "
                 f"depends on process state (see sidebyside/pairs/forkserver.py for what is reset). Make it independent "
-                f"of that state or add a pattern to forkserver.FRESH_ONLY.\n{_diff(recorded, result.output, half, 'forked run')}",
+                f"of that state or add a pattern to forkserver.FRESH_ONLY.\n{stale_diff(recorded, result.output, half.out_path.name)}",
                 pytrace=False,
             )
         return fresh
@@ -89,9 +82,9 @@ def test_snippet_output_matches_recording(half: Half, fork_pool: forkserver.Fork
     result = None if forkserver.fresh_only(half.path) else _run_forked(half, fork_pool, recorded)
     if result is None:
         result = _run_fresh(half)
-    if result.output != recorded:
-        pytest.fail(f"stale recording for {_key(half)}:\n{_diff(recorded, result.output, half, 'this run')}\n"
-                    f"re-record with: python -m sidebyside record {_key(half)}", pytrace=False)
+    diff = stale_diff(recorded, result.output, half.out_path.name)
+    if diff:
+        pytest.fail(f"stale recording for {_key(half)}:\n{diff}\nre-record with: python -m sidebyside record {_key(half)}", pytrace=False)
     verified.mark_verified(half, version)
 
 

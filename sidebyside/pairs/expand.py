@@ -13,6 +13,7 @@ Lines inside fenced code blocks are left alone so pages can show the syntax.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -79,13 +80,27 @@ def pair_markdown(pair: Pair, source_url: str | None) -> str:
             tested += f' · <a href="{source_url}/{rel}">source</a>'
         lines.append(f'    <p class="sbs-tested">{tested}</p>')
         lines.append("")
-    if pair.differs:
-        lines.append(f'<p class="sbs-parity sbs-differs">Outputs differ on purpose: {pair.differs}</p>')
-    else:
-        lines.append('<p class="sbs-parity sbs-same">Both outputs are identical; CI checks that on every run.</p>')
+    lines.append(parity_note(pair))
     lines.append("")
     lines.append("</div>")
     return "\n".join(lines)
+
+
+def parity_note(pair: Pair) -> str:
+    """One sentence under a pair telling the reader exactly what CI compares."""
+    tolerance = pair.tolerance
+    within = f"numbers equal within {tolerance.rel:g} relative"
+    if tolerance.reason:
+        within += f" ({html.escape(tolerance.reason)})"
+    if not pair.differs:
+        return (f'<p class="sbs-parity sbs-same">Same output: identical text, whole numbers equal, {within}; '
+                "CI checks that on every run.</p>")
+    why = f"Outputs differ on purpose: {html.escape(pair.differs)}."
+    if not pair.same:
+        return f'<p class="sbs-parity sbs-differs">{why} Nothing in them can be compared.</p>'
+    patterns = ", ".join(f"<code>{html.escape(p.pattern)}</code>" for p, _ in pair.same)
+    return (f'<p class="sbs-parity sbs-differs">{why} CI still checks that the lines matching '
+            f"{patterns} agree ({within}).</p>")
 
 
 def expand(
