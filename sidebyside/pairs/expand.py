@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sidebyside.errors import SiteError
-from sidebyside.pairs.catalog import Pair, suggest
+from sidebyside.pairs.catalog import Half, Pair, suggest
 from sidebyside.pairs.runner import read_recording
 
 DIRECTIVE_RE = re.compile(r"^(?P<indent>[ \t]*)@(?P<kind>pair|render)[ \t]+(?P<arg>\S+)[ \t]*$")
@@ -55,20 +55,58 @@ def find_directives(markdown: str) -> Iterator[Directive]:
                 yield Directive(directive["kind"], directive["arg"], number, directive["indent"])
 
 
-def pair_markdown(pair: Pair, source_url: str | None) -> str:
-    """Markdown for one pair: two linked tabs with code, output and versions."""
+HARNESS_RE = re.compile(r"^# harness\b")
+"""A line starting ``# harness`` ends what readers see: the lines below it only
+let CI run a script that is normally started by a launcher (e.g. ``torchrun``)."""
+
+
+def shown_lines(half: Half) -> tuple[int, int]:
+    """First and last line (1-based, inclusive) of the script a reader sees and downloads.
+
+    The header is shown as the pair title, so the code starts after it; a
+    ``# harness`` line (and everything below it) stays out of view.
+    """
+    lines = half.path.read_text(encoding="utf-8").splitlines()
+    end = len(lines)
+    for number, text in enumerate(lines, start=1):
+        if number >= half.body_start and HARNESS_RE.match(text):
+            end = number - 1
+            break
+    while end > half.body_start and not lines[end - 1].strip():
+        end -= 1
+    return half.body_start, end
+
+
+def shown_text(half: Half) -> str:
+    """The script exactly as shown on the page: what the download link serves."""
+    start, end = shown_lines(half)
+    lines = half.path.read_text(encoding="utf-8").splitlines()
+    return "\n".join(lines[start - 1 : end]) + "\n"
+
+
+def download_path(half: Half) -> str:
+    """Site-relative path of a half's download (``downloads/<topic>/<file>.py``)."""
+    return f"downloads/{half.path.parent.name}/{half.path.name}"
+
+
+def pair_markdown(pair: Pair, source_url: str | None, root: str = "") -> str:
+    """Markdown for one pair: two linked tabs with code, output and versions.
+
+    ``root`` is the relative path from the page to the site root, so the
+    download link works on the hosted site and from ``file://`` alike.
+    """
     lines = [f'<div class="sbs-pair" id="pair-{pair.name}" markdown>', ""]
     lines.append(f'<p class="sbs-pair-title"><strong>{pair.title}</strong></p>')
     lines.append("")
     for half in pair.halves.values():
         version, body = read_recording(half)
         rel = half.path.relative_to(half.path.parents[2]).as_posix()
+        start, end = shown_lines(half)
         lines.append(f'=== "{half.label}"')
         lines.append("")
-        # The header is shown above as the pair title; the code starts after it,
-        # numbered as in the file so tracebacks and line numbers agree.
-        lines.append(f'    ```python linenums="{half.body_start}" title="{half.path.name}"')
-        lines.append(f'    --8<-- "{rel}:{half.body_start}:"')
+        # Numbered from 1: the numbers match the downloaded script line for line.
+        lines.append(f'    ```python linenums="1" title="{half.path.name}"')
+        lines.append(f'    --8<-- "{rel}:{start}:{end}"')
         lines.append("    ```")
         lines.append("")
         lines.append('    ````text title="Output"')
@@ -76,6 +114,7 @@ def pair_markdown(pair: Pair, source_url: str | None) -> str:
         lines.append("    ````")
         lines.append("")
         tested = f"Tested with {half.label} {version}"
+        tested += f' · <a href="{root}{download_path(half)}" download="{half.path.name}">download script</a>'
         if source_url:
             tested += f' · <a href="{source_url}/{rel}">source</a>'
         lines.append(f'    <p class="sbs-tested">{tested}</p>')
@@ -109,6 +148,7 @@ def expand(
     pairs: dict[str, Pair],
     render: Callable[[Directive], str],
     source_url: str | None,
+    root: str = "",
 ) -> str:
     """Replace every directive in ``markdown``; unknown pairs raise SiteError."""
     directives = {d.line: d for d in find_directives(markdown)}
@@ -128,7 +168,7 @@ def expand(
             if missing:
                 raise SiteError(page_path, number, f"pair '{pair.key}' has no recorded output for {missing[0].label}",
                                 f"run: python -m sidebyside record {pair.key}")
-            block = pair_markdown(pair, source_url)
+            block = pair_markdown(pair, source_url, root)
         else:
             block = render(directive)
         out.extend((directive.indent + line) if line else "" for line in block.splitlines())
