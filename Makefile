@@ -30,7 +30,7 @@ serve: $(DOCS_VENV)/.stamp
 
 test: $(VENV)/.stamp browser graphviz npm lint
 	$(VENV)/bin/python -m sidebyside check  # every pair recorded, shown on a page and in parity; data valid and its links resolved
-	$(VENV)/bin/python -m pytest -n auto
+	$(VENV)/bin/python -m pytest -n auto --dist worksteal
 	$(MAKE) --no-print-directory audit
 
 # --- the rest ---
@@ -86,7 +86,8 @@ measure-cpu-knobs: $(VENV)/.stamp
 measure-quantization-latency: $(VENV)/.stamp
 	$(VENV)/bin/python -m sidebyside.tools.quant_latency
 
-# Project figures for the budgets: build time, page weight, one topic's snippet time (add ARGS=--tests for the suite).
+# Project figures for the budgets: build time, page weight, one topic's snippet time. ARGS=--tests instead times
+# the suite as a multiple of 'import tensorflow' and lists the 15 slowest tests (also --runs N, --load, --fresh).
 measure: $(VENV)/.stamp
 	$(VENV)/bin/python -m sidebyside.tools.measure $(ARGS)
 
