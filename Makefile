@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build test lint record check offline audit weight links screenshots bench browser graphviz flowchart tensorboard-screenshot npm clean
+.PHONY: serve build test lint record check offline audit weight links screenshots bench browser graphviz flowchart tensorboard-screenshot npm clean conversions
 
 # --- environments (stamp files make them idempotent and fast when present) ---
 $(DOCS_VENV)/.stamp: requirements/docs.txt requirements/constraints.txt pyproject.toml
@@ -19,6 +19,14 @@ $(DOCS_VENV)/.stamp: requirements/docs.txt requirements/constraints.txt pyprojec
 $(VENV)/.stamp: requirements/docs.txt requirements/test.txt requirements/constraints.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install -q -r requirements/test.txt -c requirements/constraints.txt
+	touch $@
+
+# Converters that cannot sit beside the pinned frameworks (reasons on docs/porting/conversion-matrix.md).
+CONVERT_VENV := .venv-convert
+$(CONVERT_VENV)/.stamp: requirements/conversions.txt requirements/conversions-nodeps.txt
+	$(PYTHON) -m venv $(CONVERT_VENV)
+	$(CONVERT_VENV)/bin/pip install -q -r requirements/conversions.txt
+	$(CONVERT_VENV)/bin/pip install -q --no-deps -r requirements/conversions-nodeps.txt
 	touch $@
 
 # --- the two commands ---
@@ -63,6 +71,10 @@ tensorboard-screenshot: $(VENV)/.stamp browser
 bench: $(VENV)/.stamp
 	$(VENV)/bin/pip install -q -r requirements/bench.txt
 	out=$$($(VENV)/bin/python -m sidebyside.tools.bench.run) && $(VENV)/bin/python -m sidebyside.tools.bench.charts "$$out" docs/assets/bench
+
+# Conversion matrix: every path x family, each cell in its own process -> data/conversions/matrix.json (ARGS=--jobs 2).
+conversions: $(VENV)/.stamp $(CONVERT_VENV)/.stamp
+	nice -n 10 $(VENV)/bin/python -m sidebyside.tools.conversions.run $(ARGS)
 
 # Project figures for the budgets: build time, page weight, one topic's snippet time (add ARGS=--tests for the suite).
 measure: $(VENV)/.stamp
