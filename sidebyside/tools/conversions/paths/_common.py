@@ -72,12 +72,16 @@ def run_litert(path: Path, candidates: list[np.ndarray]) -> np.ndarray:
     from ai_edge_litert.interpreter import Interpreter
 
     interpreter = Interpreter(model_path=str(path), num_threads=1)
-    interpreter.allocate_tensors()
     detail = interpreter.get_input_details()[0]
-    shape = tuple(int(d) for d in detail["shape"])
-    x = next((c for c in candidates if c.shape == shape), None)
+    # a dynamic batch is stored as -1 in the signature (and 1 in the shape): resize it to ours
+    wanted = [int(d) for d in detail.get("shape_signature", detail["shape"])]
+    x = next((c for c in candidates if len(c.shape) == len(wanted)
+              and all(w in (-1, n) for w, n in zip(wanted, c.shape, strict=True))), None)
     if x is None:
-        raise ValueError(f"the converted model wants input {shape}, not any of {[c.shape for c in candidates]}")
+        raise ValueError(f"the converted model wants input {tuple(wanted)}, not any of {[c.shape for c in candidates]}")
+    if -1 in wanted:
+        interpreter.resize_tensor_input(detail["index"], list(x.shape))
+    interpreter.allocate_tensors()
     interpreter.set_tensor(detail["index"], x)
     interpreter.invoke()
     return interpreter.get_tensor(interpreter.get_output_details()[0]["index"])

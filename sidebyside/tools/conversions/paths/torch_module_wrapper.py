@@ -6,7 +6,8 @@ from sidebyside.tools.conversions.paths._common import stage, torch_original
 
 ID = "torch-module-wrapper"
 TITLE = "PyTorch in Keras 3 (TorchModuleWrapper)"
-HOW = "`keras.layers.TorchModuleWrapper(module)` with `KERAS_BACKEND=torch`"
+HOW = ("`keras.layers.TorchModuleWrapper(module)` with `KERAS_BACKEND=torch`, `training` passed on "
+       "(with `training=None` the wrapper puts the module in train mode)")
 ENV = "test"
 BACKEND = "torch"
 PACKAGES = ("keras", "torch")
@@ -25,8 +26,9 @@ def run(family, workdir):
                 super().__init__()
                 self.inner = keras.layers.TorchModuleWrapper(module)
 
-            def call(self, inputs):
-                return self.inner(inputs)
+            def call(self, inputs, training=None):
+                # pass it on: the wrapper runs the module in train mode unless training is False
+                return self.inner(inputs, training=training)
 
         model = Wrapped()
     with stage("Keras predict"):
