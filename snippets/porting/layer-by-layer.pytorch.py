@@ -32,5 +32,5 @@ with torch.no_grad():
     model(torch.from_numpy(x).permute(0, 3, 1, 2))  # NCHW in
 for name, out in outputs:
     out = out.permute(0, 2, 3, 1).numpy() if out.ndim == 4 else out.numpy()  # print channels last
-    print(f"{name:5s} shape {out.shape}  sum {out.sum():.6g}  max|.| {np.abs(out).max():.6g}  "
-          f"first", " ".join(f"{v:.5f}" for v in out.reshape(-1)[:3]))
+    print(f"{name:5s} shape {out.shape}  sum {out.sum():.8g}  max|.| {np.abs(out).max():.8g}  "
+          f"first", " ".join(f"{v:.8g}" for v in out.reshape(-1)[:3]))

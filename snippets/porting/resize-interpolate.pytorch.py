@@ -9,7 +9,7 @@ noise = torch.from_numpy(np.random.default_rng(0).random((1, 8, 8, 1)).astype("f
 
 def show(label, image):
     row = image[0, 0, 0].numpy()  # first row, NCHW
-    print(f"{label:34s}", " ".join(f"{v:.6g}" for v in row))
+    print(f"{label:34s}", " ".join(f"{v:.8g}" for v in row))
 
 
 # align_corners=False is the default: half-pixel centres, like TF2

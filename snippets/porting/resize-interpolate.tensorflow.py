@@ -8,7 +8,7 @@ noise = np.random.default_rng(0).random((1, 8, 8, 1)).astype("float32")
 
 def show(label, image):
     row = np.asarray(image)[0, 0, :, 0]  # first row, NHWC
-    print(f"{label:34s}", " ".join(f"{v:.6g}" for v in row))
+    print(f"{label:34s}", " ".join(f"{v:.8g}" for v in row))
 
 
 # TF2 default: half-pixel centres (TF1's half_pixel_centers=True)
