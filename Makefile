@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build test lint record check offline audit weight links screenshots searchbench bench browser graphviz flowchart tensorboard-screenshot npm clean conversions
+.PHONY: serve build test venv pr lint record check offline audit weight links screenshots searchbench bench browser graphviz flowchart tensorboard-screenshot npm clean conversions
 
 # --- environments (stamp files make them idempotent and fast when present) ---
 $(DOCS_VENV)/.stamp: requirements/docs.txt requirements/constraints.txt pyproject.toml
@@ -20,6 +20,9 @@ $(VENV)/.stamp: requirements/docs.txt requirements/test.txt requirements/constra
 	$(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install -q -r requirements/test.txt -c requirements/constraints.txt
 	touch $@
+
+# The test environment alone (frameworks, pytest; the package installed editable), without running anything.
+venv: $(VENV)/.stamp
 
 # Converters that cannot sit beside the pinned frameworks (reasons on docs/porting/conversion-matrix.md).
 CONVERT_VENV := .venv-convert
@@ -34,7 +37,7 @@ serve: $(DOCS_VENV)/.stamp
 	$(DOCS_VENV)/bin/python -m mkdocs serve --dev-addr $(HOST) --livereload
 
 test: $(VENV)/.stamp browser graphviz npm lint
-	$(VENV)/bin/python -m sidebyside check  # every pair recorded, shown on a page and in parity; data valid
+	$(VENV)/bin/python -m sidebyside check  # every pair recorded, shown on a page and in parity; data valid and its links resolved
 	$(VENV)/bin/python -m pytest -n auto
 	$(MAKE) --no-print-directory audit
 
@@ -52,6 +55,14 @@ record: $(VENV)/.stamp
 
 check: $(VENV)/.stamp
 	$(VENV)/bin/python -m sidebyside check
+
+# Before a pull request, for the topic or pair you changed: lint, check (snippet tree, @pair references,
+# data links), its snippet and parity tests, and the strict build. Minutes, not the whole suite.
+pr: $(VENV)/.stamp lint
+	@[ -n "$(WHAT)" ] || { echo "usage: make pr WHAT=topic or WHAT=topic/pair" >&2; exit 2; }
+	$(VENV)/bin/python -m sidebyside check $(WHAT)
+	$(VENV)/bin/python -m pytest -q -n 0 tests/test_snippets.py tests/test_parity.py -k "$(WHAT)"
+	$(VENV)/bin/python -m mkdocs build --strict -d build/pr-site
 
 browser:
 	@command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
