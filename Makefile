@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build test venv pr lint record check offline audit weight links screenshots searchbench bench browser graphviz flowchart tensorboard-screenshot npm clean conversions
+.PHONY: serve build test venv pr lint record check offline audit weight links screenshots searchbench bench browser graphviz flowchart tensorboard-screenshot npm clean wheel-sizes measure-cpu-knobs measure-quantization-latency conversions
 
 # --- environments (stamp files make them idempotent and fast when present) ---
 $(DOCS_VENV)/.stamp: requirements/docs.txt requirements/constraints.txt pyproject.toml
@@ -83,6 +83,16 @@ tensorboard-screenshot: $(VENV)/.stamp browser
 bench: $(VENV)/.stamp
 	$(VENV)/bin/pip install -q -r requirements/bench.txt
 	out=$$($(VENV)/bin/python -m sidebyside.tools.bench.run) && $(VENV)/bin/python -m sidebyside.tools.bench.charts "$$out" docs/assets/bench
+
+# Registry facts for the hardware page: pinned frameworks' wheel sizes per platform -> data/facts/wheel-sizes.json.
+wheel-sizes: $(VENV)/.stamp
+	$(VENV)/bin/python -m sidebyside.tools.wheel_sizes
+
+# Measured data rendered on the profiling and quantization pages (a few minutes each; re-run on a quiet machine).
+measure-cpu-knobs: $(VENV)/.stamp
+	$(VENV)/bin/python -m sidebyside.tools.cpu_knobs
+measure-quantization-latency: $(VENV)/.stamp
+	$(VENV)/bin/python -m sidebyside.tools.quant_latency
 
 # Conversion matrix: every path x family, each cell in its own process -> data/conversions/matrix.json (ARGS=--jobs 2).
 conversions: $(VENV)/.stamp $(CONVERT_VENV)/.stamp

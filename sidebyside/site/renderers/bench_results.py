@@ -106,7 +106,9 @@ def render_document(doc: dict, source_name: str, chart_prefix: str) -> str:
         "",
         '<figure class="sbs-chart" markdown>',
         f"![Bar chart of the TensorFlow to PyTorch ratio for each case above, on a log scale; bars to the right mean PyTorch "
-        f"is faster. The same numbers are in the table above.]({chart_prefix}/ratios.svg){{ loading=lazy width=700 }}",
+        f"is faster. The same numbers are in the table above.]({chart_prefix}/ratios.svg#only-light){{ loading=lazy width=700 }}",
+        f"![Bar chart of the TensorFlow to PyTorch ratio for each case above, on a log scale; bars to the right mean PyTorch "
+        f"is faster. The same numbers are in the table above.]({chart_prefix}/ratios-dark.svg#only-dark){{ loading=lazy width=700 }}",
         "<figcaption>How many times faster one framework is, per case (log scale).</figcaption>",
         "</figure>",
         "",
@@ -135,7 +137,10 @@ def render_document(doc: dict, source_name: str, chart_prefix: str) -> str:
         if group == "step":
             lines += ["", '<figure class="sbs-chart" markdown>',
                       f"![Grouped bar chart of median milliseconds per train step for the MLP and the CNN, eager and compiled, "
-                      f"TensorFlow and PyTorch side by side; the same numbers are in the table above.]({chart_prefix}/train-step.svg)"
+                      f"TensorFlow and PyTorch side by side; the same numbers are in the table above.]({chart_prefix}/train-step.svg#only-light)"
+                      "{ loading=lazy width=700 }",
+                      f"![Grouped bar chart of median milliseconds per train step for the MLP and the CNN, eager and compiled, "
+                      f"TensorFlow and PyTorch side by side; the same numbers are in the table above.]({chart_prefix}/train-step-dark.svg#only-dark)"
                       "{ loading=lazy width=700 }",
                       "<figcaption>Median time per train step; whiskers show min and max (log scale).</figcaption>",
                       "</figure>"]
