@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build test venv pr lint record check offline audit weight links screenshots searchbench bench browser graphviz flowchart tensorboard-screenshot npm clean wheel-sizes measure-cpu-knobs measure-quantization-latency
+.PHONY: serve build test venv pr lint record check offline audit weight links screenshots searchbench bench browser graphviz flowchart tensorboard-screenshot npm clean wheel-sizes measure-cpu-knobs measure-quantization-latency conversions
 
 # --- environments (stamp files make them idempotent and fast when present) ---
 $(DOCS_VENV)/.stamp: requirements/docs.txt requirements/constraints.txt pyproject.toml
@@ -23,6 +23,14 @@ $(VENV)/.stamp: requirements/docs.txt requirements/test.txt requirements/constra
 
 # The test environment alone (frameworks, pytest; the package installed editable), without running anything.
 venv: $(VENV)/.stamp
+
+# Converters that cannot sit beside the pinned frameworks (reasons on docs/porting/conversion-matrix.md).
+CONVERT_VENV := .venv-convert
+$(CONVERT_VENV)/.stamp: requirements/conversions.txt requirements/conversions-nodeps.txt
+	$(PYTHON) -m venv $(CONVERT_VENV)
+	$(CONVERT_VENV)/bin/pip install -q -r requirements/conversions.txt
+	$(CONVERT_VENV)/bin/pip install -q --no-deps -r requirements/conversions-nodeps.txt
+	touch $@
 
 # --- the two commands ---
 serve: $(DOCS_VENV)/.stamp
@@ -85,6 +93,10 @@ measure-cpu-knobs: $(VENV)/.stamp
 	$(VENV)/bin/python -m sidebyside.tools.cpu_knobs
 measure-quantization-latency: $(VENV)/.stamp
 	$(VENV)/bin/python -m sidebyside.tools.quant_latency
+
+# Conversion matrix: every path x family, each cell in its own process -> data/conversions/matrix.json (ARGS=--jobs 2).
+conversions: $(VENV)/.stamp $(CONVERT_VENV)/.stamp
+	nice -n 10 $(VENV)/bin/python -m sidebyside.tools.conversions.run $(ARGS)
 
 # Project figures for the budgets: build time, page weight, one topic's snippet time. ARGS=--tests instead times
 # the suite as a multiple of 'import tensorflow' and lists the 15 slowest tests (also --runs N, --load, --fresh).
