@@ -43,3 +43,27 @@ def test_a_snippet_that_fails_is_listed(tmp_path: Path) -> None:
     assert main(["--root", str(tmp_path / "snippets"), "--report", str(report), "--outdir", str(tmp_path / "new")]) == 1
     text = report.read_text(encoding="utf-8")
     assert "## Failed to run" in text and "RuntimeError: new API" in text
+
+
+def test_record_classes_each_pair_and_names_versions(tmp_path: Path) -> None:
+    import json
+
+    make_pair(tmp_path / "snippets", 'print("value: 1.0000")', 'print("value: 1.0001")', "value: 1.0000\n")
+    other = tmp_path / "snippets" / "demo2"
+    other.mkdir()
+    for framework, label in (("tensorflow", "TensorFlow"), ("pytorch", "PyTorch")):
+        (other / f"ok.{framework}.py").write_text('# title: Fine\nprint("ok")\n', encoding="utf-8")
+        (other / f"ok.{framework}.out").write_text(f"# tested with {label} {framework_version(framework)}\nok\n", encoding="utf-8")
+    (other / "bad.tensorflow.py").write_text('# title: Bad\nraise SystemExit("gone")\n', encoding="utf-8")
+    (other / "bad.pytorch.py").write_text('# title: Bad\nprint("ok")\n', encoding="utf-8")
+    for framework, label in (("tensorflow", "TensorFlow"), ("pytorch", "PyTorch")):
+        (other / f"bad.{framework}.out").write_text(f"# tested with {label} {framework_version(framework)}\nok\n", encoding="utf-8")
+    out = tmp_path / "canary"
+    args = ["--root", str(tmp_path / "snippets"), "--report", str(tmp_path / "r.md"), "--outdir", str(tmp_path / "new"), "--record", str(out)]
+    assert main(args) == 1
+    (written,) = out.glob("*.json")
+    data = json.loads(written.read_text(encoding="utf-8"))
+    assert data["pairs"] == {"identical": ["demo2/ok"], "changed": ["demo/same"], "failing": ["demo2/bad"]}
+    assert data["parity_broken"] == ["demo/same"]
+    assert data["installed"]["torch"] == framework_version("pytorch")
+    assert data["halves"] == 6

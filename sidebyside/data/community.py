@@ -19,6 +19,8 @@ File shape::
             source: https://...
             source_title: Linux Foundation press release
             as_of: 2026-11-26
+            registry: pypi:torch     # optional: a fact a registry can answer (checked by make facts)
+            version: "2.15.0"        # required with registry: the newest version the verdicts were checked against
 """
 
 from __future__ import annotations
@@ -34,11 +36,12 @@ from sidebyside.errors import SiteError
 
 COMMUNITY = ROOT / "data" / "community.yml"
 
-FRAMEWORKS = ("TensorFlow", "PyTorch", "Both")
+FRAMEWORKS = ("TensorFlow", "PyTorch", "JAX", "Both")
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 WHEN_RE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 SECTION_KEYS = ({"id", "title", "facts"}, {"intro"})
-FACT_KEYS = ({"framework", "fact", "source", "source_title", "as_of"}, {"when"})
+FACT_KEYS = ({"framework", "fact", "source", "source_title", "as_of"}, {"when", "registry", "version"})
+REGISTRY_RE = re.compile(r"^(pypi|npm):\S+$")
 
 
 @dataclass(frozen=True)
@@ -52,6 +55,8 @@ class Fact:
     source_title: str
     as_of: datetime.date
     line: int
+    registry: str | None = None
+    version: str | None = None
 
 
 @dataclass(frozen=True)
@@ -111,7 +116,18 @@ def _fact(path: Path, raw: object, line: int, today: datetime.date) -> Fact:
     source = _text(path, raw, "source", "fact")
     if not source.startswith("https://"):
         raise SiteError(path, raw.line_of("source"), f"fact: source {source!r} is not an https URL", "link the page you read, starting with https://")
+    registry = version = None
+    if "registry" in raw or "version" in raw:
+        registry, version = str(raw.get("registry", "")), str(raw.get("version", ""))
+        if not REGISTRY_RE.match(registry):
+            raise SiteError(path, raw.line_of("registry") if "registry" in raw else raw.line,
+                            f"fact: registry {registry!r} is not 'pypi:<name>' or 'npm:<name>'", "e.g. registry: pypi:torch")
+        if not version:
+            raise SiteError(path, raw.line, "fact: a registry fact needs 'version'",
+                            "write the version the verdicts were checked against, e.g. version: \"2.15.0\"")
     return Fact(
+        registry=registry,
+        version=version,
         framework=framework,
         text=_text(path, raw, "fact", "fact"),
         when=_when(path, raw),
