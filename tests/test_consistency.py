@@ -96,3 +96,12 @@ def test_a_verdict_naming_both_frameworks_leans_nowhere(tmp_path: Path) -> None:
     verdict = page_verdict(page)
     assert verdict and verdict.leans is None and verdict.line == 3
     assert consistency.NAMES["tensorflow"].search("Keras 3 runs on both") is None  # Keras 3 is not TensorFlow
+
+
+def test_the_build_refuses_a_page_verdict_contradiction(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    docs = copy_docs(tmp_path)
+    page = docs / "topics" / "model-availability.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("Verdict: PyTorch has", "Verdict: TensorFlow has"), encoding="utf-8")
+    monkeypatch.setattr(_projects, "ROOT", tmp_path)
+    with pytest.raises(SiteError, match="model-availability.md:7: the verdict 'TensorFlow has the larger catalogue'"):
+        _projects.checked()
