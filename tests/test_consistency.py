@@ -103,5 +103,5 @@ def test_the_build_refuses_a_page_verdict_contradiction(tmp_path: Path, monkeypa
     page = docs / "topics" / "model-availability.md"
     page.write_text(page.read_text(encoding="utf-8").replace("Verdict: PyTorch has", "Verdict: TensorFlow has"), encoding="utf-8")
     monkeypatch.setattr(_projects, "ROOT", tmp_path)
-    with pytest.raises(SiteError, match="model-availability.md:7: the verdict 'TensorFlow has the larger catalogue'"):
+    with pytest.raises(SiteError, match=r"model-availability\.md:7: the verdict 'TensorFlow has the larger catalogue'"):
         _projects.checked()
