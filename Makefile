@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build test lint record check offline audit weight links screenshots bench browser graphviz flowchart tensorboard-screenshot npm clean canary canary-venv facts
+.PHONY: serve build test lint record check offline audit weight links screenshots searchbench bench browser graphviz flowchart tensorboard-screenshot npm clean canary canary-venv facts
 
 # --- environments (stamp files make them idempotent and fast when present) ---
 $(DOCS_VENV)/.stamp: requirements/docs.txt requirements/constraints.txt pyproject.toml
@@ -26,8 +26,9 @@ serve: $(DOCS_VENV)/.stamp
 	$(DOCS_VENV)/bin/python -m mkdocs serve --dev-addr $(HOST) --livereload
 
 test: $(VENV)/.stamp browser graphviz npm lint
+	$(VENV)/bin/python -m sidebyside check  # every pair recorded, shown on a page and in parity; data valid
 	$(VENV)/bin/python -m pytest -n auto
-	$(MAKE) --no-print-directory audit AUDIT_FLAGS=--no-mobile
+	$(MAKE) --no-print-directory audit
 
 # --- the rest ---
 build: $(DOCS_VENV)/.stamp
@@ -72,7 +73,7 @@ measure: $(VENV)/.stamp
 offline: $(DOCS_VENV)/.stamp npm
 	$(DOCS_VENV)/bin/python -m sidebyside.site.sitebuild offline
 
-# Lighthouse on the hosted build served on 127.0.0.1: desktop scores gate, mobile scores are reported.
+# Lighthouse on the hosted build served on 127.0.0.1: desktop (1 run) and mobile (median of 3) scores gate.
 AUDIT_FLAGS ?=
 audit: $(VENV)/.stamp browser npm
 	$(VENV)/bin/python -m sidebyside.tools.audit $(AUDIT_FLAGS)
@@ -83,7 +84,11 @@ weight: build
 links: build
 	$(DOCS_VENV)/bin/python -m sidebyside.tools.linkcheck site --report build/external-links.txt
 
-# Home + one topic page, light/dark, phone/desktop -> screenshots/ (git-ignored) for review.
+# Search index size and keystroke-to-results time on the offline zip.
+searchbench: $(VENV)/.stamp browser npm
+	$(VENV)/bin/python -m sidebyside.tools.searchbench
+
+# Home, comparison, flowchart, chooser, benchmarks, a topic and a notebook; light/dark, phone/desktop -> screenshots/ (git-ignored) for review.
 screenshots: $(VENV)/.stamp browser
 	$(VENV)/bin/python -m sidebyside.tools.screenshots
 

@@ -2,7 +2,7 @@
 
     python -m sidebyside new topic/pair       two halves with a header
     python -m sidebyside record [topic[/pair]] re-run and rewrite .out files
-    python -m sidebyside check                 validate snippets and pages
+    python -m sidebyside check                 validate snippets, pages and pair parity
     python -m sidebyside notebooks [name]      execute stale (or named) tutorial notebooks
 
 Every failure prints one ``file:line: problem; fix`` line and exits 1.
@@ -18,6 +18,7 @@ from pathlib import Path
 
 from sidebyside import ROOT
 from sidebyside.errors import SiteError
+from sidebyside.pairs import parity
 from sidebyside.pairs.catalog import FRAMEWORKS, NAME_RE, SNIPPETS, Pair, discover, suggest
 from sidebyside.pairs.expand import find_directives
 from sidebyside.pairs.runner import Result, run, write_recording
@@ -81,7 +82,11 @@ def cmd_record(selector: str | None, root: Path = SNIPPETS, jobs: int = 2) -> li
 
 
 def cmd_check(root: Path = SNIPPETS, docs: Path = ROOT / "docs") -> str:
-    """Validate the snippet tree and every pair reference in the pages."""
+    """Validate the snippet tree, every pair reference in the pages and the parity of the recordings.
+
+    Nothing is run: parity compares the committed ``.out`` files (see
+    ``sidebyside.pairs.parity``), so this is fast enough to gate every test run.
+    """
     pairs = discover(root)
     referenced: set[str] = set()
     for page in sorted(docs.rglob("*.md")):
@@ -96,10 +101,18 @@ def cmd_check(root: Path = SNIPPETS, docs: Path = ROOT / "docs") -> str:
         pair = pairs[unused[0]]
         raise SiteError(pair.halves["tensorflow"].path, None, f"pair '{pair.key}' is not shown on any page",
                         f"add '@pair {pair.key}' to a page under docs/")
+    for pair in pairs.values():
+        problems = parity.check_pair(pair)
+        if problems:
+            first = str(problems[0]).replace("\n", "; ")
+            raise SiteError(pair.halves["tensorflow"].out_path, None,
+                            f"pair '{pair.key}' fails parity ({len(problems)} problem(s)); first: {first}",
+                            "see the message of tests/test_parity.py for this pair, fix the snippets and re-record")
+    summary = f"{len(pairs)} pairs, all recorded and referenced; {parity.shares(pairs.values())}"
     if root != SNIPPETS:
-        return f"{len(pairs)} pairs, all recorded and referenced"
+        return summary
     data = check_data()
-    return f"{len(pairs)} pairs, all recorded and referenced; data files valid ({data})"
+    return f"{summary}; data files valid ({data})"
 
 
 def check_data() -> str:

@@ -7,13 +7,12 @@ pytest-xdist spreads the (slow, framework-importing) runs over the cores.
 
 from __future__ import annotations
 
-import difflib
-
 import pytest
 
 from sidebyside.errors import SiteError
 from sidebyside.pairs import verified
 from sidebyside.pairs.catalog import Half, discover
+from sidebyside.pairs.parity import stale_diff
 from sidebyside.pairs.runner import framework_version, read_recording, run
 
 HALVES = [half for pair in discover().values() for half in pair.halves.values()]
@@ -38,11 +37,8 @@ def test_snippet_output_matches_recording(half: Half) -> None:
         result = run(half)
     except SiteError as error:
         pytest.fail(error.message, pytrace=False)
-    if result.output != recorded:
-        diff = "".join(difflib.unified_diff(
-            recorded.splitlines(keepends=True), result.output.splitlines(keepends=True),
-            fromfile=f"{half.out_path.name} (recorded)", tofile=f"{half.path.name} (this run)",
-        ))
+    diff = stale_diff(recorded, result.output, half.out_path.name)
+    if diff:
         key = f"{half.path.parent.name}/{half.path.name.split('.')[0]}"
         pytest.fail(f"stale recording for {key}:\n{diff}\nre-record with: python -m sidebyside record {key}", pytrace=False)
     verified.mark_verified(half, version)

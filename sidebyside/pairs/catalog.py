@@ -1,4 +1,4 @@
-"""Find and validate snippet pairs under ``snippets/<topic>/``.
+r"""Find and validate snippet pairs under ``snippets/<topic>/``.
 
 A pair is two complete scripts, ``<pair>.tensorflow.py`` and
 ``<pair>.pytorch.py``, each with its recorded output ``.out`` beside it.
@@ -6,7 +6,25 @@ Each script starts with a short header of ``# key: value`` comment lines:
 
     # title: Eager execution is the default
     # differs: graph dumps name their ops differently   (optional)
+    # same: ^epoch \d+: loss=                           (optional, repeatable)
+    # tolerance: 1e-5 (why the default is too tight)    (optional)
     # timeout: 90                                       (optional, seconds)
+
+``title``, ``differs``, ``same`` and ``tolerance`` must be identical in both
+halves: they describe the pair, not one file.
+
+- ``differs`` says why the two outputs cannot be identical. It never switches
+  checking off: a ``differs`` pair either lists ``same:`` lines, or is named in
+  ``parity.UNCHECKED`` because nothing in it can be compared (error wording,
+  graph dumps).
+- ``same`` is a Python regular expression (``re.search``) selecting output
+  lines that must still match; with capture groups only the captured text is
+  compared. Every pattern must select the same number (at least one) of lines
+  in both outputs.
+- ``tolerance`` widens the relative tolerance used when numbers are compared
+  (default ``DEFAULT_REL`` = 1e-6), optionally with an absolute floor:
+  ``# tolerance: 1e-5 abs 1e-9 (reason)``. The reason in parentheses is
+  required, so a wider tolerance is always explained where it is set.
 
 Everything that can be wrong with the tree (a missing half, a missing
 recording, a bad name, a stray file, a malformed header) is reported as one
@@ -29,9 +47,33 @@ FRAMEWORKS: dict[str, str] = {"tensorflow": "TensorFlow", "pytorch": "PyTorch"}
 
 NAME_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 HEADER_RE = re.compile(r"^#\s*([a-z_]+):\s*(.*?)\s*$")
-HEADER_KEYS = {"title", "differs", "timeout"}
+HEADER_KEYS = {"title", "differs", "same", "tolerance", "timeout"}
+REPEATABLE_KEYS = {"same"}
+"""Keys that may appear on several header lines (one pattern per line)."""
+TOLERANCE_RE = re.compile(r"^(?P<rel>\S+)(?:\s+abs\s+(?P<abs>\S+))?\s+\((?P<reason>[^()]*\S[^()]*)\)$")
+MAX_REL = 1e-2
+"""A relative tolerance wider than 1% would call different numbers the same."""
 DEFAULT_TIMEOUT = 180
 """Seconds. Generous because CI runs many snippets at once on 2 cores."""
+
+
+@dataclass(frozen=True)
+class Tolerance:
+    """How far apart two printed numbers may be and still count as the same."""
+
+    rel: float
+    abs: float = 0.0
+    reason: str = ""
+    line: int | None = None
+    """Header line it came from; None for the default."""
+
+    def close(self, a: float, b: float) -> bool:
+        """``|a - b| <= max(rel * max(|a|, |b|), abs)``; equal values (also 0 and -0) always pass."""
+        return a == b or abs(a - b) <= max(self.rel * max(abs(a), abs(b)), self.abs)
+
+
+DEFAULT_REL = 1e-6
+DEFAULT_TOLERANCE = Tolerance(DEFAULT_REL)
 
 
 @dataclass(frozen=True)
@@ -45,6 +87,10 @@ class Half:
     timeout: int
     body_start: int = 1
     """First line after the header: pages show the code from here, numbered as in the file."""
+    same: tuple[tuple[re.Pattern[str], int], ...] = ()
+    """``# same:`` patterns with their header line numbers (for file:line errors)."""
+    tolerance: Tolerance | None = None
+    """``# tolerance:`` from the header, or None for the default."""
 
     @property
     def out_path(self) -> Path:
@@ -76,10 +122,28 @@ class Pair:
         """Why the two outputs legitimately differ, or None when they must match."""
         return self.halves["tensorflow"].differs or self.halves["pytorch"].differs
 
+    @property
+    def same(self) -> tuple[tuple[re.Pattern[str], int], ...]:
+        """The ``# same:`` patterns (identical in both halves), with header lines of the TensorFlow half."""
+        return self.halves["tensorflow"].same
+
+    @property
+    def tolerance(self) -> Tolerance:
+        return self.halves["tensorflow"].tolerance or DEFAULT_TOLERANCE
+
 
 def parse_header(path: Path) -> dict[str, tuple[str, int]]:
-    """Read the leading ``# key: value`` lines; returns key -> (value, line)."""
-    header: dict[str, tuple[str, int]] = {}
+    """Read the leading ``# key: value`` lines; returns key -> (value, line).
+
+    A repeatable key (``same``) keeps its last line here; ``header_lines``
+    returns every line.
+    """
+    return {key: values[-1] for key, values in header_lines(path).items()}
+
+
+def header_lines(path: Path) -> dict[str, list[tuple[str, int]]]:
+    """Every ``# key: value`` header line, key -> [(value, line), ...] in file order."""
+    header: dict[str, list[tuple[str, int]]] = {}
     lines = path.read_text(encoding="utf-8").splitlines()
     for number, line in enumerate(lines, start=1):
         if not line.startswith("#"):
@@ -97,12 +161,45 @@ def parse_header(path: Path) -> dict[str, tuple[str, int]]:
         key, value = match.groups()
         if key not in HEADER_KEYS:
             raise SiteError(path, number, f"unknown header key '{key}'", f"use one of {sorted(HEADER_KEYS)}")
-        header[key] = (value, number)
+        if key in header and key not in REPEATABLE_KEYS:
+            raise SiteError(path, number, f"header key '{key}' appears twice", "keep one line")
+        header.setdefault(key, []).append((value, number))
     return header
 
 
+def parse_same(path: Path, lines: list[tuple[str, int]]) -> tuple[tuple[re.Pattern[str], int], ...]:
+    """Compile each ``# same:`` pattern; a bad one is a SiteError at its line."""
+    patterns = []
+    for value, line in lines:
+        if not value:
+            raise SiteError(path, line, "'# same:' needs a pattern", "write a regular expression selecting output lines, e.g. '# same: ^epoch \\d+: loss='")
+        try:
+            patterns.append((re.compile(value), line))
+        except re.error as error:
+            raise SiteError(path, line, f"'# same:' pattern does not compile: {error}", "fix the regular expression") from None
+    return tuple(patterns)
+
+
+def parse_tolerance(path: Path, value: str, line: int) -> Tolerance:
+    """``<rel> [abs <abs>] (<reason>)`` -> Tolerance; anything else is a SiteError at ``line``."""
+    fix = "write e.g. '# tolerance: 1e-5 (float32 sums in a different order)' or '# tolerance: 1e-5 abs 1e-9 (reason)'"
+    match = TOLERANCE_RE.match(value)
+    if not match:
+        raise SiteError(path, line, f"tolerance '{value}' is not '<relative> [abs <absolute>] (<reason>)'", fix)
+    try:
+        rel = float(match["rel"])
+        absolute = float(match["abs"]) if match["abs"] else 0.0
+    except ValueError:
+        raise SiteError(path, line, f"tolerance '{value}' has a value that is not a number", fix) from None
+    if not 0 < rel <= MAX_REL or not 0 <= absolute <= MAX_REL:
+        raise SiteError(path, line, f"tolerance '{value}' is outside (0, {MAX_REL}]",
+                        "a wider tolerance would call different numbers the same; use 'differs:' with 'same:' lines instead")
+    return Tolerance(rel, absolute, match["reason"].strip(), line)
+
+
 def _load_half(framework: str, path: Path) -> Half:
-    header = parse_header(path)
+    lines_by_key = header_lines(path)
+    header = {key: values[-1] for key, values in lines_by_key.items()}
     if "title" not in header or not header["title"][0]:
         raise SiteError(path, 1, "header has no '# title:' line", "add '# title: <what this pair shows>' as line 1")
     timeout = DEFAULT_TIMEOUT
@@ -114,11 +211,34 @@ def _load_half(framework: str, path: Path) -> Half:
     differs = header["differs"][0] if "differs" in header else None
     if differs == "":
         raise SiteError(path, header["differs"][1], "'# differs:' needs a reason", "say why the outputs must differ")
+    same = parse_same(path, lines_by_key.get("same", []))
+    tolerance = parse_tolerance(path, *header["tolerance"]) if "tolerance" in header else None
     lines = path.read_text(encoding="utf-8").splitlines()
-    body_start = max(line for _, line in header.values()) + 1
+    body_start = max(line for values in lines_by_key.values() for _, line in values) + 1
     while body_start <= len(lines) and not lines[body_start - 1].strip():
         body_start += 1
-    return Half(framework, path, header["title"][0], differs, timeout, body_start)
+    return Half(framework, path, header["title"][0], differs, timeout, body_start, same, tolerance)
+
+
+def _check_twins(tf_half: Half, pt_half: Half) -> None:
+    """Keys that describe the pair must read the same in both halves."""
+    if tf_half.title != pt_half.title:
+        problem = f"title differs from its twin ('{pt_half.title}' vs '{tf_half.title}')"
+        raise SiteError(pt_half.path, 1, problem, "give both halves the same '# title:'")
+    tf_same = [p.pattern for p, _ in tf_half.same]
+    pt_same = [p.pattern for p, _ in pt_half.same]
+    if tf_same != pt_same:
+        line = pt_half.same[0][1] if pt_half.same else 1
+        raise SiteError(pt_half.path, line, f"'# same:' lines differ from its twin ({pt_same} vs {tf_same})",
+                        "give both halves the same '# same:' lines in the same order")
+    tf_tol = (tf_half.tolerance.rel, tf_half.tolerance.abs) if tf_half.tolerance else None
+    pt_tol = (pt_half.tolerance.rel, pt_half.tolerance.abs) if pt_half.tolerance else None
+    if tf_tol != pt_tol:
+        line = pt_half.tolerance.line if pt_half.tolerance else 1
+        raise SiteError(pt_half.path, line, "'# tolerance:' differs from its twin", "give both halves the same '# tolerance:' line")
+    if tf_half.same and not (tf_half.differs or pt_half.differs):
+        raise SiteError(tf_half.path, tf_half.same[0][1], "'# same:' without '# differs:'",
+                        "a pair without 'differs' is compared in full; remove the 'same:' lines")
 
 
 def _split_name(path: Path) -> tuple[str, str, str] | None:
@@ -165,10 +285,7 @@ def discover(root: Path = SNIPPETS, require_outputs: bool = True) -> dict[str, P
                     raise SiteError(other, None, f"pair '{topic_dir.name}/{name}' has no {FRAMEWORKS[framework]} half ({missing.name})",
                                     f"run: python -m sidebyside new {topic_dir.name}/{name}")
             loaded = {fw: _load_half(fw, halves[fw]) for fw in FRAMEWORKS}
-            tf_half, pt_half = loaded["tensorflow"], loaded["pytorch"]
-            if tf_half.title != pt_half.title:
-                problem = f"title differs from its twin ('{pt_half.title}' vs '{tf_half.title}')"
-                raise SiteError(pt_half.path, 1, problem, "give both halves the same '# title:'")
+            _check_twins(loaded["tensorflow"], loaded["pytorch"])
             if require_outputs:
                 for half in loaded.values():
                     if not half.out_path.exists():

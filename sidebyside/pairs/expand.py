@@ -13,13 +13,14 @@ Lines inside fenced code blocks are left alone so pages can show the syntax.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from sidebyside.errors import SiteError
-from sidebyside.pairs.catalog import Pair, suggest
+from sidebyside.pairs.catalog import Half, Pair, suggest
 from sidebyside.pairs.runner import read_recording
 
 DIRECTIVE_RE = re.compile(r"^(?P<indent>[ \t]*)@(?P<kind>pair|render)[ \t]+(?P<arg>\S+)[ \t]*$")
@@ -54,20 +55,58 @@ def find_directives(markdown: str) -> Iterator[Directive]:
                 yield Directive(directive["kind"], directive["arg"], number, directive["indent"])
 
 
-def pair_markdown(pair: Pair, source_url: str | None) -> str:
-    """Markdown for one pair: two linked tabs with code, output and versions."""
+HARNESS_RE = re.compile(r"^# harness\b")
+"""A line starting ``# harness`` ends what readers see: the lines below it only
+let CI run a script that is normally started by a launcher (e.g. ``torchrun``)."""
+
+
+def shown_lines(half: Half) -> tuple[int, int]:
+    """First and last line (1-based, inclusive) of the script a reader sees and downloads.
+
+    The header is shown as the pair title, so the code starts after it; a
+    ``# harness`` line (and everything below it) stays out of view.
+    """
+    lines = half.path.read_text(encoding="utf-8").splitlines()
+    end = len(lines)
+    for number, text in enumerate(lines, start=1):
+        if number >= half.body_start and HARNESS_RE.match(text):
+            end = number - 1
+            break
+    while end > half.body_start and not lines[end - 1].strip():
+        end -= 1
+    return half.body_start, end
+
+
+def shown_text(half: Half) -> str:
+    """The script exactly as shown on the page: what the download link serves."""
+    start, end = shown_lines(half)
+    lines = half.path.read_text(encoding="utf-8").splitlines()
+    return "\n".join(lines[start - 1 : end]) + "\n"
+
+
+def download_path(half: Half) -> str:
+    """Site-relative path of a half's download (``downloads/<topic>/<file>.py``)."""
+    return f"downloads/{half.path.parent.name}/{half.path.name}"
+
+
+def pair_markdown(pair: Pair, source_url: str | None, root: str = "") -> str:
+    """Markdown for one pair: two linked tabs with code, output and versions.
+
+    ``root`` is the relative path from the page to the site root, so the
+    download link works on the hosted site and from ``file://`` alike.
+    """
     lines = [f'<div class="sbs-pair" id="pair-{pair.name}" markdown>', ""]
     lines.append(f'<p class="sbs-pair-title"><strong>{pair.title}</strong></p>')
     lines.append("")
     for half in pair.halves.values():
         version, body = read_recording(half)
         rel = half.path.relative_to(half.path.parents[2]).as_posix()
+        start, end = shown_lines(half)
         lines.append(f'=== "{half.label}"')
         lines.append("")
-        # The header is shown above as the pair title; the code starts after it,
-        # numbered as in the file so tracebacks and line numbers agree.
-        lines.append(f'    ```python linenums="{half.body_start}" title="{half.path.name}"')
-        lines.append(f'    --8<-- "{rel}:{half.body_start}:"')
+        # Numbered from 1: the numbers match the downloaded script line for line.
+        lines.append(f'    ```python linenums="1" title="{half.path.name}"')
+        lines.append(f'    --8<-- "{rel}:{start}:{end}"')
         lines.append("    ```")
         lines.append("")
         lines.append('    ````text title="Output"')
@@ -75,17 +114,32 @@ def pair_markdown(pair: Pair, source_url: str | None) -> str:
         lines.append("    ````")
         lines.append("")
         tested = f"Tested with {half.label} {version}"
+        tested += f' · <a href="{root}{download_path(half)}" download="{half.path.name}">download script</a>'
         if source_url:
             tested += f' · <a href="{source_url}/{rel}">source</a>'
         lines.append(f'    <p class="sbs-tested">{tested}</p>')
         lines.append("")
-    if pair.differs:
-        lines.append(f'<p class="sbs-parity sbs-differs">Outputs differ on purpose: {pair.differs}</p>')
-    else:
-        lines.append('<p class="sbs-parity sbs-same">Both outputs are identical; CI checks that on every run.</p>')
+    lines.append(parity_note(pair))
     lines.append("")
     lines.append("</div>")
     return "\n".join(lines)
+
+
+def parity_note(pair: Pair) -> str:
+    """One sentence under a pair telling the reader exactly what CI compares."""
+    tolerance = pair.tolerance
+    within = f"numbers equal within {tolerance.rel:g} relative"
+    if tolerance.reason:
+        within += f" ({html.escape(tolerance.reason)})"
+    if not pair.differs:
+        return (f'<p class="sbs-parity sbs-same">Same output: identical text, whole numbers equal, {within}; '
+                "CI checks that on every run.</p>")
+    why = f"Outputs differ on purpose: {html.escape(pair.differs)}."
+    if not pair.same:
+        return f'<p class="sbs-parity sbs-differs">{why} Nothing in them can be compared.</p>'
+    patterns = ", ".join(f"<code>{html.escape(p.pattern)}</code>" for p, _ in pair.same)
+    return (f'<p class="sbs-parity sbs-differs">{why} CI still checks that the lines matching '
+            f"{patterns} agree ({within}).</p>")
 
 
 def expand(
@@ -94,6 +148,7 @@ def expand(
     pairs: dict[str, Pair],
     render: Callable[[Directive], str],
     source_url: str | None,
+    root: str = "",
 ) -> str:
     """Replace every directive in ``markdown``; unknown pairs raise SiteError."""
     directives = {d.line: d for d in find_directives(markdown)}
@@ -113,7 +168,7 @@ def expand(
             if missing:
                 raise SiteError(page_path, number, f"pair '{pair.key}' has no recorded output for {missing[0].label}",
                                 f"run: python -m sidebyside record {pair.key}")
-            block = pair_markdown(pair, source_url)
+            block = pair_markdown(pair, source_url, root)
         else:
             block = render(directive)
         out.extend((directive.indent + line) if line else "" for line in block.splitlines())

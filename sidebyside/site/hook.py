@@ -18,7 +18,7 @@ from mkdocs.exceptions import PluginError
 
 from sidebyside.pairs.catalog import Pair, discover
 from sidebyside.errors import SiteError
-from sidebyside.pairs.expand import Directive, expand
+from sidebyside.pairs.expand import Directive, download_path, expand, shown_text
 from sidebyside.site.renderers import LinkCheck, RenderContext, registry
 
 _ID_RE = re.compile(r'\sid="([^"]+)"')
@@ -72,7 +72,8 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
         return text
 
     try:
-        return expand(markdown, page_path, _pairs, render, source_base(config))
+        root = "../" * page.url.count("/")
+        return expand(markdown, page_path, _pairs, render, source_base(config), root)
     except SiteError as error:
         raise _fail(error) from None
 
@@ -96,4 +97,19 @@ def on_env(env: Any, config: Any, files: Any) -> Any:
     return env
 
 
-__all__ = ["on_config", "on_env", "on_page_content", "on_page_markdown"]
+def on_post_build(config: Any) -> None:
+    """Write each pair half as shown on its page, for the 'download script' links.
+
+    The download is the shown text (no header, no CI harness), so line numbers
+    on the page and in the downloaded file agree; it lives inside the site so
+    the link works from the offline zip too.
+    """
+    site = Path(config["site_dir"])
+    for pair in _pairs.values():
+        for half in pair.halves.values():
+            target = site / download_path(half)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(shown_text(half), encoding="utf-8")
+
+
+__all__ = ["on_config", "on_env", "on_page_content", "on_page_markdown", "on_post_build"]

@@ -18,7 +18,8 @@ So, on each ``.ipynb`` page only, this hook:
   ``other.ipynb``) to site URLs and fails the build on a missing target,
   naming the notebook source line;
 - adds a download link for the ``.ipynb`` (copied next to the page by
-  ``include_source``) and a link to the text source, points "edit" at the
+  ``include_source``), an "Open in Colab" link to the same file in the
+  repository, and a link to the text source, points "edit" at the
   source, and sets the page description from the first paragraph;
 - fails the build if anything on the page would still load from the network.
 """
@@ -136,8 +137,19 @@ def _header_links(page: Any, config: Any) -> str:
     source = source_of(page)
     repo = (config.get("repo_url") or "").rstrip("/")
     source_link = f'<a href="{repo}/blob/main/{source}"><code>{source}</code></a>' if repo else f"<code>{source}</code>"
-    return (f'<p class="sbs-nb-links">Download the notebook: <a href="{name}" download><code>{name}</code></a>'
-            f" · text source: {source_link}</p>")
+    links = f'Download the notebook: <a href="{name}" download><code>{name}</code></a>'
+    colab = colab_url(repo, page.file.src_uri)
+    if colab:
+        links += f' · <a href="{colab}">Open in Colab</a>'
+    return f'<p class="sbs-nb-links">{links} · text source: {source_link}</p>'
+
+
+def colab_url(repo_url: str, src_uri: str) -> str | None:
+    """Colab opens a notebook straight from a GitHub repository's main branch."""
+    prefix = "https://github.com/"
+    if not repo_url.startswith(prefix):
+        return None
+    return f"https://colab.research.google.com/github/{repo_url[len(prefix):]}/blob/main/docs/{src_uri}"
 
 
 def _description(content: str) -> str | None:

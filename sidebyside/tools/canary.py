@@ -7,7 +7,7 @@ job summary) and as files (for the artifact):
 
 - which halves now print something different from their recording (with a diff),
 - which halves fail to run at all,
-- which parity pairs (no ``differs:``) no longer print identical outputs.
+- which pairs no longer agree under the parity rules (``sidebyside.pairs.parity``).
 
 With ``--record DIR`` it also writes ``DIR/<date>.json`` (versions installed,
 and every pair classed identical, changed or failing), which the home page's
@@ -30,6 +30,7 @@ from pathlib import Path
 
 from sidebyside import ROOT
 from sidebyside.errors import SiteError
+from sidebyside.pairs import parity
 from sidebyside.pairs.catalog import SNIPPETS, Half, Pair, discover
 from sidebyside.pairs.runner import framework_version, read_recording, run
 
@@ -68,13 +69,17 @@ def rerun(half: Half) -> Outcome:
 
 
 def broken_parity(pairs: dict[str, Pair], outcomes: dict[Path, Outcome]) -> list[str]:
-    """Parity pairs whose two halves both ran but no longer print the same thing."""
+    """Pairs whose two halves both ran but no longer agree under the suite's parity rules."""
     broken = []
     for pair in pairs.values():
-        if pair.differs:
-            continue
         tf, pt = (outcomes[pair.halves[f].path] for f in ("tensorflow", "pytorch"))
-        if tf.output is not None and pt.output is not None and tf.output != pt.output:
+        if tf.output is None or pt.output is None:
+            continue
+        try:
+            problems = parity.compare(pair, tf.output, pt.output, digits=False)
+        except SiteError:
+            problems = ["a '# same:' pattern no longer selects a line"]
+        if problems:
             broken.append(pair.key)
     return broken
 

@@ -1,6 +1,7 @@
 """Screenshots of the hosted build for human review (not compared pixel by pixel).
 
-Home and one topic page, light and dark, phone and desktop widths, written
+The pages a reader lands on (home, comparison table, flowchart, chooser,
+benchmarks, one topic, one notebook), light and dark, phone and desktop widths, written
 to screenshots/ (git-ignored). A person looks at them after layout or theme
 changes; the browser tests check behaviour, this shows appearance.
 
@@ -22,8 +23,16 @@ CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
 ]
-PAGES = {"home": "", "execution-model": "topics/execution-model/"}
-VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1440, "height": 900}}
+PAGES = {
+    "home": "",
+    "comparison": "decide/comparison/",
+    "flowchart": "decide/flowchart/",
+    "chooser": "decide/chooser/",
+    "benchmarks": "decide/benchmarks/",
+    "deployment": "topics/deployment/",
+    "notebook": "notebooks/same-task-both-frameworks/",
+}
+VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 900}}
 SCHEMES = ("light", "dark")
 
 

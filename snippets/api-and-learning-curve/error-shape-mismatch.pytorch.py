@@ -1,5 +1,6 @@
 # title: The same shape mistakes, and the error message each framework prints
 # differs: each framework words its own error message; showing both messages side by side is the point of the pair
+# same: ^\d+\.
 import textwrap
 
 import torch

@@ -1,5 +1,6 @@
 # title: The same dtype mistakes: which framework stops, which one converts silently
 # differs: each framework words its own error message, and a mistake one framework rejects the other may convert silently
+# same: ^\d+\.
 import textwrap
 
 import numpy as np

@@ -1,5 +1,6 @@
 # title: The same rank mistakes (a missing batch or channel axis) in both frameworks
 # differs: each framework words its own error message, and PyTorch accepts some unbatched inputs that Keras rejects
+# same: ^\d+\.
 import textwrap
 
 import keras

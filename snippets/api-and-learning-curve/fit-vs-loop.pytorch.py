@@ -40,5 +40,5 @@ for epoch in range(1, 4):
         total_loss += loss.item() * len(xb)
         correct += (logits.argmax(dim=1) == yb).sum().item()
     print(
-        f"epoch {epoch}: loss={total_loss / len(x):.4f} accuracy={correct / len(x):.4f}"
+        f"epoch {epoch}: loss={total_loss / len(x):.8g} accuracy={correct / len(x):.8g}"
     )

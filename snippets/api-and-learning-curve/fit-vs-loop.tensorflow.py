@@ -31,4 +31,4 @@ history = model.fit(x, y, batch_size=64, epochs=3, shuffle=False, verbose=0)
 for epoch, (loss, acc) in enumerate(
     zip(history.history["loss"], history.history["accuracy"]), start=1
 ):
-    print(f"epoch {epoch}: loss={loss:.4f} accuracy={acc:.4f}")
+    print(f"epoch {epoch}: loss={loss:.8g} accuracy={acc:.8g}")

@@ -1,5 +1,6 @@
 # title: Keras 3 runs the same model code on TensorFlow or on PyTorch
 # differs: the backend name and the tensor classes behind the Keras variables are what this pair exposes; the training losses match
+# same: ^epoch \d+: loss=
 import os
 
 os.environ["KERAS_BACKEND"] = "torch"  # must be set before keras is imported
@@ -44,7 +45,7 @@ print(
     "model output is:", f"{type(model(x[:2])).__module__}.{type(model(x[:2])).__name__}"
 )
 for epoch, loss in enumerate(history.history["loss"], start=1):
-    print(f"epoch {epoch}: loss={loss:.4f}")
+    print(f"epoch {epoch}: loss={loss:.8g}")
 # ---- end of identical code ----
 
 import torch  # only to show what the model is

@@ -1,5 +1,8 @@
 # title: NumPy in and out: which calls copy the array and which share its memory
 # differs: torch.from_numpy shares the array memory, tf.convert_to_tensor copies it, so after one mutation the tensors differ
+# same: ^dtype kept from NumPy:
+# same: ^array after mutation:
+# same: ^(?:tf\.convert_to_tensor|torch\.tensor)\(array\): +(.*)$
 import numpy as np
 import torch
 

@@ -42,10 +42,10 @@ loss_reverse = (reversed_x**2).sum()
 (grad_reverse,) = torch.autograd.grad(loss_reverse, x)
 print("rounded:", rounded.detach().numpy().astype(float).tolist())
 print(
-    "straight-through gradient:", np.round(grad_round.numpy().astype(float), 4).tolist()
+    "straight-through gradient:", np.round(grad_round.numpy().astype(float), 8).tolist()
 )
 print(
     "reversed forward value:",
-    np.round(reversed_x.detach().numpy().astype(float), 4).tolist(),
+    np.round(reversed_x.detach().numpy().astype(float), 8).tolist(),
 )
-print("reversed gradient:", np.round(grad_reverse.numpy().astype(float), 4).tolist())
+print("reversed gradient:", np.round(grad_reverse.numpy().astype(float), 8).tolist())

@@ -37,11 +37,11 @@ with tf.GradientTape(persistent=True) as tape:
 print("rounded:", rounded.numpy().astype(float).tolist())
 print(
     "straight-through gradient:",
-    np.round(tape.gradient(loss_round, x).numpy().astype(float), 4).tolist(),
+    np.round(tape.gradient(loss_round, x).numpy().astype(float), 8).tolist(),
 )
-print("reversed forward value:", np.round(reversed_x.numpy().astype(float), 4).tolist())
+print("reversed forward value:", np.round(reversed_x.numpy().astype(float), 8).tolist())
 print(
     "reversed gradient:",
-    np.round(tape.gradient(loss_reverse, x).numpy().astype(float), 4).tolist(),
+    np.round(tape.gradient(loss_reverse, x).numpy().astype(float), 8).tolist(),
 )
 del tape

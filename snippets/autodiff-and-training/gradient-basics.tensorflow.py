@@ -16,9 +16,9 @@ def loss_fn(xb, yb):
 with tf.GradientTape() as tape:
     loss = loss_fn(x, y)
 dw, db = tape.gradient(loss, [w, b])
-print(f"loss: {loss.numpy():.4f}")
-print("dL/dw:", np.round(dw.numpy().ravel().astype(float), 4).tolist())
-print("dL/db:", np.round(db.numpy().astype(float), 4).tolist())
+print(f"loss: {loss.numpy():.8g}")
+print("dL/dw:", np.round(dw.numpy().ravel().astype(float), 8).tolist())
+print("dL/db:", np.round(db.numpy().astype(float), 8).tolist())
 
 # Gradient with respect to a plain tensor (an input, not a Variable): watch it.
 with tf.GradientTape() as tape:
@@ -26,7 +26,7 @@ with tf.GradientTape() as tape:
     loss = loss_fn(x, y)
 print(
     "dL/dx row 0:",
-    np.round(tape.gradient(loss, x).numpy()[0].astype(float), 4).tolist(),
+    np.round(tape.gradient(loss, x).numpy()[0].astype(float), 8).tolist(),
 )
 
 # Gradient accumulation over two half-batches: add the gradients yourself.
@@ -36,5 +36,5 @@ for rows in (slice(0, 2), slice(2, 3)):
         part = loss_fn(x[rows], y[rows])
     total = [t + g for t, g in zip(total, tape.gradient(part, [w, b]))]
 print(
-    "accumulated dL/dw:", np.round(total[0].numpy().ravel().astype(float), 4).tolist()
+    "accumulated dL/dw:", np.round(total[0].numpy().ravel().astype(float), 8).tolist()
 )

@@ -13,11 +13,11 @@ def set_grads():
 # Works in place on each parameter's .grad and returns the norm before clipping.
 set_grads()
 norm = torch.nn.utils.clip_grad_norm_(params, max_norm=1.0)
-print(f"global norm before: {norm.item():.4f}")
-print("clipped:", [np.round(p.grad.numpy().astype(float), 4).tolist() for p in params])
+print(f"global norm before: {norm.item():.8g}")
+print("clipped:", [np.round(p.grad.numpy().astype(float), 8).tolist() for p in params])
 print(
     "global norm after:",
-    f"{torch.nn.utils.get_total_norm([p.grad for p in params]).item():.4f}",
+    f"{torch.nn.utils.get_total_norm([p.grad for p in params]).item():.8g}",
 )
 
 set_grads()
@@ -32,5 +32,5 @@ torch.nn.utils.clip_grad_norm_([w], max_norm=1.0)
 optimizer.step()
 print(
     "one SGD step with clipping:",
-    np.round(w.detach().numpy().astype(float), 4).tolist(),
+    np.round(w.detach().numpy().astype(float), 8).tolist(),
 )

@@ -9,9 +9,9 @@ grads = [
 
 # Returns new tensors plus the norm before clipping; the inputs are not modified.
 clipped, norm = tf.clip_by_global_norm(grads, clip_norm=1.0)
-print(f"global norm before: {norm.numpy():.4f}")
-print("clipped:", [np.round(g.numpy().astype(float), 4).tolist() for g in clipped])
-print(f"global norm after: {tf.linalg.global_norm(clipped).numpy():.4f}")
+print(f"global norm before: {norm.numpy():.8g}")
+print("clipped:", [np.round(g.numpy().astype(float), 8).tolist() for g in clipped])
+print(f"global norm after: {tf.linalg.global_norm(clipped).numpy():.8g}")
 
 by_value = [tf.clip_by_value(g, -3.5, 3.5) for g in grads]
 print("clipped by value:", [g.numpy().astype(float).tolist() for g in by_value])
@@ -20,4 +20,4 @@ print("clipped by value:", [g.numpy().astype(float).tolist() for g in by_value])
 w = tf.Variable([0.0, 0.0])
 optimizer = tf.keras.optimizers.SGD(learning_rate=1.0, global_clipnorm=1.0)
 optimizer.apply_gradients([(tf.constant([3.0, 4.0]), w)])
-print("one SGD step with clipping:", np.round(w.numpy().astype(float), 4).tolist())
+print("one SGD step with clipping:", np.round(w.numpy().astype(float), 8).tolist())

@@ -10,7 +10,7 @@ f = x**3 + 2.0 * x
 )  # create_graph: d1 is differentiable
 (d2,) = torch.autograd.grad(d1, x, create_graph=True)
 (d3,) = torch.autograd.grad(d2, x)
-print(f"f'={d1.item():.4f} f''={d2.item():.4f} f'''={d3.item():.4f}")
+print(f"f'={d1.item():.8g} f''={d2.item():.8g} f'''={d3.item():.8g}")
 
 
 # Hessian of g(v) = v0^2 * v1 + sin(v1) at v = (1, 2): a ready-made helper.
@@ -21,5 +21,5 @@ def g(v):
 v = torch.tensor([1.0, 2.0], requires_grad=True)
 (grad,) = torch.autograd.grad(g(v), v)
 hessian = torch.autograd.functional.hessian(g, v)
-print("gradient:", np.round(grad.numpy().astype(float), 4).tolist())
-print("hessian:", np.round(hessian.numpy().astype(float), 4).tolist())
+print("gradient:", np.round(grad.numpy().astype(float), 8).tolist())
+print("hessian:", np.round(hessian.numpy().astype(float), 8).tolist())

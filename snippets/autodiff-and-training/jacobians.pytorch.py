@@ -17,5 +17,5 @@ per_example = vmap(jacrev(f))(x)  # map over the batch, one example at a time: (
 
 print("full jacobian shape:", tuple(full.shape))
 print("per-example jacobian shape:", tuple(per_example.shape))
-print("example 0:", np.round(per_example[0].numpy().astype(float), 4).tolist())
+print("example 0:", np.round(per_example[0].numpy().astype(float), 8).tolist())
 print("cross-example block is zero:", bool((full[0, :, 1, :] == 0).all()))

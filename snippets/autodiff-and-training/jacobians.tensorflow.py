@@ -15,5 +15,5 @@ del tape
 
 print("full jacobian shape:", tuple(full.shape))
 print("per-example jacobian shape:", tuple(per_example.shape))
-print("example 0:", np.round(per_example[0].numpy().astype(float), 4).tolist())
+print("example 0:", np.round(per_example[0].numpy().astype(float), 8).tolist())
 print("cross-example block is zero:", bool(tf.reduce_all(full[0, :, 1, :] == 0)))

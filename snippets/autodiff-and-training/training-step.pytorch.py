@@ -1,4 +1,5 @@
 # title: Three Adam training steps from the same weights: same losses, same updated weights
+# tolerance: 2e-5 (Keras adds epsilon before bias correction, PyTorch after; the page explains it)
 import numpy as np
 import torch
 from torch import nn
@@ -39,12 +40,12 @@ def train_step(inputs, targets):
 model.train()
 for step in range(1, 4):
     loss = train_step(x, y)
-    print(f"step {step}: loss={loss.item():.4f}")
+    print(f"step {step}: loss={loss.item():.8g}")
 
 weight1, bias1, weight2, bias2 = (
     p.detach().numpy().astype(float) for p in model.parameters()
 )
-print("layer 1 weights (in, out), row 0:", np.round(weight1.T[0], 4).tolist())
-print("layer 1 bias:", np.round(bias1, 4).tolist())
-print("layer 2 weights (in, out):", np.round(weight2.T, 4).tolist())
-print("layer 2 bias:", np.round(bias2, 4).tolist())
+print("layer 1 weights (in, out), row 0:", np.round(weight1.T[0], 8).tolist())
+print("layer 1 bias:", np.round(bias1, 8).tolist())
+print("layer 2 weights (in, out):", np.round(weight2.T, 8).tolist())
+print("layer 2 bias:", np.round(bias2, 8).tolist())

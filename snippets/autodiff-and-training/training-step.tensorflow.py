@@ -1,4 +1,5 @@
 # title: Three Adam training steps from the same weights: same losses, same updated weights
+# tolerance: 2e-5 (Keras adds epsilon before bias correction, PyTorch after; the page explains it)
 import numpy as np
 import keras
 import tensorflow as tf
@@ -40,12 +41,12 @@ def train_step(inputs, targets):
 
 for step in range(1, 4):
     loss = train_step(x, y)
-    print(f"step {step}: loss={loss.numpy():.4f}")
+    print(f"step {step}: loss={loss.numpy():.8g}")
 
 kernel1, bias1, kernel2, bias2 = (
     v.numpy().astype(float) for v in model.trainable_variables
 )
-print("layer 1 weights (in, out), row 0:", np.round(kernel1[0], 4).tolist())
-print("layer 1 bias:", np.round(bias1, 4).tolist())
-print("layer 2 weights (in, out):", np.round(kernel2, 4).tolist())
-print("layer 2 bias:", np.round(bias2, 4).tolist())
+print("layer 1 weights (in, out), row 0:", np.round(kernel1[0], 8).tolist())
+print("layer 1 bias:", np.round(bias1, 8).tolist())
+print("layer 2 weights (in, out):", np.round(kernel2, 8).tolist())
+print("layer 2 bias:", np.round(bias2, 8).tolist())

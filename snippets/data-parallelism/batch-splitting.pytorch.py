@@ -1,5 +1,6 @@
 # title: Which examples each replica sees: how the input is split between replicas
 # differs: tf.distribute cuts each global batch into contiguous slices; DistributedSampler deals indices round-robin and its batch size is per process
+# same: ^step (\d+) (?:replica|rank) (\d+): \[\d+, \d+, \d+, \d+\]$
 """DistributedSampler gives each process its own share of the dataset's indices.
 
 The sampler is pure index arithmetic, so both ranks can be shown from one

@@ -1,5 +1,6 @@
 # title: Which examples each replica sees: how the input is split between replicas
 # differs: tf.distribute cuts each global batch into contiguous slices; DistributedSampler deals indices round-robin and its batch size is per process
+# same: ^step (\d+) (?:replica|rank) (\d+): \[\d+, \d+, \d+, \d+\]$
 """experimental_distribute_dataset splits every GLOBAL batch between the replicas."""
 import tensorflow as tf
 

@@ -12,7 +12,7 @@ from torch.nn.parallel import DistributedDataParallel as DDP
 
 def r4(values):
     """Round to 4 decimals for printing, so both frameworks print the same text."""
-    return [round(float(v), 4) for v in np.ravel(values)]
+    return [round(float(v), 8) for v in np.ravel(values)]
 
 
 def make_data():

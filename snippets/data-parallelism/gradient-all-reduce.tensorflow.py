@@ -6,7 +6,7 @@ import tensorflow as tf
 
 def r4(values):
     """Round to 4 decimals for printing, so both frameworks print the same text."""
-    return [round(float(v), 4) for v in np.ravel(values)]
+    return [round(float(v), 8) for v in np.ravel(values)]
 
 
 # Split the one physical CPU into two logical devices. This must run before

@@ -45,4 +45,4 @@ if __name__ == "__main__":
     print("stage 0 parameters:", got["stage0"][0], "| stage 1 parameters:", got["stage1"][0])
     print("activations passed from stage 0 to stage 1:", got["stage0"][1])
     print("output matches the unsplit model:", got["stage1"][2])
-    print("output[:3]:", [round(float(v), 4) for v in got["stage1"][1][:3, 0]])
+    print("output[:3]:", [round(float(v), 8) for v in got["stage1"][1][:3, 0]])

@@ -25,4 +25,4 @@ with tf.device("/cpu:1"):
 
 reference = np.tanh(x @ k1) @ k2  # the same model, unsplit
 print("output matches the unsplit model:", bool(np.allclose(out.numpy(), reference, atol=1e-5)))
-print("output[:3]:", [round(float(v), 4) for v in out.numpy()[:3, 0]])
+print("output[:3]:", [round(float(v), 8) for v in out.numpy()[:3, 0]])

@@ -6,7 +6,7 @@ import tensorflow as tf
 
 def r4(values):
     """Round to 4 decimals for printing, so both frameworks print the same text."""
-    return [round(float(v), 4) for v in np.ravel(values)]
+    return [round(float(v), 8) for v in np.ravel(values)]
 
 
 cpu = tf.config.list_physical_devices("CPU")[0]  # logical devices first, before any other TF call
@@ -38,7 +38,7 @@ two_losses, two_weights = train(tf.distribute.MirroredStrategy(["/cpu:0", "/cpu:
 one_losses, one_weights = train(tf.distribute.OneDeviceStrategy("/cpu:0"))
 
 for epoch, (a, b) in enumerate(zip(two_losses, one_losses), start=1):
-    print(f"epoch {epoch}: 2 replicas loss {a:.4f} | 1 replica loss {b:.4f}")
+    print(f"epoch {epoch}: 2 replicas loss {a:.8g} | 1 replica loss {b:.8g}")
 print("output weights, 2 replicas:", r4(two_weights[1]))
 print("output weights, 1 replica: ", r4(one_weights[1]))
 gap = max(float(np.abs(a - b).max()) for a, b in zip(two_weights, one_weights))

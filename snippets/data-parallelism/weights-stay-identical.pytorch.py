@@ -12,7 +12,7 @@ from torch.nn.parallel import DistributedDataParallel as DDP
 
 def r4(values):
     """Round to 4 decimals for printing, so both frameworks print the same text."""
-    return [round(float(v), 4) for v in np.ravel(values)]
+    return [round(float(v), 8) for v in np.ravel(values)]
 
 
 def worker(rank, world_size, port, done):
@@ -51,7 +51,7 @@ def worker(rank, world_size, port, done):
         copies = [None] * world_size
         dist.all_gather_object(copies, model[2].weight.detach().numpy().copy())
         if rank == 0:
-            print(f"step {step} loss {float(mean_loss) / world_size:.4f}")
+            print(f"step {step} loss {float(mean_loss) / world_size:.8g}")
             for r, copy in enumerate(copies):
                 print(f"  replica {r} output weights:", r4(copy))
             print("  copies bit-identical:", all(np.array_equal(copies[0], c) for c in copies))

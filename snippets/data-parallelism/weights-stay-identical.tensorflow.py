@@ -6,7 +6,7 @@ import tensorflow as tf
 
 def r4(values):
     """Round to 4 decimals for printing, so both frameworks print the same text."""
-    return [round(float(v), 4) for v in np.ravel(values)]
+    return [round(float(v), 8) for v in np.ravel(values)]
 
 
 cpu = tf.config.list_physical_devices("CPU")[0]  # logical devices first, before any other TF call
@@ -52,7 +52,7 @@ for step in range(1, 4):
     loss = train_step(next(batches))
     # The output layer's kernel, one copy per device:
     copies = [c.numpy() for c in strategy.experimental_local_results(model.layers[1].kernel.value)]
-    print(f"step {step} loss {float(loss):.4f}")
+    print(f"step {step} loss {float(loss):.8g}")
     for r, copy in enumerate(copies):
         print(f"  replica {r} output weights:", r4(copy))
     print("  copies bit-identical:", all(np.array_equal(copies[0], c) for c in copies))

@@ -1,5 +1,6 @@
 # title: Runtime assertions: tf.debugging.assert_* and torch._check, torch.testing, plain assert
 # differs: the two frameworks raise different exception types with differently worded messages
+# same: ^(?:all finite|compiled call 1):
 import textwrap
 
 import tensorflow as tf

@@ -1,5 +1,7 @@
 # title: breakpoint() inside compiled code: traced once by tf.function, a graph break in torch.compile
 # differs: tf.function stops only while tracing and shows a symbolic tensor, torch.compile stops on every call with the real value
+# same: ^call with
+# same: ^  returned
 import inspect
 import sys
 

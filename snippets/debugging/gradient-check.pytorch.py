@@ -27,5 +27,5 @@ for label, factor in (("correct gradient 3*x**2", 3.0), ("buggy gradient 2*x**2"
     jacobian = torch.autograd.functional.jacobian(cube, x)
     # default atol=1e-5, rtol=1e-3
     ok = torch.autograd.gradcheck(cube, (x,), raise_exception=False)
-    diagonal = np.round(np.diag(jacobian.numpy()), 4).tolist()
+    diagonal = np.round(np.diag(jacobian.numpy()), 8).tolist()
     print(f"{label}: analytic diagonal {diagonal}, check passes: {ok}")

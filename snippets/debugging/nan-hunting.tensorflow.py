@@ -1,5 +1,6 @@
 # title: Finding the first NaN: tf.debugging.enable_check_numerics and torch.autograd.detect_anomaly
 # differs: TensorFlow stops at the forward op that produced the NaN, PyTorch's anomaly mode stops at the backward function that did
+# same: ^unchecked (?:loss|grad):
 import textwrap
 
 import tensorflow as tf

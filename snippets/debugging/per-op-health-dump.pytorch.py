@@ -1,5 +1,7 @@
 # title: Recording NaN and Inf counts for every op: Debugger V2 dumps and a TorchDispatchMode
 # differs: TensorFlow names graph ops (Mul, Log) and writes files for TensorBoard, PyTorch names ATen ops and keeps the record in Python
+# same: ^result:
+# same: ^op \S+ +(nan=\d+ inf=\d+)$
 import torch
 from torch.utils._python_dispatch import TorchDispatchMode
 

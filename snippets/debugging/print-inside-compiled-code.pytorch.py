@@ -1,5 +1,6 @@
 # title: Printing inside compiled code: print and tf.print in tf.function, print in torch.compile
 # differs: tf.function runs Python print only while tracing, torch.compile splits its graph at print and runs it on every call
+# same: ^call returned:
 import torch
 import torch._dynamo
 

@@ -1,5 +1,7 @@
 # title: Lower the model for on-device runtimes and run the lowered form
 # differs: LiteRT lists the builtin ops of its flatbuffer; PyTorch lists the Core ATen operators that ExecuTorch takes as input
+# same: ^row 0:
+# same: within (ATOL=\S+: \w+)$
 """torch.export -> Core ATen operator set: the program ExecuTorch's to_edge() lowers to a .pte file.
 
 ExecuTorch itself (the executorch package and its runtime) is not part of this
@@ -30,5 +32,5 @@ print("Core ATen ops:", sorted({str(n.target) for n in core.graph.nodes if n.op 
 
 with torch.no_grad():
     out = core.module()(x).numpy()
-print("row 0:", [round(float(v), 4) for v in out[0]])
+print("row 0:", [round(float(v), 8) for v in out[0]])
 print(f"matches eager PyTorch within ATOL={ATOL}:", bool(np.allclose(out, expected, rtol=0, atol=ATOL)))

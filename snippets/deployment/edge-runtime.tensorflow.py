@@ -1,5 +1,7 @@
 # title: Lower the model for on-device runtimes and run the lowered form
 # differs: LiteRT lists the builtin ops of its flatbuffer; PyTorch lists the Core ATen operators that ExecuTorch takes as input
+# same: ^row 0:
+# same: within (ATOL=\S+: \w+)$
 """Keras -> LiteRT flatbuffer (.tflite) -> LiteRT interpreter from the ai_edge_litert package."""
 import warnings
 
@@ -43,5 +45,5 @@ interpreter = Interpreter(model_content=flatbuffer)  # default: XNNPACK CPU dele
 print("signatures:", interpreter.get_signature_list())
 run = interpreter.get_signature_runner("serving_default")
 out = run(features=x)["output_0"]
-print("row 0:", [round(float(v), 4) for v in out[0]])
+print("row 0:", [round(float(v), 8) for v in out[0]])
 print(f"matches Keras within ATOL={ATOL}:", bool(np.allclose(out, expected, rtol=0, atol=ATOL)))

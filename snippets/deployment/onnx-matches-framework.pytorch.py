@@ -33,5 +33,5 @@ session = ort.InferenceSession("model.onnx", providers=["CPUExecutionProvider"])
 feed = session.get_inputs()[0]
 print("batch dimension dynamic:", not isinstance(feed.shape[0], int))
 out = session.run(None, {feed.name: x.numpy()})[0]
-print("onnxruntime row 0:", [round(float(v), 4) for v in out[0]])
+print("onnxruntime row 0:", [round(float(v), 8) for v in out[0]])
 print(f"matches the framework within ATOL={ATOL}:", bool(np.allclose(out, expected, rtol=0, atol=ATOL)))

@@ -29,6 +29,6 @@ print("input: batch x", int(shape[1]), "| batch dimension dynamic:", isinstance(
 serve = loaded.module()  # a callable GraphModule
 with torch.no_grad():
     out = serve(x).numpy()
-    print("row 0:", [round(float(v), 4) for v in out[0]])
+    print("row 0:", [round(float(v), 8) for v in out[0]])
     print("reloaded == original:", bool(np.allclose(out, expected, atol=1e-6)))
     print("batch of 2 -> output shape:", list(serve(x[:2]).shape))

@@ -25,6 +25,6 @@ spec = serve.structured_input_signature[1]["features"]
 print("input: batch x", spec.shape[1], "| batch dimension dynamic:", spec.shape[0] is None)
 
 out = serve(features=tf.constant(x))["output_0"].numpy()  # outputs come back as a dict
-print("row 0:", [round(float(v), 4) for v in out[0]])
+print("row 0:", [round(float(v), 8) for v in out[0]])
 print("reloaded == original:", bool(np.allclose(out, expected, atol=1e-6)))
 print("batch of 2 -> output shape:", list(serve(features=tf.constant(x[:2]))["output_0"].shape))

@@ -15,6 +15,6 @@ def mlp(x):
 eager = mlp(torch.from_numpy(x)).numpy()
 graph = torch.compile(mlp, backend="aot_eager")(torch.from_numpy(x)).numpy()
 fully = torch.compile(mlp)(torch.from_numpy(x)).numpy()
-print("eager:", np.round(eager.astype("float64"), 4).tolist())
+print("eager:", np.round(eager.astype("float64"), 8).tolist())
 print("graph equals eager:", np.allclose(graph, eager, atol=1e-6))
 print("fully compiled equals eager:", np.allclose(fully, eager, atol=1e-6))

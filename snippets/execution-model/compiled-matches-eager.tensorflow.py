@@ -15,6 +15,6 @@ def mlp(x):
 eager = mlp(tf.constant(x)).numpy()
 graph = tf.function(mlp)(tf.constant(x)).numpy()  # graph, no XLA
 fully = tf.function(mlp, jit_compile=True)(tf.constant(x)).numpy()
-print("eager:", np.round(eager.astype("float64"), 4).tolist())
+print("eager:", np.round(eager.astype("float64"), 8).tolist())
 print("graph equals eager:", np.allclose(graph, eager, atol=1e-6))
 print("fully compiled equals eager:", np.allclose(fully, eager, atol=1e-6))

@@ -1,5 +1,8 @@
 # title: Compiling traces the Python function once per input signature
 # differs: by default TensorFlow traces again for every new shape; PyTorch compiles one dynamic-shape graph after the first change
+# same: ^result:
+# same: ^traces after 3 calls with one shape:
+# same: ^traces after a new shape:
 import tensorflow as tf
 
 traces = []

@@ -17,4 +17,4 @@ for label, bn in rows:
     bn.eval()  # inference: normalise with the running statistics
     with torch.no_grad():
         y = bn(torch.from_numpy(x)).numpy()
-    print(f"{label:15s} epsilon {bn.eps:.0e}: y[0] =", [f"{v:.4f}" for v in y[0]])
+    print(f"{label:15s} epsilon {bn.eps:.0e}: y[0] =", [f"{v:.8g}" for v in y[0]])

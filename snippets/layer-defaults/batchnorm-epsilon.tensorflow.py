@@ -19,4 +19,4 @@ for label, bn in rows:
     bn.set_weights(stats)
     # inference: normalise with the running statistics
     y = bn(x, training=False).numpy()
-    print(f"{label:15s} epsilon {bn.epsilon:.0e}: y[0] =", [f"{v:.4f}" for v in y[0]])
+    print(f"{label:15s} epsilon {bn.epsilon:.0e}: y[0] =", [f"{v:.8g}" for v in y[0]])

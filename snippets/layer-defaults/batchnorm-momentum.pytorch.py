@@ -3,7 +3,7 @@ import numpy as np
 import torch
 
 x = np.random.RandomState(0).normal(5.0, 2.0, size=(16, 3)).astype("float32")
-print("batch mean:", [f"{v:.4f}" for v in x.mean(axis=0)])
+print("batch mean:", [f"{v:.8g}" for v in x.mean(axis=0)])
 
 rows = [
     # PyTorch momentum = weight of the NEW batch value, so Keras's 0.99 becomes 0.01.
@@ -15,5 +15,5 @@ for label, bn in rows:
     bn(torch.from_numpy(x))
     print(
         f"{label:15s} weight on old stats {1 - bn.momentum:.2f}: running mean",
-        [f"{v:.4f}" for v in bn.running_mean.numpy()],
+        [f"{v:.8g}" for v in bn.running_mean.numpy()],
     )

@@ -3,7 +3,7 @@ import numpy as np
 import tensorflow as tf
 
 x = np.random.RandomState(0).normal(5.0, 2.0, size=(16, 3)).astype("float32")
-print("batch mean:", [f"{v:.4f}" for v in x.mean(axis=0)])
+print("batch mean:", [f"{v:.8g}" for v in x.mean(axis=0)])
 
 rows = [
     ("Keras default", tf.keras.layers.BatchNormalization()),
@@ -14,5 +14,5 @@ for label, bn in rows:
     bn(x, training=True)  # one training step updates the running statistics
     print(
         f"{label:15s} weight on old stats {bn.momentum:.2f}: running mean",
-        [f"{v:.4f}" for v in bn.moving_mean.numpy()],
+        [f"{v:.8g}" for v in bn.moving_mean.numpy()],
     )

@@ -28,4 +28,4 @@ print(
     "same numbers in both layouts:",
     np.allclose(out_first.transpose(0, 2, 3, 1), out_last, atol=1e-5),
 )
-print("first pixel, 4 output channels:", [f"{v:.4f}" for v in out_last[0, 0, 0, :]])
+print("first pixel, 4 output channels:", [f"{v:.8g}" for v in out_last[0, 0, 0, :]])

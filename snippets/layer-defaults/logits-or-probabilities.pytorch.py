@@ -11,9 +11,9 @@ expects_logits = torch.nn.CrossEntropyLoss()
 expects_log_probs = torch.nn.NLLLoss()
 
 loss = expects_logits(logits, labels).item()
-print(f"logits        -> loss expecting logits       : {loss:.4f}")
+print(f"logits        -> loss expecting logits       : {loss:.8g}")
 loss = expects_log_probs(torch.log(probs), labels).item()
-print(f"probabilities -> loss expecting probabilities: {loss:.4f}")
+print(f"probabilities -> loss expecting probabilities: {loss:.8g}")
 # The silent mistake: softmax in the model AND a loss that applies softmax again.
 loss = expects_logits(probs, labels).item()
-print(f"probabilities -> loss expecting logits       : {loss:.4f}  (softmax twice)")
+print(f"probabilities -> loss expecting logits       : {loss:.8g}  (softmax twice)")

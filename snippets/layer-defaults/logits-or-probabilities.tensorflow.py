@@ -11,9 +11,9 @@ expects_probs = tf.keras.losses.SparseCategoricalCrossentropy()
 expects_logits = tf.keras.losses.SparseCategoricalCrossentropy(from_logits=True)
 
 loss = float(expects_logits(labels, logits))
-print(f"logits        -> loss expecting logits       : {loss:.4f}")
+print(f"logits        -> loss expecting logits       : {loss:.8g}")
 loss = float(expects_probs(labels, probs))
-print(f"probabilities -> loss expecting probabilities: {loss:.4f}")
+print(f"probabilities -> loss expecting probabilities: {loss:.8g}")
 # The silent mistake: softmax in the model AND a loss that applies softmax again.
 loss = float(expects_logits(labels, probs))
-print(f"probabilities -> loss expecting logits       : {loss:.4f}  (softmax twice)")
+print(f"probabilities -> loss expecting logits       : {loss:.8g}  (softmax twice)")

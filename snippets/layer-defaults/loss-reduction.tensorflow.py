@@ -15,8 +15,8 @@ summed = tf.keras.losses.SparseCategoricalCrossentropy(
 )
 
 loss = float(keras_default(labels, logits))
-print(f"unweighted mean                     : {loss:.4f}")
+print(f"unweighted mean                     : {loss:.8g}")
 loss = float(keras_default(labels, logits, sample_weight=sample_weight))
-print(f"weighted, / batch size (Keras)      : {loss:.4f}")
+print(f"weighted, / batch size (Keras)      : {loss:.8g}")
 weighted_sum = float(summed(labels, logits, sample_weight=sample_weight))
-print(f"weighted, / sum of weights (PyTorch): {weighted_sum / sample_weight.sum():.4f}")
+print(f"weighted, / sum of weights (PyTorch): {weighted_sum / sample_weight.sum():.8g}")

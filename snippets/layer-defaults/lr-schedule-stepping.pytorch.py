@@ -13,7 +13,7 @@ def lr_at_epoch_starts(step_scheduler_every_batch):
     for _epoch in range(EPOCHS):
         for batch in range(STEPS_PER_EPOCH):
             if batch == 0:
-                seen.append(f"{opt.param_groups[0]['lr']:.6f}")
+                seen.append(f"{opt.param_groups[0]['lr']:.8g}")
             w.grad = torch.tensor(1.0)
             opt.step()
             if step_scheduler_every_batch:

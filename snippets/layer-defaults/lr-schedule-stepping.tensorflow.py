@@ -13,7 +13,7 @@ def lr_at_epoch_starts(schedule):
         for batch in range(STEPS_PER_EPOCH):
             if batch == 0:
                 # schedule(opt.iterations)
-                seen.append(f"{float(opt.learning_rate):.6f}")
+                seen.append(f"{float(opt.learning_rate):.8g}")
             opt.apply_gradients([(tf.constant(1.0), w)])
     return seen
 

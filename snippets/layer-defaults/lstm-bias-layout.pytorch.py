@@ -27,7 +27,7 @@ def last_h(bias_hh):
         ):
             getattr(lstm, name).copy_(torch.from_numpy(value))
         _, (h, _) = lstm(torch.from_numpy(x))
-    return [f"{v:.4f}" for v in h[0, 0].numpy()]
+    return [f"{v:.8g}" for v in h[0, 0].numpy()]
 
 
 print("bias = b_ih + b_hh (correct): h_T =", last_h(b_hh))

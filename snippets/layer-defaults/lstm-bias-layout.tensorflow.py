@@ -22,7 +22,7 @@ def last_h(bias):
     # Same gate order, so no reordering: only transpose (Keras stores (in, 4h)) and pick
     # the bias.
     lstm.set_weights([w_ih.T, w_hh.T, bias])
-    return [f"{v:.4f}" for v in lstm(x).numpy()[0]]
+    return [f"{v:.8g}" for v in lstm(x).numpy()[0]]
 
 
 print("bias = b_ih + b_hh (correct): h_T =", last_h(b_ih + b_hh))

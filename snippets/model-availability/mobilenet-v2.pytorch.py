@@ -70,4 +70,4 @@ print(f"batch-norm running statistics: {stats:,}")
 with torch.no_grad():
     # Keras' MobileNetV2 ends in softmax; torchvision's returns logits.
     out = torch.softmax(model(torch.zeros(1, 3, 224, 224)), dim=1)
-print("output:", tuple(out.shape), f"sum of probabilities: {float(out.sum()):.4f}")
+print("output:", tuple(out.shape), f"sum of probabilities: {float(out.sum()):.8g}")

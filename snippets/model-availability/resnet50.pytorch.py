@@ -1,5 +1,9 @@
 # title: ResNet-50 with weights=None: same layers, but Keras adds a bias to every convolution
 # differs: keras.applications.ResNet50 gives each convolution a bias; torchvision's ResNet-50 does not
+# same: ^conv layers:
+# same: ^trainable without convolution biases:
+# same: ^batch-norm running statistics:
+# same: ^output:
 # torchvision.models.resnet50(weights=None) builds this model. The torchvision
 # wheel on PyPI does not load beside the CPU build of torch 2.13, so the architecture
 # is written out here, layer for layer as torchvision defines it (convolutions

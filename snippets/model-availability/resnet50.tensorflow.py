@@ -1,5 +1,9 @@
 # title: ResNet-50 with weights=None: same layers, but Keras adds a bias to every convolution
 # differs: keras.applications.ResNet50 gives each convolution a bias; torchvision's ResNet-50 does not
+# same: ^conv layers:
+# same: ^trainable without convolution biases:
+# same: ^batch-norm running statistics:
+# same: ^output:
 import keras
 import numpy as np
 

@@ -1,5 +1,7 @@
 # title: Hugging Face Transformers 5 has no TensorFlow models
 # differs: Transformers 5 removed its TensorFlow classes, so the TensorFlow half can only show the import error
+# same: ^transformers \d
+# same: ^TensorFlow model classes exported:
 import torch
 import transformers
 from transformers import AutoModel, BertConfig

@@ -1,5 +1,7 @@
 # title: Save the whole model (architecture + weights) and load it back
 # differs: a .keras file is a zip of JSON config and HDF5 weights; torch.save of a module is a pickle that needs weights_only=False
+# same: ^loaded type: (\w+)
+# same: ^outputs equal:
 """Keras: model.save("x.keras") stores the architecture as JSON, not as pickled Python objects."""
 import json
 import zipfile

@@ -51,7 +51,7 @@ model, optimizer = build()  # same weights as the checkpoint, but a fresh optimi
 model.load_state_dict(torch.load("checkpoint.pt")["model"])
 part2_fresh = fit(model, optimizer, 3)
 
-print("uninterrupted:         ", [f"{v:.4f}" for v in straight])
-print("3 + checkpoint + 3:    ", [f"{v:.4f}" for v in part1 + part2])
+print("uninterrupted:         ", [f"{v:.8g}" for v in straight])
+print("3 + checkpoint + 3:    ", [f"{v:.8g}" for v in part1 + part2])
 print("resumed == uninterrupted:", np.allclose(part1 + part2, straight, rtol=0, atol=1e-6))
-print("weights only, epochs 4-6:", [f"{v:.4f}" for v in part2_fresh], "(momentum lost)")
+print("weights only, epochs 4-6:", [f"{v:.8g}" for v in part2_fresh], "(momentum lost)")

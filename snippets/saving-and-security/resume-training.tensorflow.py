@@ -39,7 +39,7 @@ weights_only = build()  # same weights as the checkpoint, but a fresh optimizer
 weights_only.set_weights(tf.keras.models.load_model("checkpoint.keras").get_weights())
 part2_fresh = fit(weights_only, 3)
 
-print("uninterrupted:         ", [f"{v:.4f}" for v in straight])
-print("3 + checkpoint + 3:    ", [f"{v:.4f}" for v in part1 + part2])
+print("uninterrupted:         ", [f"{v:.8g}" for v in straight])
+print("3 + checkpoint + 3:    ", [f"{v:.8g}" for v in part1 + part2])
 print("resumed == uninterrupted:", np.allclose(part1 + part2, straight, rtol=0, atol=1e-6))
-print("weights only, epochs 4-6:", [f"{v:.4f}" for v in part2_fresh], "(momentum lost)")
+print("weights only, epochs 4-6:", [f"{v:.8g}" for v in part2_fresh], "(momentum lost)")

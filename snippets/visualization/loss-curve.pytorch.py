@@ -42,4 +42,4 @@ for run in ("train", "validation"):
     events.Reload()
     # add_scalar writes the classic scalar summary, listed under 'scalars'.
     values = [(e.step, e.value) for e in events.Scalars("epoch_loss")]
-    print(run, "epoch_loss:", ", ".join(f"{step}:{v:.4f}" for step, v in values))
+    print(run, "epoch_loss:", ", ".join(f"{step}:{v:.8g}" for step, v in values))

@@ -36,4 +36,4 @@ for run in ("train", "validation"):
         (e.step, float(tf.make_ndarray(e.tensor_proto)))
         for e in events.Tensors("epoch_loss")
     ]
-    print(run, "epoch_loss:", ", ".join(f"{step}:{v:.4f}" for step, v in values))
+    print(run, "epoch_loss:", ", ".join(f"{step}:{v:.8g}" for step, v in values))

@@ -1,5 +1,6 @@
 # title: Log a model's graph for the Graphs dashboard and list its ops
 # differs: each framework records its own op names (TensorFlow ops vs TorchScript aten:: ops)
+# same: ^graph stored:
 from collections import Counter
 
 import torch

@@ -20,7 +20,7 @@ for event in events.Histograms("dense/kernel"):
     histogram = event.histogram_value
     counts = [int(c) for c in histogram.bucket[1:]]
     print(
-        f"step {event.step}: n={int(histogram.num)} min={histogram.min:.4f} "
-        f"max={histogram.max:.4f} buckets={len(counts)}"
+        f"step {event.step}: n={int(histogram.num)} min={histogram.min:.8g} "
+        f"max={histogram.max:.8g} buckets={len(counts)}"
     )
     print("  counts:", counts)

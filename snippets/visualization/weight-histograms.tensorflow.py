@@ -20,7 +20,7 @@ for event in events.Tensors("dense/kernel"):
     buckets = tf.make_ndarray(event.tensor_proto)
     counts = buckets[:, 2].astype(int)
     print(
-        f"step {event.step}: n={counts.sum()} min={buckets[0, 0]:.4f} "
-        f"max={buckets[-1, 1]:.4f} buckets={len(counts)}"
+        f"step {event.step}: n={counts.sum()} min={buckets[0, 0]:.8g} "
+        f"max={buckets[-1, 1]:.8g} buckets={len(counts)}"
     )
     print("  counts:", counts.tolist())

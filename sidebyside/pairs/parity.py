@@ -1,0 +1,285 @@
+"""Promise 2 as library code: what "the two halves print the same" means.
+
+One set of functions serves the test suite, ``python -m sidebyside check``
+and the tests that plant lies, so a check cannot be weaker in one place than
+in another.
+
+- **Full parity** (no ``differs:``): both outputs have the same lines; in each
+  line the text around the numbers is identical, whole numbers are equal and
+  every other number agrees within the pair's tolerance (``catalog.DEFAULT_REL`` = 1e-6 relative unless
+  the header widens it with a reason).
+- **same:-checked** (``differs:`` plus ``# same:`` patterns): every pattern
+  selects the same number of lines (at least one) in both outputs, and those
+  lines (or their capture groups) are compared the same way.
+- **Unchecked**: only the pairs named in ``UNCHECKED``, whose outputs cannot
+  be compared at all, with the reason. A ``differs:`` pair that is in neither
+  group is an error: ``differs`` explains a difference, it never hides one.
+
+Compared lines must not hold a normaliser placeholder (a rewritten value
+could hide a difference), and a computed number must be printed with enough
+digits that a 1e-5 relative change shows (``coarse_numbers``).
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sidebyside.errors import SiteError
+from sidebyside.pairs.catalog import Pair, Tolerance
+from sidebyside.pairs.normalise import placeholders_in
+
+UNCHECKED: dict[str, str] = {
+    "data-pipelines/seeded-shuffle": "each framework's random number generator gives its own order for the same seed",
+    "deployment/exporter-status": "each framework has its own exporters, file lists and error messages",
+    "execution-model/inspect-the-graph": "a graph dump: each framework names its operations in its own vocabulary",
+}
+"""The only pairs whose outputs are not compared at all: key -> why nothing can match."""
+
+VISIBLE_REL = 1e-5
+"""A computed number must be printed so that a change of this relative size shows."""
+
+NUMBER_RE = re.compile(
+    r"(?<![\w.])[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?(?:[eE][-+]?\d+)?(?![\w])"
+)
+"""A number as printed: optional sign, digits (with thousands commas), fraction, exponent.
+Digits inside a word (float32, conv2d_1, 12x8) are text, compared exactly."""
+
+KINDS = ("full", "same", "unchecked")
+
+
+@dataclass(frozen=True)
+class Mismatch:
+    """One place where the two outputs disagree."""
+
+    where: str
+    tensorflow: str
+    pytorch: str
+    why: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.why}\n  TensorFlow: {self.tensorflow}\n  PyTorch:    {self.pytorch}"
+
+
+def split_numbers(text: str) -> tuple[str, list[str]]:
+    """``'loss=1.25 (3 steps)'`` -> (``'loss={} ({} steps)'``, ['1.25', '3'])."""
+    numbers = [m.group() for m in NUMBER_RE.finditer(text)]
+    skeleton = NUMBER_RE.sub("{}", text.replace("{}", "{{}}"))
+    return skeleton, numbers
+
+
+def is_integer(token: str) -> bool:
+    """Printed without a fraction or exponent: a count, shape or index, compared exactly."""
+    return not any(c in token for c in ".eE")
+
+
+def to_float(token: str) -> float:
+    return float(token.replace(",", ""))
+
+
+def compare_text(tf_text: str, pt_text: str, tolerance: Tolerance) -> str | None:
+    """Why two lines (or captured parts) differ, or None when they match."""
+    tf_skeleton, tf_numbers = split_numbers(tf_text)
+    pt_skeleton, pt_numbers = split_numbers(pt_text)
+    if tf_skeleton != pt_skeleton or len(tf_numbers) != len(pt_numbers):
+        return "text differs"
+    for a, b in zip(tf_numbers, pt_numbers, strict=True):
+        x, y = to_float(a), to_float(b)
+        if is_integer(a) and is_integer(b):
+            if x != y:
+                return f"{a} vs {b}: whole numbers (counts, shapes, indices) must be equal"
+        elif not tolerance.close(x, y):
+            relative = abs(x - y) / max(abs(x), abs(y))
+            return (f"{a} vs {b} differ by {relative:.2g} relative, beyond the tolerance "
+                    f"(rel {tolerance.rel:g}" + (f", abs {tolerance.abs:g}" if tolerance.abs else "") + ")")
+    left = placeholders_in(tf_text) + placeholders_in(pt_text)
+    if left:
+        return f"compared text holds the placeholder '{left[0]}': print no timings or addresses in compared lines"
+    return None
+
+
+def compare_outputs(tf_out: str, pt_out: str, tolerance: Tolerance) -> list[Mismatch]:
+    """Full parity: same number of lines, each line matching (``compare_text``)."""
+    tf_lines, pt_lines = tf_out.splitlines(), pt_out.splitlines()
+    problems: list[Mismatch] = []
+    if len(tf_lines) != len(pt_lines):
+        diff = "".join(difflib.unified_diff(
+            [line + "\n" for line in tf_lines], [line + "\n" for line in pt_lines],
+            fromfile="TensorFlow", tofile="PyTorch", n=1,
+        ))
+        problems.append(Mismatch("output", f"{len(tf_lines)} lines", f"{len(pt_lines)} lines",
+                                 f"different number of lines\n{diff}"))
+        return problems
+    for number, (tf_line, pt_line) in enumerate(zip(tf_lines, pt_lines, strict=True), start=1):
+        why = compare_text(tf_line, pt_line, tolerance)
+        if why:
+            problems.append(Mismatch(f"output line {number}", tf_line, pt_line, why))
+    return problems
+
+
+def select(text: str, pattern: re.Pattern[str]) -> list[str]:
+    """Lines ``pattern`` finds; with capture groups, the captured parts joined by ' | '."""
+    chosen = []
+    for line in text.splitlines():
+        match = pattern.search(line)
+        if match:
+            chosen.append(" | ".join(g or "" for g in match.groups()) if pattern.groups else line)
+    return chosen
+
+
+def compare_same(pair: Pair, tf_out: str, pt_out: str) -> list[Mismatch]:
+    """``same:`` parity; a pattern that selects no line is a SiteError at its header line."""
+    problems: list[Mismatch] = []
+    tf_path = pair.halves["tensorflow"].path
+    for pattern, line in pair.same:
+        tf_lines, pt_lines = select(tf_out, pattern), select(pt_out, pattern)
+        if not tf_lines or not pt_lines:
+            side = "TensorFlow" if not tf_lines else "PyTorch"
+            raise SiteError(tf_path, line, f"'# same: {pattern.pattern}' matches no line of the {side} output",
+                            "fix the pattern so it selects the lines that must match in both recordings")
+        where = f"same: {pattern.pattern}"
+        if len(tf_lines) != len(pt_lines):
+            problems.append(Mismatch(where, f"{len(tf_lines)} lines", f"{len(pt_lines)} lines",
+                                     "the pattern selects a different number of lines in each output"))
+            continue
+        for tf_line, pt_line in zip(tf_lines, pt_lines, strict=True):
+            why = compare_text(tf_line, pt_line, pair.tolerance)
+            if why:
+                problems.append(Mismatch(where, tf_line, pt_line, why))
+    return problems
+
+
+def kind(pair: Pair) -> str:
+    """'full', 'same' or 'unchecked'; a ``differs:`` pair in neither group is a SiteError."""
+    half = pair.halves["tensorflow"]
+    if pair.key in UNCHECKED and (not pair.differs or pair.same):
+        raise SiteError(half.path, 1, f"'{pair.key}' is listed in parity.UNCHECKED but is compared",
+                        "remove it from UNCHECKED in sidebyside/pairs/parity.py")
+    if not pair.differs:
+        return "full"
+    if pair.same:
+        return "same"
+    if pair.key in UNCHECKED:
+        return "unchecked"
+    raise SiteError(half.path, 1, "'# differs:' without '# same:' switches parity off for the whole pair",
+                    "add '# same: <regex>' lines (both halves) selecting the output lines that must still match; "
+                    "only pairs with nothing comparable (error wording, graph dumps) go in UNCHECKED "
+                    "in sidebyside/pairs/parity.py")
+
+
+def compare(pair: Pair, tf_out: str, pt_out: str, digits: bool = True) -> list[Mismatch]:
+    """Every parity problem of ``pair`` given its two output bodies (without the version line).
+
+    ``digits=False`` skips the printed-precision rule, for callers that only ask
+    whether new outputs still agree (the canary), not whether the snippet is well written.
+    """
+    pair_kind = kind(pair)
+    if pair_kind == "full":
+        problems = compare_outputs(tf_out, pt_out, pair.tolerance)
+        compared = tf_out.splitlines() + pt_out.splitlines()
+    elif pair_kind == "same":
+        problems = compare_same(pair, tf_out, pt_out)
+        compared = [line for pattern, _ in pair.same for text in (tf_out, pt_out) for line in select(text, pattern)]
+    else:
+        return []
+    coarse = coarse_numbers(compared) if digits else []
+    if coarse:
+        problems.append(Mismatch("digits", ", ".join(coarse[:5]), "", (
+            f"printed with too few digits for a {VISIBLE_REL:g} relative change to show; "
+            "print computed values with e.g. f'{v:.8g}' or np.round(x, 8)")))
+    return problems
+
+
+def recorded_outputs(pair: Pair) -> tuple[str, str]:
+    """The two recorded output bodies (``read_recording`` is imported here to keep catalog import-light)."""
+    from sidebyside.pairs.runner import read_recording
+
+    return read_recording(pair.halves["tensorflow"])[1], read_recording(pair.halves["pytorch"])[1]
+
+
+def check_pair(pair: Pair) -> list[Mismatch]:
+    """Parity of the recorded outputs of ``pair``."""
+    return compare(pair, *recorded_outputs(pair))
+
+
+def report(pair: Pair, problems: list[Mismatch]) -> str:
+    """A message for a failed pair, ending with how to fix it."""
+    body = "\n".join(str(p) for p in problems)
+    return (f"{pair.key}: the outputs do not match\n{body}\n"
+            "make both halves print the same values with enough digits; a real difference needs "
+            "'# differs: <why>' with '# same:' lines for what still matches, or '# tolerance: <rel> (<reason>)'")
+
+
+def coarse_numbers(lines: Iterable[str], rel: float = VISIBLE_REL) -> list[str]:
+    """Rounded-looking numbers whose last printed digit is coarser than ``rel`` of the value.
+
+    A number with 3 or more decimals and 4 or more significant digits looks
+    like a computed value cut to a fixed precision: ``0.3015`` or ``1.0000``
+    hides a change of 1e-5 relative, ``0.30151234`` shows it. Short exact
+    values (``2.0``, ``0.025``, ``0.00625``, ``1e-05``) and integers pass.
+    """
+    coarse = []
+    for line in lines:
+        for token in NUMBER_RE.findall(line):
+            mantissa, _, exponent = token.replace(",", "").lower().partition("e")
+            fraction = mantissa.partition(".")[2]
+            significant = len(mantissa.lstrip("+-").replace(".", "").lstrip("0"))
+            if len(fraction) < 3 or significant < 4:
+                continue
+            value = to_float(token)
+            if value == 0 or math.isinf(value):
+                continue
+            unit = 10.0 ** (-len(fraction) + (int(exponent) if exponent else 0))
+            if unit > rel * abs(value):
+                coarse.append(token)
+    return coarse
+
+
+def perturb(text: str, rel: float = VISIBLE_REL) -> str:
+    """Scale every non-integer number in ``text`` by ``1 + rel``, printed with its own precision.
+
+    This is what a recording would show if every computed value changed by
+    ``rel``: used to prove that parity sees a change that small.
+    """
+    def scaled(match: re.Match[str]) -> str:
+        token = match.group()
+        mantissa, _, exponent = token.lower().partition("e")
+        if "." not in mantissa or "," in mantissa:
+            return token
+        decimals = len(mantissa.partition(".")[2])
+        value = float(token) * (1 + rel)
+        if exponent:
+            return f"{value:.{decimals}e}"
+        return f"{value:.{decimals}f}"
+
+    return NUMBER_RE.sub(scaled, text)
+
+
+def classify(pairs: Iterable[Pair]) -> dict[str, list[str]]:
+    """Pair keys by kind: 'full', 'same', 'unchecked'."""
+    groups: dict[str, list[str]] = {k: [] for k in KINDS}
+    for pair in pairs:
+        groups[kind(pair)].append(pair.key)
+    return groups
+
+
+def shares(pairs: Iterable[Pair]) -> str:
+    """One line: how many pairs are fully compared, same:-checked and unchecked."""
+    groups = classify(pairs)
+    total = sum(len(v) for v in groups.values()) or 1
+    parts = [f"{len(groups[k])} {label} ({100 * len(groups[k]) / total:.0f}%)"
+             for k, label in (("full", "full parity"), ("same", "same:-checked"), ("unchecked", "unchecked"))]
+    return "parity: " + ", ".join(parts)
+
+
+def stale_diff(recorded: str, fresh: str, name: str) -> str:
+    """The snippet-vs-recording check: '' when a fresh run printed exactly the recording, else a diff."""
+    if recorded == fresh:
+        return ""
+    return "".join(difflib.unified_diff(
+        recorded.splitlines(keepends=True), fresh.splitlines(keepends=True),
+        fromfile=f"{name} (recorded)", tofile=f"{name} (this run)",
+    ))

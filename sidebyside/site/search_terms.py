@@ -1,0 +1,108 @@
+"""MkDocs hook: the names readers type lead to the page that answers them.
+
+Readers search with names from older articles (TFLite, TorchServe, tfdbg),
+abbreviations (DDP, AMP) and spellings the pages do not use (allreduce). Each
+page lists such names in its front matter under ``aliases:``, and every
+retired name in ``data/replacements.yml`` (its ``old`` name and ``aliases``)
+points at the page that shows its replacement. This hook turns both into the
+page's search ``tags``: Material's search indexes tags with a far higher
+boost than titles and text, so the current page comes first for an old name,
+offline too (the tags are part of the one search index). Tags are not shown
+on pages (the tags plugin is off); search results show them as chips, which
+tells the reader why the page matched.
+
+It also keeps out of the index what readers never search for: the
+"Tested with ... · download script · source" line under every pair, the
+"Tested: ..." line under every API-dictionary row, and recorded outputs
+(numbers readers do not type) unless they hold an error message, which
+readers paste into the box.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from mkdocs.exceptions import PluginError
+
+from sidebyside import ROOT
+from sidebyside.errors import SiteError
+
+_EXCLUDED_RE = re.compile(r'<p class="(sbs-tested|sbs-rosetta-meta)">')
+_OUTPUT_RE = re.compile(r'<div class="language-text highlight"><span class="filename">Output</span>(.*?)</pre></div>', re.S)
+_ERROR_RE = re.compile(r"Error|Exception|error:")
+_SPLIT_RE = re.compile(r'[\s\-,:!=\[\]()"/]+|\.(?!\d)')
+"""The search separator of mkdocs.yml, in Python: how the index splits a tag into words."""
+
+COMMON = frozenset({"tensorflow", "pytorch", "torch", "tf", "keras", "nn", "model", "models", "python"})
+"""Words on nearly every page: a tag boost on them would pull one page to the top of every search."""
+
+
+def tag_words(name: str) -> str:
+    """The searchable words of an alias, without the words every page has ('TF Hub' -> 'Hub')."""
+    return " ".join(w for w in _SPLIT_RE.split(name) if w and w.lower() not in COMMON)
+
+
+def _alias_list(value: Any, page_path: Path) -> list[str]:
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise PluginError(SiteError(page_path, 1, "front matter 'aliases' must be a list of names",
+                                    "write e.g. aliases: [DDP, allreduce]").message)
+    return [v.strip() for v in value]
+
+
+def retired_names() -> dict[str, list[str]]:
+    """Docs page (``topics/deployment.md``) -> retired names whose replacement it shows."""
+    try:
+        from sidebyside.data.replacements import load_replacements
+    except ImportError:  # pragma: no cover - replaced at merge
+        return {}
+
+    names: dict[str, list[str]] = {}
+    for entry in load_replacements(ROOT / "data" / "replacements.yml"):
+        page = entry.shown_link.split("#", 1)[0]
+        names.setdefault(page, []).extend([entry.old, *entry.aliases])
+    return names
+
+
+_retired: dict[str, list[str]] = {}
+
+
+def on_config(config: Any) -> Any:
+    global _retired
+    try:
+        _retired = retired_names()
+    except SiteError as error:
+        raise PluginError(error.message) from None
+    return config
+
+
+def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
+    """Merge the page's own aliases and the retired names it replaces into its search tags."""
+    page_path = Path(config["docs_dir"]) / page.file.src_uri
+    names = _alias_list(page.meta.get("aliases"), page_path) + _retired.get(page.file.src_uri, [])
+    if names:
+        tags = list(page.meta.get("tags") or [])
+        for name in names:
+            words = tag_words(name)
+            if words and words not in tags:
+                tags.append(words)
+        page.meta["tags"] = tags
+    return markdown
+
+
+def _output_block(match: re.Match[str]) -> str:
+    if _ERROR_RE.search(match.group(1)):
+        return match.group(0)
+    return match.group(0).replace('<div class="language-text highlight">', '<div class="language-text highlight" data-search-exclude>', 1)
+
+
+def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
+    """Mark what answers no query with Material's ``data-search-exclude``: the index skips it."""
+    html = _EXCLUDED_RE.sub(r'<p class="\1" data-search-exclude>', html)
+    return _OUTPUT_RE.sub(_output_block, html)
+
+
+__all__ = ["on_config", "on_page_content", "on_page_markdown", "retired_names"]

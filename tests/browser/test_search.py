@@ -1,0 +1,117 @@
+"""Search finds what readers type: every query in tests/search_queries.yml, typed into the real box.
+
+Each query is typed key by key into the search box of the hosted build and of
+the offline zip (the same index, loaded two ways), and the expected page must
+be among the first five pages listed. Results are read once they belong to
+the whole query: the count line names matches and the list stops changing
+between polls.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+import yaml
+from conftest import LOCAL_SCHEMES, hosted_path
+
+from sidebyside import ROOT
+
+pytestmark = pytest.mark.browser
+
+QUERIES_FILE = ROOT / "tests" / "search_queries.yml"
+TOP = 5
+SETTLE_MS = 60_000
+"""Ceiling for results to settle on a loaded machine; the wait ends as soon as they do."""
+
+
+def load_queries(path: Path = QUERIES_FILE) -> list[dict[str, str]]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return data["queries"]
+
+
+QUERIES = load_queries()
+
+
+def page_of(href: str, base_path: str) -> str:
+    """Docs-relative page of a result link ('topics/debugging'), for either build."""
+    path = unquote(urlsplit(href).path)
+    rel = path[len(base_path):] if path.startswith(base_path) else path
+    rel = rel.removesuffix("index.html").removesuffix(".html").rstrip("/")
+    return rel or "index"
+
+
+def search(tab, query: str) -> list[str]:  # type: ignore[no-untyped-def]
+    """Type ``query`` into the search box; return result links once they answer the whole query."""
+    box = tab.locator("input.md-search__input")
+    box.click()
+    box.fill("")
+    box.press_sequentially(query)  # the theme searches on key events; fill() alone sends none
+    # Every keystroke sends the query so far to the search worker and redraws the
+    # list when its answer arrives. The list belongs to the whole query once it is
+    # drawn and stays the same over three consecutive polls (answers come in order).
+    tab.wait_for_function(
+        """q => {
+             const input = document.querySelector('input.md-search__input');
+             const meta = document.querySelector('.md-search-result__meta');
+             const list = document.querySelector('.md-search-result__list');
+             if (!input || input.value !== q || !meta || !/match/i.test(meta.textContent)) return false;
+             const now = q + meta.textContent + list.innerHTML;
+             const last = window.__sbsLast || [];
+             window.__sbsLast = [now, ...last].slice(0, 3);
+             return window.__sbsLast.length === 3 && window.__sbsLast.every(v => v === now);
+           }""",
+        arg=query, timeout=SETTLE_MS, polling=300,
+    )
+    return tab.evaluate("() => [...document.querySelectorAll('.md-search-result__item > a')].map(a => a.href)")
+
+
+def url_page(docs_page: str) -> str:
+    """'tutorials/index' is served at 'tutorials/': the name a result link carries."""
+    return docs_page.removesuffix("/index") if docs_page != "index" else docs_page
+
+
+def top_pages(hrefs: list[str], base_path: str) -> list[str]:
+    """Distinct pages in the order listed (sections of one page count once)."""
+    pages: list[str] = []
+    for href in hrefs:
+        page = page_of(href, base_path)
+        if page not in pages:
+            pages.append(page)
+    return pages[:TOP]
+
+
+def run_queries(tab, base_path: str) -> list[str]:  # type: ignore[no-untyped-def]
+    misses = []
+    for case in QUERIES:
+        pages = top_pages(search(tab, case["query"]), base_path)
+        if url_page(case["expect"]) not in pages:
+            misses.append(f"{case['query']!r}: expected {case['expect']} in the top {TOP}, got {pages}")
+    return misses
+
+
+def test_query_file_names_real_pages() -> None:
+    docs = ROOT / "docs"
+    assert len(QUERIES) >= 60
+    for case in QUERIES:
+        assert set(case) == {"query", "expect"}, f"{QUERIES_FILE.name}: {case}: use keys query and expect"
+        page = case["expect"]
+        assert (docs / f"{page}.md").is_file() or (docs / f"{page}.ipynb").is_file(), f"{QUERIES_FILE.name}: no page {page}"
+
+
+def test_hosted_search_ranks_every_query(hosted_url: str, prefix: str, open_page) -> None:  # type: ignore[no-untyped-def]
+    origin = hosted_url.split(prefix)[0]
+    tab, log = open_page((origin,))
+    tab.goto(hosted_url + hosted_path("index"), wait_until="load", timeout=SETTLE_MS)
+    misses = run_queries(tab, prefix)
+    assert not misses, f"{len(misses)} of {len(QUERIES)} queries miss:\n" + "\n".join(misses)
+    assert not log.offenders
+
+
+def test_offline_search_ranks_every_query(offline_site: Path, open_page) -> None:  # type: ignore[no-untyped-def]
+    tab, log = open_page(LOCAL_SCHEMES)
+    tab.goto((offline_site / "index.html").as_uri(), wait_until="load", timeout=SETTLE_MS)
+    misses = run_queries(tab, offline_site.as_posix() + "/")
+    assert not misses, f"{len(misses)} of {len(QUERIES)} queries miss:\n" + "\n".join(misses)
+    assert not log.offenders, "search requested non-file URLs:\n" + "\n".join(log.offenders)
