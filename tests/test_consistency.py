@@ -86,7 +86,7 @@ def test_a_page_verdict_that_contradicts_its_rows_is_caught(tmp_path: Path) -> N
     assert page_verdict(page).leans == "pytorch"
     page.write_text(text.replace('"Verdict: PyTorch has the larger catalogue"', '"Verdict: TensorFlow has the larger catalogue"'), encoding="utf-8")
     (problem,) = page_contradictions(docs, load_comparison())
-    assert problem.message.startswith(f"{page}:7: the verdict 'TensorFlow has the larger catalogue' leans tensorflow")
+    assert problem.message.startswith(f"{page}:{page_verdict(page).line}: the verdict 'TensorFlow has the larger catalogue' leans tensorflow")
     assert "row 'pretrained-hub'" in problem.message
 
 
@@ -103,5 +103,5 @@ def test_the_build_refuses_a_page_verdict_contradiction(tmp_path: Path, monkeypa
     page = docs / "topics" / "model-availability.md"
     page.write_text(page.read_text(encoding="utf-8").replace("Verdict: PyTorch has", "Verdict: TensorFlow has"), encoding="utf-8")
     monkeypatch.setattr(_projects, "ROOT", tmp_path)
-    with pytest.raises(SiteError, match=r"model-availability\.md:7: the verdict 'TensorFlow has the larger catalogue'"):
+    with pytest.raises(SiteError, match=r"model-availability\.md:\d+: the verdict 'TensorFlow has the larger catalogue'"):
         _projects.checked()
