@@ -112,7 +112,20 @@ def cmd_check(root: Path = SNIPPETS, docs: Path = ROOT / "docs") -> str:
     if root != SNIPPETS:
         return summary
     data = check_data()
-    return f"{summary}; data files valid ({data})"
+    return f"{summary}; data files valid ({data}); {check_figures()}"
+
+
+def check_figures() -> str:
+    """Every figure in the pages' prose is checked against a recording or sourced (``sidebyside.site.figures``)."""
+    from sidebyside.site import figures
+
+    problems, totals = figures.check_site()
+    if problems:
+        first = problems[0]
+        raise SiteError(first.figure.path, first.figure.line,
+                        f"{len(problems)} figure(s) in prose not backed; first: '{first.figure.text}' {first.why}",
+                        first.fix)
+    return figures.summary(totals)
 
 
 def check_data() -> str:
