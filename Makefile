@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build test lint record check offline audit weight links screenshots searchbench bench browser graphviz flowchart tensorboard-screenshot npm clean canary canary-venv facts
+.PHONY: serve build test venv pr lint record check offline audit weight links screenshots searchbench bench browser graphviz flowchart tensorboard-screenshot npm clean wheel-sizes measure-cpu-knobs measure-quantization-latency canary canary-venv facts
 
 # --- environments (stamp files make them idempotent and fast when present) ---
 $(DOCS_VENV)/.stamp: requirements/docs.txt requirements/constraints.txt pyproject.toml
@@ -21,12 +21,15 @@ $(VENV)/.stamp: requirements/docs.txt requirements/test.txt requirements/constra
 	$(VENV)/bin/pip install -q -r requirements/test.txt -c requirements/constraints.txt
 	touch $@
 
+# The test environment alone (frameworks, pytest; the package installed editable), without running anything.
+venv: $(VENV)/.stamp
+
 # --- the two commands ---
 serve: $(DOCS_VENV)/.stamp
 	$(DOCS_VENV)/bin/python -m mkdocs serve --dev-addr $(HOST) --livereload
 
 test: $(VENV)/.stamp browser graphviz npm lint
-	$(VENV)/bin/python -m sidebyside check  # every pair recorded, shown on a page and in parity; data valid
+	$(VENV)/bin/python -m sidebyside check  # every pair recorded, shown on a page and in parity; data valid and its links resolved
 	$(VENV)/bin/python -m pytest -n auto
 	$(MAKE) --no-print-directory audit
 
@@ -44,6 +47,14 @@ record: $(VENV)/.stamp
 
 check: $(VENV)/.stamp
 	$(VENV)/bin/python -m sidebyside check
+
+# Before a pull request, for the topic or pair you changed: lint, check (snippet tree, @pair references,
+# data links), its snippet and parity tests, and the strict build. Minutes, not the whole suite.
+pr: $(VENV)/.stamp lint
+	@[ -n "$(WHAT)" ] || { echo "usage: make pr WHAT=topic or WHAT=topic/pair" >&2; exit 2; }
+	$(VENV)/bin/python -m sidebyside check $(WHAT)
+	$(VENV)/bin/python -m pytest -q -n 0 tests/test_snippets.py tests/test_parity.py -k "$(WHAT)"
+	$(VENV)/bin/python -m mkdocs build --strict -d build/pr-site
 
 browser:
 	@command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
@@ -64,6 +75,16 @@ tensorboard-screenshot: $(VENV)/.stamp browser
 bench: $(VENV)/.stamp
 	$(VENV)/bin/pip install -q -r requirements/bench.txt
 	out=$$($(VENV)/bin/python -m sidebyside.tools.bench.run) && $(VENV)/bin/python -m sidebyside.tools.bench.charts "$$out" docs/assets/bench
+
+# Registry facts for the hardware page: pinned frameworks' wheel sizes per platform -> data/facts/wheel-sizes.json.
+wheel-sizes: $(VENV)/.stamp
+	$(VENV)/bin/python -m sidebyside.tools.wheel_sizes
+
+# Measured data rendered on the profiling and quantization pages (a few minutes each; re-run on a quiet machine).
+measure-cpu-knobs: $(VENV)/.stamp
+	$(VENV)/bin/python -m sidebyside.tools.cpu_knobs
+measure-quantization-latency: $(VENV)/.stamp
+	$(VENV)/bin/python -m sidebyside.tools.quant_latency
 
 # Project figures for the budgets: build time, page weight, one topic's snippet time (add ARGS=--tests for the suite).
 measure: $(VENV)/.stamp

@@ -1,9 +1,12 @@
 """Contributor commands: scaffold a pair, record outputs, check the tree.
 
-    python -m sidebyside new topic/pair       two halves with a header
-    python -m sidebyside record [topic[/pair]] re-run and rewrite .out files
-    python -m sidebyside check                 validate snippets, pages and pair parity
+    python -m sidebyside new topic/pair       both halves with a header (or only the missing one)
+    python -m sidebyside record [topic[/pair]] re-run (twice) and rewrite .out files
+    python -m sidebyside check [topic[/pair]]  validate snippets, pages, pair parity and data links
     python -m sidebyside notebooks [name]      execute stale (or named) tutorial notebooks
+
+Run them with the test environment's interpreter (``make venv``, then
+``.venv/bin/python -m sidebyside ...``): ``record`` needs both frameworks.
 
 Every failure prints one ``file:line: problem; fix`` line and exits 1.
 A failed run never touches the recording that was there before.
@@ -17,11 +20,11 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from sidebyside import ROOT
-from sidebyside.errors import SiteError
+from sidebyside.errors import SiteError, SiteErrors, read_text
 from sidebyside.pairs import parity
-from sidebyside.pairs.catalog import FRAMEWORKS, NAME_RE, SNIPPETS, Pair, discover, suggest
+from sidebyside.pairs.catalog import FRAMEWORKS, NAME_RE, SNIPPETS, Pair, discover, parse_header, suggest
 from sidebyside.pairs.expand import find_directives
-from sidebyside.pairs.runner import Result, run, write_recording
+from sidebyside.pairs.runner import Result, require_frameworks, run_twice, write_recording
 
 TEMPLATE = '''# title: {title}
 """{label} half of {key}: replace this with a complete script that prints its result."""
@@ -31,19 +34,28 @@ print("hello from {label}")
 
 
 def cmd_new(key: str, root: Path = SNIPPETS) -> list[Path]:
-    """Create both halves of ``topic/pair``; refuse to overwrite anything."""
+    """Create the halves of ``topic/pair`` that do not exist yet; never overwrite one.
+
+    When one half is already written, only its twin is scaffolded, with the
+    same title, so the missing-half error's suggested command always works.
+    """
     topic, _, name = key.partition("/")
     for part, what in ((topic, "topic"), (name, "pair")):
         if not NAME_RE.match(part or ""):
             raise SiteError("<command line>", None, f"{what} name '{part}' is not lowercase-hyphen", "use e.g. 'execution-model/eager-by-default'")
     made = []
+    paths = {framework: root / topic / f"{name}.{framework}.py" for framework in FRAMEWORKS}
+    existing = [path for path in paths.values() if path.exists()]
+    if len(existing) == len(paths):
+        raise SiteError(existing[0], None, "already exists (both halves do)", "pick another pair name or edit the files")
     title = name.replace("-", " ").capitalize()
-    for framework in FRAMEWORKS:
-        path = root / topic / f"{name}.{framework}.py"
-        if path.exists():
-            raise SiteError(path, None, "already exists", "pick another pair name or edit the file")
+    if existing:
+        header = parse_header(existing[0])
+        title = header["title"][0] if header.get("title") else title
     for framework, label in FRAMEWORKS.items():
-        path = root / topic / f"{name}.{framework}.py"
+        path = paths[framework]
+        if path.exists():
+            continue
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(TEMPLATE.format(title=title, label=label, key=key), encoding="utf-8")
         made.append(path)
@@ -62,11 +74,16 @@ def select(pairs: dict[str, Pair], selector: str | None) -> list[Pair]:
 
 
 def cmd_record(selector: str | None, root: Path = SNIPPETS, jobs: int = 2) -> list[Result]:
-    """Run the selected halves; write recordings only if every run succeeded."""
+    """Run each selected half twice; write recordings only if every run succeeded and repeated.
+
+    Every failing half is reported (not just the first), so one run shows
+    all there is to fix.
+    """
     pairs = discover(root, require_outputs=False)
     halves = [h for pair in select(pairs, selector) for h in pair.halves.values()]
+    require_frameworks({half.framework for half in halves})
     with ThreadPoolExecutor(max_workers=jobs) as pool:
-        futures = [pool.submit(run, half) for half in halves]
+        futures = [pool.submit(run_twice, half) for half in halves]
         errors: list[SiteError] = []
         results: list[Result] = []
         for future in futures:
@@ -74,23 +91,26 @@ def cmd_record(selector: str | None, root: Path = SNIPPETS, jobs: int = 2) -> li
                 results.append(future.result())
             except SiteError as error:
                 errors.append(error)
-    if errors:
+    if len(errors) == 1:
         raise errors[0]
+    if errors:
+        raise SiteErrors(errors)
     for result in results:
         write_recording(result)
     return results
 
 
-def cmd_check(root: Path = SNIPPETS, docs: Path = ROOT / "docs") -> str:
-    """Validate the snippet tree, every pair reference in the pages and the parity of the recordings.
+def cmd_check(root: Path = SNIPPETS, docs: Path = ROOT / "docs", with_data: bool | None = None) -> str:
+    """Validate the snippet tree, every pair reference in the pages, the parity of the recordings and the data files' links.
 
     Nothing is run: parity compares the committed ``.out`` files (see
     ``sidebyside.pairs.parity``), so this is fast enough to gate every test run.
+    ``with_data`` defaults to True for the real tree (a scratch tree has no data files).
     """
     pairs = discover(root)
     referenced: set[str] = set()
     for page in sorted(docs.rglob("*.md")):
-        for directive in find_directives(page.read_text(encoding="utf-8")):
+        for directive in find_directives(read_text(page)):
             if directive.kind != "pair":
                 continue
             if directive.arg not in pairs:
@@ -109,10 +129,10 @@ def cmd_check(root: Path = SNIPPETS, docs: Path = ROOT / "docs") -> str:
                             f"pair '{pair.key}' fails parity ({len(problems)} problem(s)); first: {first}",
                             "see the message of tests/test_parity.py for this pair, fix the snippets and re-record")
     summary = f"{len(pairs)} pairs, all recorded and referenced; {parity.shares(pairs.values())}"
-    if root != SNIPPETS:
+    if not (root == SNIPPETS if with_data is None else with_data):
         return summary
-    data = check_data()
-    return f"{summary}; data files valid ({data}); {check_figures()}"
+    summary = f"{summary}; {check_data(pairs, docs)}"
+    return f"{summary}; {check_figures()}" if root == SNIPPETS else summary  # figures: the real pages only
 
 
 def check_figures() -> str:
@@ -128,19 +148,46 @@ def check_figures() -> str:
     return figures.summary(totals)
 
 
-def check_data() -> str:
-    """Validate every data/*.yml file without building (anchors are checked by the build)."""
-    from sidebyside.data.claims import load_claims
-    from sidebyside.data.community import load_community
-    from sidebyside.data.comparison import load_comparison
-    from sidebyside.data.decision import load_decision
-    from sidebyside.data.rosetta import load_rosetta
+def check_data(pairs: dict[str, Pair], docs: Path = ROOT / "docs") -> str:
+    """Validate every registered data file and resolve its page links and pair references.
 
-    loaders = {"comparison": load_comparison, "decision": load_decision, "rosetta": load_rosetta,
-               "claims": load_claims, "community": load_community}
-    for loader in loaders.values():
-        loader()
-    return ", ".join(loaders)
+    Anchors on pages with ``@render`` content may come from the generated
+    part, which only the build sees; those are counted and left to the build,
+    and the summary says so rather than calling everything valid.
+    """
+    from sidebyside.data import loaders
+    from sidebyside.data.fields import PairRef, references
+    from sidebyside.site.page_anchors import has_generated_content, static_anchors
+
+    pages: dict[str, tuple[set[str], bool]] = {}
+    resolved = deferred = 0
+    for load in loaders().values():
+        for ref in references(load()):
+            if isinstance(ref, PairRef):
+                if ref not in pairs:
+                    raise SiteError(ref.origin, ref.line, f"unknown pair '{ref}'", suggest(ref, sorted(pairs)))
+                resolved += 1
+                continue
+            page, _, anchor = ref.partition("#")
+            if page not in pages:
+                source = docs / page
+                if not source.is_file():
+                    fix = "use a docs-relative path such as 'topics/execution-model.md#anchor'"
+                    raise SiteError(ref.origin, ref.line, f"link to unknown page '{page}'", fix)
+                text = read_text(source)
+                pages[page] = (static_anchors(text), has_generated_content(text))
+            anchors, generated = pages[page]
+            if not anchor or anchor in anchors:
+                resolved += 1
+            elif generated:
+                deferred += 1
+            else:
+                raise SiteError(ref.origin, ref.line, f"link to unknown anchor '{anchor}' on '{page}'", "use a heading id that exists on that page")
+    names = ", ".join(name.removesuffix(".yml") for name in loaders())
+    summary = f"data files valid ({names}); {resolved} data links resolved"
+    if deferred:
+        summary += f", {deferred} anchors on generated pages left to 'make build'"
+    return summary
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -150,7 +197,8 @@ def main(argv: list[str] | None = None) -> int:
     rec = sub.add_parser("record", help="re-run snippets and rewrite their .out files")
     rec.add_argument("selector", nargs="?", help="topic or topic/pair (default: all)")
     rec.add_argument("-j", "--jobs", type=int, default=2, help="parallel runs (default 2)")
-    sub.add_parser("check", help="validate snippets and pair references")
+    chk = sub.add_parser("check", help="validate snippets, pair references and data links")
+    chk.add_argument("selector", nargs="?", help="also require this topic or topic/pair to exist (make pr uses it)")
     nbs = sub.add_parser("notebooks", help="execute notebooks/*.py into docs/notebooks/*.ipynb")
     nbs.add_argument("name", nargs="?", help="one notebook (default: every one whose source changed)")
     nbs.add_argument("--force", action="store_true", help="re-execute all, even when up to date")
@@ -159,7 +207,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "new":
             for path in cmd_new(args.key):
                 print(f"created {path.relative_to(ROOT)}")
-            print(f"next: edit both files, then run: python -m sidebyside record {args.key}")
+            print(f"next: write the script(s), then run: .venv/bin/python -m sidebyside record {args.key}")
         elif args.command == "record":
             for result in cmd_record(args.selector, jobs=args.jobs):
                 print(f"recorded {result.half.out_path.relative_to(ROOT)} ({result.half.label} {result.version})")
@@ -169,7 +217,13 @@ def main(argv: list[str] | None = None) -> int:
             for line in record(args.name, force=args.force):
                 print(line)
         else:
+            if args.selector:
+                select(discover(require_outputs=False), args.selector)
             print(cmd_check())
+    except SiteErrors as many:
+        for error in many.errors:
+            print(f"error: {error.message}", file=sys.stderr)
+        return 1
     except SiteError as error:
         print(f"error: {error.message}", file=sys.stderr)
         return 1

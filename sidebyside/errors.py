@@ -39,3 +39,41 @@ class SiteError(Exception):
         if self.fix:
             text += f"; {self.fix}"
         return text
+
+
+class SiteErrors(SiteError):
+    """Several independent problems found in one pass (e.g. every failing half of a record run).
+
+    Each one is still a one-line ``file:line: what; fix`` message; the
+    contributor sees all of them at once instead of fixing them one run at a time.
+    """
+
+    def __init__(self, errors: list[SiteError]) -> None:
+        self.errors = errors
+        first = errors[0]
+        super().__init__(first.path, first.line, first.problem, first.fix)
+
+    @property
+    def message(self) -> str:
+        return "\n".join(error.message for error in self.errors)
+
+
+def read_text(path: Path) -> str:
+    """Read a UTF-8 file; bytes that are not UTF-8 become ``file:line`` instead of a traceback."""
+    data = Path(path).read_bytes()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise SiteError(path, *_undecodable(data, exc)) from None
+
+
+def undecodable_line(data: bytes, exc: UnicodeDecodeError) -> int:
+    """1-based line of the first byte that is not UTF-8."""
+    return data.count(b"\n", 0, exc.start) + 1
+
+
+def _undecodable(data: bytes, exc: UnicodeDecodeError) -> tuple[int, str, str]:
+    line = undecodable_line(data, exc)
+    column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+    byte = data[exc.start]
+    return line, f"file is not UTF-8 (byte 0x{byte:02x} at column {column})", "save it as UTF-8"

@@ -6,12 +6,15 @@ tests describe the contract a contributor meets when something is wrong.
 
 from __future__ import annotations
 
+import re
+import sys
+import time
 from pathlib import Path
 
 import pytest
 
 from sidebyside.cli import cmd_check, cmd_new, cmd_record
-from sidebyside.errors import SiteError
+from sidebyside.errors import SiteError, SiteErrors
 from sidebyside.pairs.catalog import discover
 from sidebyside.pairs.expand import expand
 
@@ -170,3 +173,225 @@ def test_verified_cache_key_changes_with_script_recording_and_version(tmp_path: 
     assert verified.key(half, "1.0") != base
     monkeypatch.setenv("CI", "true")
     assert not verified.enabled()
+
+
+# --- record is robust: every bad run is refused with its file and a fix ---
+
+NOT_UTF8 = "save it as UTF-8"
+
+
+def test_missing_half_hint_command_adds_only_the_missing_half(tmp_path: Path) -> None:
+    write(tmp_path, "topic/pair.tensorflow.py", "# title: Kept title\nprint(1)\n")
+    message = error_of(discover, tmp_path, require_outputs=False)
+    assert message.endswith("topic/pair.tensorflow.py: pair 'topic/pair' has no PyTorch half (pair.pytorch.py); "
+                            "run: python -m sidebyside new topic/pair (it adds only the missing half)")
+    made = cmd_new("topic/pair", root=tmp_path)  # the command the hint names must work
+    assert [p.name for p in made] == ["pair.pytorch.py"]
+    assert (tmp_path / "topic/pair.tensorflow.py").read_text() == "# title: Kept title\nprint(1)\n"
+    assert discover(tmp_path, require_outputs=False)["topic/pair"].title == "Kept title"
+    assert error_of(cmd_new, "topic/pair", root=tmp_path).endswith("already exists (both halves do); pick another pair name or edit the files")
+
+
+@pytest.mark.parametrize("where", ["snippet", "recording", "page", "data"])
+def test_non_utf8_file_names_file_line_and_column(tmp_path: Path, where: str) -> None:
+    from sidebyside.data.yamlsrc import load_yaml
+    from sidebyside.pairs.runner import read_recording
+
+    good_pair(tmp_path / "snippets")
+    bad = b"# first line\nok = '\xff'\n"
+    if where == "snippet":
+        target = tmp_path / "snippets/topic/pair.pytorch.py"
+        target.write_bytes(b"# title: Adds two numbers\n" + bad)
+        message, line = error_of(discover, tmp_path / "snippets"), 3
+    elif where == "recording":
+        target = tmp_path / "snippets/topic/pair.pytorch.out"
+        target.write_bytes(b"# tested with PyTorch 1.0\n" + bad)
+        half = discover(tmp_path / "snippets")["topic/pair"].halves["pytorch"]
+        message, line = error_of(read_recording, half), 3
+    elif where == "page":
+        target = tmp_path / "docs/index.md"
+        target.parent.mkdir()
+        target.write_bytes(b"@pair topic/pair\n" + bad)
+        message, line = error_of(cmd_check, tmp_path / "snippets", tmp_path / "docs"), 3
+    else:
+        target = tmp_path / "data.yml"
+        target.write_bytes(bad)
+        message, line = error_of(load_yaml, target), 2
+    assert message.endswith(f"{target.name}:{line}: file is not UTF-8 (byte 0xff at column 7); {NOT_UTF8}")
+
+
+@pytest.mark.slow
+def test_output_that_changes_between_runs_is_refused_naming_the_lines(tmp_path: Path) -> None:
+    good_pair(tmp_path)
+    write(tmp_path, "topic/pair.pytorch.py", "# title: Adds two numbers\nimport os\nprint(2)\nprint(os.getpid())\n")
+    before = {p.name: p.read_text() for p in tmp_path.rglob("*.out")}
+    message = error_of(cmd_record, "topic/pair", root=tmp_path)
+    assert re.fullmatch(r".*topic/pair\.pytorch\.py: output differs between two runs on output line\(s\) 2 "
+                        r"\('\d+' then '\d+'\); seed every random source and do not print times, dates or ids", message)
+    assert {p.name: p.read_text() for p in tmp_path.rglob("*.out")} == before
+
+
+@pytest.mark.slow
+def test_huge_output_is_refused_naming_the_file(tmp_path: Path) -> None:
+    good_pair(tmp_path)
+    write(tmp_path, "topic/pair.tensorflow.py", "# title: Adds two numbers\nprint('x' * 300_000)\n")
+    message = error_of(cmd_record, "topic/pair", root=tmp_path)
+    assert message.endswith("topic/pair.tensorflow.py: printed 300001 bytes, over the 200000-byte limit for a recording; "
+                            "print a summary (shapes, a few values), not whole tensors")
+
+
+@pytest.mark.slow
+def test_output_that_is_not_utf8_names_the_output_line(tmp_path: Path) -> None:
+    good_pair(tmp_path)
+    write(tmp_path, "topic/pair.tensorflow.py", "# title: Adds two numbers\nimport sys\nsys.stdout.buffer.write(b'ok\\n\\xff\\n')\n")
+    message = error_of(cmd_record, "topic/pair", root=tmp_path)
+    assert message.endswith("topic/pair.tensorflow.py: output line 2 is not UTF-8 text; print str or repr() of bytes, not raw bytes")
+
+
+@pytest.mark.slow
+def test_timeout_kills_every_process_the_snippet_started(tmp_path: Path) -> None:
+    good_pair(tmp_path)
+    pid_file = tmp_path / "grandchild.pid"
+    write(tmp_path, "topic/pair.tensorflow.py", (
+        "# title: Adds two numbers\n# timeout: 2\nimport subprocess, sys, time\n"
+        "child = subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(40)'])\n"
+        f"open({str(pid_file)!r}, 'w').write(str(child.pid))\ntime.sleep(40)\n"
+    ))
+    started = time.monotonic()
+    message = error_of(cmd_record, "topic/pair", root=tmp_path)
+    assert message.endswith("topic/pair.tensorflow.py: snippet did not finish within 2 s; make it faster or raise '# timeout: N' in its header")
+    assert time.monotonic() - started < 20, "the grandchild kept the output pipe open: it was not killed"
+    pid = int(pid_file.read_text())
+    for _ in range(50):  # the kill is asynchronous; a zombie awaiting its reaper counts as gone
+        status = Path(f"/proc/{pid}/status")
+        if not status.exists() or "\nState:\tZ" in status.read_text():
+            break
+        time.sleep(0.1)
+    else:
+        pytest.fail(f"grandchild {pid} survived the timeout")
+
+
+@pytest.mark.slow
+def test_record_reports_every_failing_half(tmp_path: Path) -> None:
+    good_pair(tmp_path)
+    for fw in ("tensorflow", "pytorch"):
+        write(tmp_path, f"topic/pair.{fw}.py", f"# title: Adds two numbers\nraise ValueError('{fw}')\n")
+    with pytest.raises(SiteErrors) as info:
+        cmd_record("topic/pair", root=tmp_path)
+    lines = [error.message for error in info.value.errors]
+    assert lines == [
+        f"{tmp_path}/topic/pair.{fw}.py:2: snippet exited with status 1: ValueError: {fw}; fix the script and check it with: "
+        f"{sys.executable} {tmp_path}/topic/pair.{fw}.py" for fw in ("tensorflow", "pytorch")
+    ]
+
+
+def test_record_says_when_the_framework_is_not_importable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from sidebyside.pairs import runner
+
+    good_pair(tmp_path)
+    monkeypatch.setitem(runner.MODULES, "pytorch", "no_such_framework_module")
+    message = error_of(cmd_record, "topic/pair", root=tmp_path)
+    assert message == (f"<environment>: PyTorch is not importable by {sys.executable} (module 'no_such_framework_module' not found); "
+                       "create the test environment with 'make venv', then run the command with .venv/bin/python")
+
+
+def test_public_version_drops_the_local_build_tag() -> None:
+    from sidebyside.pairs.runner import public_version
+
+    assert public_version("2.13.0+cpu") == public_version("2.13.0") == "2.13.0"
+    assert public_version("2.13.0") != public_version("2.13.1+cpu")
+
+
+def _mini_build(tmp_path: Path, page: bytes) -> str:
+    """Build one page with the project's hook; return the build error."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, PluginError
+
+    from sidebyside import ROOT
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs/index.md").write_bytes(page)
+    (tmp_path / "mkdocs.yml").write_text(f"site_name: t\nhooks:\n  - {ROOT / 'sidebyside/site/hook.py'}\n", encoding="utf-8")
+    config = load_config(str(tmp_path / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    with pytest.raises(Abort) as info:
+        build(config)
+    error = info.value.__context__  # MkDocs logs the PluginError and raises Abort from its handler
+    assert isinstance(error, PluginError)
+    return str(error)
+
+
+def test_build_error_names_the_file_line_after_front_matter(tmp_path: Path) -> None:
+    page = b"---\ndescription: A page with front matter.\n---\n\n# Title\n\nText.\n\n@pair topic/no-such-pair\n"
+    message = _mini_build(tmp_path, page)
+    assert re.fullmatch(r".*docs/index\.md:9: unknown pair 'topic/no-such-pair'; .*", message), message
+    assert page.decode().splitlines()[9 - 1] == "@pair topic/no-such-pair"
+
+
+def test_build_error_for_a_page_that_is_not_utf8(tmp_path: Path) -> None:
+    message = _mini_build(tmp_path, b"# Title\n\nCaf\xe9\n")
+    assert message.endswith(f"docs/index.md:3: file is not UTF-8 (byte 0xe9 at column 4); {NOT_UTF8}")
+
+
+# --- check resolves data files' page links and pair references without a build ---
+
+ROW = """groups:
+  - id: g
+    title: G
+    rows:
+      - id: r
+        criterion: C
+        tensorflow: T
+        pytorch: P
+        verdict: tie
+        why: W
+        evidence: {link}
+"""
+
+CLAIMS = """article: {{title: A, publisher: P, url: "https://example.org/a", as_of: 2026-11-01}}
+changes:
+  - text: T
+    evidence: [{{page: "index.md"}}]
+topics:
+  - id: t
+    title: T
+    claims:
+      - id: c
+        claim: C
+        verdict: "false"
+        explanation: E
+        evidence:
+          - pair: {pair}
+"""
+
+
+def _check_with_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, link: str, pair: str = "topic/pair") -> str:
+    import sidebyside.data as data
+    from sidebyside.data.claims import load_claims
+    from sidebyside.data.comparison import load_comparison
+
+    good_pair(tmp_path / "snippets")
+    write(tmp_path, "docs/index.md", "# Home\n\n## Known section { #known }\n\n@pair topic/pair\n")
+    comparison = write(tmp_path, "data/comparison.yml", ROW.format(link=link))
+    claims = write(tmp_path, "data/claims.yml", CLAIMS.format(pair=pair))
+    data.loaders()  # import (and so register) the real loaders first, then replace them
+    monkeypatch.setattr(data, "_LOADERS", {"claims.yml": lambda: load_claims(claims), "comparison.yml": lambda: load_comparison(comparison)})
+    return cmd_check(tmp_path / "snippets", tmp_path / "docs", with_data=True)
+
+
+def test_check_resolves_data_links_and_says_what_it_resolved(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert _check_with_data(tmp_path, monkeypatch, "index.md#known").endswith(
+        "; data files valid (claims, comparison); 3 data links resolved")
+    assert _check_with_data(tmp_path, monkeypatch, "index.md#pair-pair").endswith("3 data links resolved")
+
+
+@pytest.mark.parametrize(("link", "pair", "expected"), [
+    ("index.md#nowhere", "topic/pair",
+     "comparison.yml:11: link to unknown anchor 'nowhere' on 'index.md'; use a heading id that exists on that page"),
+    ("topics/gone.md#known", "topic/pair",
+     "comparison.yml:11: link to unknown page 'topics/gone.md'; use a docs-relative path such as 'topics/execution-model.md#anchor'"),
+    ("index.md#known", "topic/pear", "claims.yml:14: unknown pair 'topic/pear'; did you mean 'topic/pair'?"),
+])
+def test_check_rejects_a_dangling_data_link(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, link: str, pair: str, expected: str) -> None:
+    message = error_of(_check_with_data, tmp_path, monkeypatch, link, pair)
+    assert message.endswith(expected), message

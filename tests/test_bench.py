@@ -17,6 +17,8 @@ from sidebyside.errors import SiteError
 from sidebyside.site.renderers.bench_results import render_document
 from sidebyside.tools.bench.charts import draw
 from sidebyside.tools.bench.compare import rows
+from sidebyside.tools.bench.migrate import MigrationError, migrate
+from sidebyside.tools.bench.run import merge
 from sidebyside.tools.bench.schema import load_results, newest
 
 
@@ -26,7 +28,7 @@ def fixture_doc() -> dict:
         return {"case": case, "group": group, "framework": fw, "variant": variant, "unit": unit,
                 "lower_is_better": lower, "repeats": reps, "extra": {}}
     return {
-        "schema": 1, "date": "2026-01-02", "mode": "full", "config": {}, "os": "Linux", "python": "3.11",
+        "schema": 2, "date": "2026-01-02", "mode": "full", "config": {}, "os": "Linux", "python": "3.11",
         "machine": {"cpu": "Test CPU", "cores": 2, "memory_gib": 4, "arch": "x86_64"},
         "versions": {"tensorflow": "2.21.0", "keras": "3", "torch": "2.13.0", "numpy": "2", "onnxruntime": "1"},
         "threads": {"intra_op": 1, "inter_op": 1},
@@ -38,8 +40,24 @@ def fixture_doc() -> dict:
             m("Training throughput (CNN, digits)", "training", "tensorflow", "fit", "samples/s", False, [300.0]),
             m("Matmul 8x8 float32", "matmul", "tensorflow", "tf.matmul", "GFLOP/s", False, [50.0]),
             m("Matmul 8x8 float32", "matmul", "numpy", "NumPy", "GFLOP/s", False, [90.0, 100.0]),
+            target_item("tensorflow", [run(1, 0, 0.97, 3), run(1, 1, 0.96, 4)]),
+            target_item("pytorch", [run(1, 0, 0.98, 2), run(1, 1, 0.97, 2)]),
         ],
     }
+
+
+def run(round_: int, seed: int, accuracy: float | None, epoch: int | None, epochs: int = 5, target: float = 0.95) -> dict:
+    """One training run record; ``epoch`` None means the run missed the target."""
+    reached = None if accuracy is None else epoch is not None
+    return {"round": round_, "seed": seed, "epochs": epochs, "seconds": float(epochs), "test_accuracy": accuracy,
+            "reached": reached, "epoch_reached": epoch if reached else None,
+            "seconds_to_target": float(epoch) if reached else None}
+
+
+def target_item(framework: str, runs: list[dict]) -> dict:
+    return {"case": "Time to 95% test accuracy (CNN, digits)", "group": "training", "framework": framework, "variant": "v",
+            "unit": "s", "lower_is_better": True, "repeats": [r["seconds_to_target"] for r in runs if r["reached"] is True],
+            "extra": {"target_accuracy": 0.95, "runs": runs}}
 
 
 def write(tmp_path: Path, doc: object, name: str = "2026-01-02-test.json") -> Path:
@@ -67,9 +85,46 @@ def test_page_renders_every_case_and_the_peak_share(tmp_path: Path) -> None:
     assert "Test CPU, 2 cores" in text
 
 
+def by_case(doc: dict, tmp_path: Path) -> dict:
+    return {r.case: r for r in rows(load_results(write(tmp_path, doc)))}
+
+
+def test_time_to_target_has_a_ratio_only_when_every_run_of_both_sides_reached_it(tmp_path: Path) -> None:
+    case = "Time to 95% test accuracy (CNN, digits)"
+    doc = fixture_doc()
+    assert by_case(doc, tmp_path)[case].ratio == pytest.approx(3.5 / 2.0)
+    doc["measurements"][-2] = target_item("tensorflow", [run(1, 0, 0.97, 3), run(1, 1, 0.93, None)])
+    row = by_case(doc, tmp_path)[case]
+    assert row.ratio is None and row.faster == "target not reached in every run"
+    doc["measurements"][-2] = target_item("tensorflow", [run(1, 0, 0.97, 3), run(2, 0, None, None)])
+    assert by_case(doc, tmp_path)[case].ratio is None, "a run whose outcome was not recorded is not a reached run"
+
+
+def test_page_shows_a_missed_target_as_not_reached_with_every_run(tmp_path: Path) -> None:
+    doc = fixture_doc()
+    doc["measurements"][-2] = target_item("tensorflow", [run(1, 0, 0.9417, None, epochs=40), run(2, 0, None, None)])
+    text = render_document(doc, "x.json", "../assets/bench")
+    line = [t for t in text.splitlines() if t.startswith("| Time to 95% test accuracy (CNN, digits) | s |")][-1]
+    assert "not reached<br><small>0 of 2 runs reached 95%; 1 missed (best 0.9417 after 40 epochs); 1 not recorded" in line
+    assert line.endswith("| — |"), "no ratio where a run missed"
+    assert "| TensorFlow | 1 | 0 | 40 | 40.00 | 0.9417 | no |" in text
+    assert "| TensorFlow | 2 | 0 | 5 | 5.00 | not recorded | not recorded |" in text
+    assert "| PyTorch | 1 | 1 | 5 | 5.00 | 0.9700 | yes, epoch 2 |" in text
+
+
 @pytest.mark.parametrize(
     ("mutate", "expected"),
     [
+        (lambda d: d["measurements"][-2]["extra"]["runs"][0].update(test_accuracy=0.90, epoch_reached=5),
+         "test accuracy 0.9 is below the target 0.95 at the epoch it reached it"),
+        (lambda d: d["measurements"][-2]["extra"]["runs"][0].update(reached=False),
+         "a run that missed the target has no 'epoch_reached'"),
+        (lambda d: d["measurements"][-2].update(repeats=[3.0, 4.0, 1.0]), "'repeats' must be the times to target"),
+        (lambda d: d["measurements"][-2]["extra"]["runs"][0].update(reached=None),
+         "a run whose outcome was not recorded"),
+        (lambda d: d["measurements"][-2]["extra"]["runs"][0].pop("seed"), "a run must have exactly the fields"),
+        (lambda d: d.update(extra_field=1), "unknown top-level field 'extra_field'"),
+        (lambda d: d.update(schema=1), "run 'python -m sidebyside.tools.bench.migrate FILE'"),
         (lambda d: d.pop("machine"), "missing top-level field 'machine'"),
         (lambda d: d.update(schema=7), "unknown schema version 7"),
         (lambda d: d["measurements"][0].pop("unit"), "measurement has wrong fields (unit)"),
@@ -99,8 +154,56 @@ def test_committed_results_validate_and_are_a_full_run() -> None:
     assert latest is not None, "no benchmark results committed; run 'make bench'"
     doc = load_results(latest)
     assert doc["mode"] == "full"
-    assert all(len(m["repeats"]) >= 5 for m in doc["measurements"] if m["group"] not in ("startup", "compile")), \
+    assert all(len(m["extra"].get("runs", m["repeats"])) >= 5 for m in doc["measurements"]
+               if m["group"] not in ("startup", "compile")), \
         "every timed case needs at least 5 repeats"
+
+
+def schema1_doc() -> dict:
+    """A schema-1 file as the old run script wrote it: two rounds, details of round 1 only."""
+    def item(case, fw, unit, lower, reps, runs):
+        return {"case": case, "group": "training", "framework": fw, "variant": "v", "unit": unit, "lower_is_better": lower,
+                "repeats": reps, "extra": {"runs": runs}}
+    details = [{"epochs": 40, "test_accuracy": 0.95, "reached": True}, {"epochs": 40, "test_accuracy": 0.92, "reached": False}]
+    return {**fixture_doc(), "schema": 1, "config": {"repeats": 2, "max_epochs": 40, "target_accuracy": 0.95},
+            "measurements": [item("Training throughput (CNN, digits)", "pytorch", "samples/s", False,
+                                  [400.0, 200.0, 100.0, 800.0], details),
+                             item("Time to 95% test accuracy", "pytorch", "s", True, [1.0, 2.0, 4.0, 0.5], details)]}
+
+
+def test_migration_derives_epochs_keeps_missed_runs_missed_and_marks_unrecorded_rounds(tmp_path: Path) -> None:
+    new = migrate(schema1_doc(), samples=10, today="2026-11-28")
+    cases = {m["case"]: m for m in new["measurements"]}
+    assert cases["Training time, 40 epochs (CNN, digits)"]["repeats"] == [1.0, 2.0, 4.0, 0.5]
+    target = cases["Time to 95% test accuracy (CNN, digits)"]
+    assert target["repeats"] == [1.0], "only the run recorded as reaching 95% has a time to it"
+    assert [(r["round"], r["seed"], r["epochs"], r["reached"]) for r in target["extra"]["runs"]] == \
+        [(1, 0, 40, True), (1, 1, 40, False), (2, 0, 40, None), (2, 1, 40, None)]
+    assert "migrated from schema 1" in new["history"][0]
+    load_results(write(tmp_path, new))
+
+
+def test_migration_refuses_timings_that_are_not_whole_epochs() -> None:
+    doc = schema1_doc()
+    doc["measurements"][1]["repeats"][2] = 4.05
+    with pytest.raises(MigrationError, match=r"pytorch run 3: throughput x time is 40\.500000 epochs, not a whole number"):
+        migrate(doc, samples=10, today="2026-11-28")
+
+
+def test_merge_keeps_the_runs_of_every_round() -> None:
+    def result(round_):
+        return [{"case": "c", "framework": "pytorch", "variant": "v", "repeats": [float(round_)],
+                 "extra": {"target_accuracy": 0.95, "runs": [run(round_, 0, 0.9, None)]}}]
+    merged = merge(result(1) + result(2))
+    assert [r["round"] for r in merged[0]["extra"]["runs"]] == [1, 2]
+
+
+def test_committed_charts_are_exactly_what_the_committed_data_draws(tmp_path: Path) -> None:
+    latest = newest(ROOT / "data" / "bench")
+    for chart in draw(latest, tmp_path):
+        committed = ROOT / "docs" / "assets" / "bench" / chart.name
+        assert committed.read_bytes() == chart.read_bytes(), \
+            f"{committed.relative_to(ROOT)} is stale; run 'python -m sidebyside.tools.bench.charts {latest.relative_to(ROOT)} docs/assets/bench'"
 
 
 @pytest.mark.slow

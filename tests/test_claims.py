@@ -87,7 +87,7 @@ def test_unknown_verdict(tmp_path: Path) -> None:
 
 def test_duplicate_id(tmp_path: Path) -> None:
     message = error(write(tmp_path, CLAIM + CLAIM))
-    assert "claims.yml:21: duplicate id 'tf-static-graphs' (first on line 15)" in message
+    assert "claims.yml:21: claim id 'tf-static-graphs' is used twice (first on line 15)" in message
 
 
 def test_no_evidence(tmp_path: Path) -> None:
@@ -104,14 +104,14 @@ def test_as_of_must_be_a_date(tmp_path: Path) -> None:
     text = CLAIM.replace(
         "- page: topics/execution-model.md#eager-by-default", '- url: https://example.org\n            label: "x"\n            as_of: last week'
     )
-    assert "claims.yml:22: claim 'tf-static-graphs': 'as_of' must be a date YYYY-MM-DD" in error(write(tmp_path, text))
+    assert "claims.yml:22: claim 'tf-static-graphs' as_of must be a date YYYY-MM-DD" in error(write(tmp_path, text))
 
 
 def test_plain_http_is_rejected(tmp_path: Path) -> None:
     text = CLAIM.replace(
         "- page: topics/execution-model.md#eager-by-default", '- url: http://example.org\n            label: "x"\n            as_of: 2026-11-26'
     )
-    assert "claims.yml:20: claim 'tf-static-graphs': url must start with https://" in error(write(tmp_path, text))
+    assert "claims.yml:20: claim 'tf-static-graphs' url 'http://example.org' is not an https URL" in error(write(tmp_path, text))
 
 
 def test_one_kind_per_evidence_item(tmp_path: Path) -> None:
@@ -131,7 +131,7 @@ def test_explanation_is_one_paragraph(tmp_path: Path) -> None:
 
 def test_bad_pair_name(tmp_path: Path) -> None:
     text = CLAIM.replace("- page: topics/execution-model.md#eager-by-default", "- pair: eager-by-default")
-    assert "claims.yml:20: claim 'tf-static-graphs': pair 'eager-by-default' is not 'topic/pair'" in error(write(tmp_path, text))
+    assert "claims.yml:20: claim 'tf-static-graphs' pair 'eager-by-default' is not 'topic/pair'" in error(write(tmp_path, text))
 
 
 def _ctx(use_directory_urls: bool = True) -> RenderContext:

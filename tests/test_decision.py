@@ -8,7 +8,6 @@ existing anchors and keep the flowchart page within the page-weight budget.
 
 from __future__ import annotations
 
-import gzip
 import html
 import os
 import re
@@ -28,6 +27,8 @@ from sidebyside.site import hook
 from sidebyside.site.flowchart import FLOWCHART, check_current, draw
 from sidebyside.site.renderers import RenderContext
 from sidebyside.site.renderers.decision_chooser import chooser_html
+from sidebyside.site.sitebuild import site_prefix
+from sidebyside.tools.pageweight import BUDGET_KB, over_budget, page_weight
 
 TREE = """\
 start: a
@@ -246,18 +247,7 @@ def test_chooser_works_without_javascript(site: Path) -> None:
             assert f'<a href="#step-{answer.next}" data-next="{answer.next}">{html.escape(answer.text, quote=False)}</a>' in built
 
 
-def first_load_bytes(site: Path, page_url: str) -> int:
-    """Gzipped bytes of the page plus every local stylesheet, script and image it loads at first."""
-    built = (site / page_url / "index.html").read_text(encoding="utf-8")
-    total = len(gzip.compress(built.encode("utf-8")))
-    refs = re.findall(r'<(?:link[^>]+rel="stylesheet"[^>]+href|script[^>]+src|img[^>]+src)="([^"]+)"', built)
-    for ref in refs:
-        file, _ = target_file(site, page_url, ref.split("?")[0])
-        assert file.is_file(), f"{ref} is not self-hosted"
-        total += len(gzip.compress(file.read_bytes()))
-    return total
-
-
 def test_flowchart_page_is_within_the_page_weight_budget(site: Path) -> None:
-    weight = first_load_bytes(site, "decide/flowchart/")
-    assert weight <= 150 * 1024, f"flowchart page first load is {weight / 1024:.1f} KB gzipped"
+    """The page with the largest inline picture, measured by the one page-weight definition (tools/pageweight)."""
+    weight = page_weight(site, site / "decide" / "flowchart" / "index.html", site_prefix())
+    assert not over_budget([weight]), f"flowchart page first load is {weight.total / 1000:.1f} KB gzipped, over {BUDGET_KB} KB"

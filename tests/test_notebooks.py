@@ -8,6 +8,7 @@ notebook is an ``assert`` cell.
 
 from __future__ import annotations
 
+import copy
 import re
 from types import SimpleNamespace
 
@@ -41,10 +42,75 @@ def test_the_three_tutorials_exist() -> None:
 
 @pytest.mark.slow
 @pytest.mark.parametrize("name", NAMES)
-def test_notebook_executes_without_error(name: str) -> None:
+def test_notebook_executes_and_prints_what_was_committed(name: str) -> None:
     executed = nbs.execute(SOURCES[name])  # SiteError on any error or failed assert cell
     code = [cell for cell in executed.notebook.cells if cell.cell_type == "code"]
     assert code and all(cell.execution_count for cell in code), "every code cell must have run"
+    committed = nbformat.read(nbs.output_path(SOURCES[name]), as_version=4)
+    fresh, recorded = nbs.text_outputs(executed.notebook), nbs.text_outputs(committed)
+    assert len(fresh) == len(recorded), f"{name}: the committed notebook has other cells; re-record it"
+    for number, (now, then) in enumerate(zip(fresh, recorded, strict=True), start=1):
+        assert now == then, f"{name}: code cell {number} printed other text than the committed notebook:\n{then}\n---\n{now}"
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_committed_metrics_satisfy_the_notebooks_own_asserts(name: str) -> None:
+    notebook = nbformat.read(nbs.output_path(SOURCES[name]), as_version=4)
+    assert nbs.metric_problems(notebook, name) == []
+
+
+def _with_metrics_output(notebook, old: str, new: str):
+    lied = copy.deepcopy(notebook)
+    cell = next(c for c in lied.cells if c.cell_type == "code" and c.source.startswith("metrics = "))
+    output = next(o for o in cell.outputs if o.get("name") == "stdout")
+    assert old in output["text"], output["text"]
+    output["text"] = output["text"].replace(old, new)
+    return lied
+
+
+def test_a_recorded_accuracy_edited_below_the_notebooks_assert_is_caught() -> None:
+    name = "same-task-both-frameworks"
+    notebook = nbformat.read(nbs.output_path(SOURCES[name]), as_version=4)
+    accuracy = re.search(r"'keras_test_accuracy': ([0-9.]+)", "".join(nbs.text_outputs(notebook))).group(1)
+    lied = _with_metrics_output(notebook, f"'keras_test_accuracy': {accuracy}", "'keras_test_accuracy': 0.8122")
+    assert any("fail the notebook's own check" in p for p in nbs.metric_problems(lied, name))
+    assert nbs.text_outputs(lied) != nbs.text_outputs(notebook), "the re-execution comparison sees the edit too"
+
+
+def test_only_training_times_are_normalised() -> None:
+    cell = nbformat.v4.new_code_cell("x")
+    cell.outputs = [nbformat.v4.new_output("stream", name="stdout",
+                                           text="Keras: trained 20 epochs in 3.2 s\ntest accuracy 0.9722 in 3.2 s\n")]
+    notebook = nbformat.v4.new_notebook(cells=[cell])
+    assert nbs.text_outputs(notebook) == ["Keras: trained 20 epochs in <time> s\ntest accuracy 0.9722 in 3.2 s\n"]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_sources_fix_seeds_threads_and_kernels(name: str) -> None:
+    text = SOURCES[name].read_text(encoding="utf-8")
+    assert "SEED = " in text and "set_random_seed(SEED)" in text
+    if "import torch" in text:
+        assert "torch.set_num_threads(1)" in text and "torch.use_deterministic_algorithms(True)" in text
+    if "import tensorflow" in text:
+        assert "tf.config.experimental.enable_op_determinism()" in text
+
+
+def test_run_times_on_the_tutorials_page_come_from_the_recordings(tmp_path) -> None:
+    from sidebyside.site.renderers.notebook_run_times import table
+
+    text = table(nbs.OUTPUTS, "tutorials/index.md", tmp_path / "index.md", 1)
+    for name in NAMES:
+        run = nbs.recorded(nbs.output_path(SOURCES[name]))["run"]
+        line = next(t for t in text.splitlines() if f"../notebooks/{name}.ipynb" in t)
+        assert f"| {run['wall_seconds']:.0f} s ({run['cpu_seconds']:.0f} s) | {run['date']}, {run['cores']} cores" in line
+    page = (ROOT / "docs" / "tutorials" / "index.md").read_text(encoding="utf-8")
+    assert "@render notebook-run-times" in page
+    assert not re.search(r"\d+ s\b", page.split("## How the notebooks")[0]), "run times are rendered, not typed"
+    bare = tmp_path / "bare"
+    bare.mkdir()
+    nbformat.write(nbformat.v4.new_notebook(), bare / "old.ipynb")
+    with pytest.raises(SiteError, match="records no run time"):
+        table(bare, "tutorials/index.md", tmp_path / "index.md", 3)
 
 
 @pytest.mark.parametrize("name", NAMES)

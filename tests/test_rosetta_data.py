@@ -64,12 +64,12 @@ def test_missing_field(tmp_path: Path) -> None:
 
 def test_duplicate_id(tmp_path: Path) -> None:
     path = write(tmp_path, GOOD_ROW + GOOD_ROW)
-    assert "rosetta.yml:10: duplicate id 'reduce-sum' (first on line 5)" in error(path)
+    assert "rosetta.yml:10: row id 'reduce-sum' is used twice (first on line 5)" in error(path)
 
 
 def test_row_id_may_not_repeat_a_category_id(tmp_path: Path) -> None:
     path = write(tmp_path, GOOD_ROW.replace("id: reduce-sum", "id: math"))
-    assert "rosetta.yml:5: duplicate id 'math'" in error(path)
+    assert "rosetta.yml:5: row id 'math' is used twice (first on line 2)" in error(path)
 
 
 @pytest.mark.parametrize(
@@ -173,4 +173,4 @@ def test_page_has_one_searchable_heading_per_row() -> None:
 
 def test_see_must_be_a_docs_page(tmp_path: Path) -> None:
     path = write(tmp_path, GOOD_ROW + "        see: https://example.org\n")
-    assert "rosetta.yml:10: row 'reduce-sum': 'see' must be a docs-relative page such as topics/x.md#anchor" in error(path)
+    assert "rosetta.yml:10: row 'reduce-sum' see 'https://example.org' is not a docs-relative page link" in error(path)

@@ -44,6 +44,7 @@ def test_no_workflow_uses_pull_request_target_or_writes_contents(path: Path) -> 
 def test_ci_runs_make_test_through_ci_run_on_push_and_pull_request() -> None:
     ci = load("ci.yml")
     assert set(ci["on"]) == {"push", "pull_request"}
+    assert ci["on"]["push"] == {"branches": ["main"]}, "push only on main: a PR branch is tested once, by pull_request"
     (job,) = ci["jobs"].values()
     assert "bash .ci/run" in runs(job)
     ci_run = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
@@ -52,7 +53,7 @@ def test_ci_runs_make_test_through_ci_run_on_push_and_pull_request() -> None:
 
 def test_pages_builds_strict_and_only_the_deploy_job_can_write_pages() -> None:
     pages = load("pages.yml")
-    assert pages["on"]["push"]["branches"] == ["main"]
+    assert "push" not in pages["on"], "Pages must not deploy on a push that CI has not passed"
     build, deploy = pages["jobs"]["build"], pages["jobs"]["deploy"]
     assert "make build" in runs(build)
     assert re.search(r"^build:.*\n\t.*mkdocs build --strict", (ROOT / "Makefile").read_text(encoding="utf-8"), re.M)
@@ -72,3 +73,42 @@ def test_canary_is_weekly_and_manual_installs_newest_frameworks_and_reports() ->
     assert "python -m venv" in script, "a fresh venv, not the pinned one"
     assert "sidebyside.tools.canary" in script
     assert "actions/upload-artifact" in uses(job)
+
+
+def test_pages_deploys_only_the_commit_ci_passed() -> None:
+    pages = load("pages.yml")
+    run = pages["on"]["workflow_run"]
+    assert run == {"workflows": [load("ci.yml")["name"]], "types": ["completed"], "branches": ["main"]}
+    build = pages["jobs"]["build"]
+    condition = " ".join(build["if"].split())
+    assert "github.event.workflow_run.conclusion == 'success'" in condition
+    assert "github.event.workflow_run.event == 'push'" in condition, "a pull request's CI run must not deploy"
+    checkout = next(s for s in steps(build) if s.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"]["ref"].startswith("${{ github.event.workflow_run.head_sha"), "build the commit CI tested"
+
+
+PIN_RE = re.compile(r"^\s*(?:-\s+)?uses:\s*([\w.-]+/[\w./-]+)@([0-9a-f]{40})\s+#\s+v\d+(?:\.\d+)*\s*$")
+
+
+@pytest.mark.parametrize("path", sorted(WORKFLOWS.glob("*.yml")), ids=lambda p: p.name)
+def test_every_action_is_pinned_to_a_commit_sha_with_its_version(path: Path) -> None:
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if re.match(r"^\s*(?:-\s+)?uses:", line):
+            assert PIN_RE.match(line), f"{path.name}:{number}: pin the action to a full commit SHA with '# vX.Y.Z' after it: {line.strip()}"
+
+
+def test_ci_caches_pip_npm_and_apt() -> None:
+    (job,) = load("ci.yml")["jobs"].values()
+    cached = [s["with"]["path"] for s in steps(job) if s.get("uses", "").startswith("actions/cache@")]
+    assert job["env"]["PIP_CACHE_DIR"] in cached
+    assert job["env"]["npm_config_cache"] in cached
+    assert any(p.startswith("/var/cache/apt/archives") for p in cached)
+    assert "docker-clean" in runs(job), "Debian images delete downloaded packages unless docker-clean is removed"
+
+
+def test_dependabot_updates_actions_pip_and_npm_but_never_the_framework_pins() -> None:
+    config = yaml.safe_load((ROOT / ".github" / "dependabot.yml").read_text(encoding="utf-8"))
+    ecosystems = {u["package-ecosystem"]: u for u in config["updates"]}
+    assert set(ecosystems) == {"github-actions", "pip", "npm"}
+    ignored = {i["dependency-name"] for i in ecosystems["pip"].get("ignore", [])}
+    assert {"tensorflow-cpu", "torch"} <= ignored

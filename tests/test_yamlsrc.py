@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from sidebyside.data.yamlsrc import load_yaml, require_keys
+from sidebyside.data.fields import keys
+from sidebyside.data.yamlsrc import load_yaml
 from sidebyside.errors import SiteError
 
 
@@ -44,11 +45,11 @@ def test_missing_file(tmp_path: Path) -> None:
 
 
 def test_require_keys_reports_unknown_then_missing(tmp_path: Path) -> None:
-    path, data = load(tmp_path, "id: a\nverdikt: tie\n")
+    _, data = load(tmp_path, "id: a\nverdikt: tie\n")
     with pytest.raises(SiteError) as info:
-        require_keys(path, data, {"id", "verdict"}, set(), "row 'a'")
+        keys(data, {"id", "verdict"}, (), "row 'a'")
     assert "data.yml:2: row 'a' has unknown key 'verdikt'; allowed keys: id, verdict" in info.value.message
-    path, data = load(tmp_path, "id: a\n")
+    _, data = load(tmp_path, "id: a\n")
     with pytest.raises(SiteError) as info:
-        require_keys(path, data, {"id", "verdict"}, set(), "row 'a'")
+        keys(data, {"id", "verdict"}, (), "row 'a'")
     assert "data.yml:1: row 'a' is missing 'verdict'" in info.value.message

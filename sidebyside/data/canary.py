@@ -42,5 +42,5 @@ def load_canary(path: Path) -> CanaryRecord:
 
 def latest_canary(directory: Path = CANARY_DIR) -> CanaryRecord | None:
     """The newest record, or None before the first ``make canary``."""
-    files = sorted(directory.glob("*.json"))
+    files = sorted(directory.glob("[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9].json"))
     return load_canary(files[-1]) if files else None

@@ -16,10 +16,10 @@ from datetime import date
 from pathlib import Path
 
 from sidebyside import ROOT
-from sidebyside.data.yamlsrc import LocatedDict, LocatedList, load_yaml, require_keys
+from sidebyside.data import fields, loader
+from sidebyside.data.fields import PageLink
+from sidebyside.data.yamlsrc import LocatedDict, LocatedList
 from sidebyside.errors import SiteError
-from sidebyside.pairs.catalog import NAME_RE
-from sidebyside.site.weblinks import check_source, check_target
 
 DECISION = ROOT / "data" / "decision.yml"
 
@@ -45,7 +45,7 @@ class Link:
     """A labelled in-site link and the data line it came from."""
 
     text: str
-    target: str
+    target: PageLink
     line: int
 
 
@@ -110,80 +110,52 @@ class Tree:
         return [(node, a) for node in self.nodes.values() for a in node.answers if a.next == node_id]
 
 
-def _text(path: Path, item: LocatedDict, key: str, what: str) -> str:
-    value = item.get(key)
-    if not isinstance(value, str) and value is not None:
-        raise SiteError(path, item.line_of(key), f"{what} '{key}' is not text (YAML read {value!r})", "put the text in quotes")
-    if not isinstance(value, str) or not value.strip():
-        raise SiteError(path, item.line_of(key), f"{what} '{key}' must be non-empty text", f"write a short sentence after '{key}:'")
-    return " ".join(value.split())
-
-
 def _question(path: Path, node_id: str, item: LocatedDict) -> Node:
     what = f"question '{node_id}'"
-    require_keys(path, item, *QUESTION_KEYS, what)
-    answers_data = item["answers"]
-    if not isinstance(answers_data, LocatedList) or not answers_data:
-        fix = "every leaf must be a recommendation: add answers or turn it into one"
-        raise SiteError(path, item.line_of("answers"), f"{what} has no answers", fix)
+    fields.keys(item, *QUESTION_KEYS, what)
     answers = []
     targets: dict[str, int] = {}
-    for answer in answers_data:
-        if not isinstance(answer, LocatedDict):
-            raise SiteError(path, answers_data.line, f"an answer of {what} is not a mapping", "write '- answer: ...' and 'next: ...'")
-        require_keys(path, answer, {"answer", "next"}, set(), f"an answer of {what}")
-        text = _text(path, answer, "answer", f"an answer of {what}")
+    for answer, _ in fields.records(item, "answers", what, f"answer of {what}", {"answer", "next"}):
+        text = fields.text(answer, "answer", f"an answer of {what}")
         target = answer["next"]
         if target in targets:
             problem = f"two answers of {what} lead to '{target}' (first on line {targets[target]})"
-            raise SiteError(path, answer.line_of("next"), problem, "merge them into one answer")
+            raise answer.error("next", problem, "merge them into one answer")
         targets[target] = answer.line_of("next")
         answers.append(Answer(text, str(target), answer.line_of("next")))
-    evidence = check_target(path, item.line_of("evidence"), item["evidence"], f"{what} evidence")
+    evidence = fields.page_link(item, "evidence", what)
     return Node(
         id=node_id,
-        title=_text(path, item, "question", what),
+        title=fields.text(item, "question", what),
         line=item.line,
-        help=_text(path, item, "help", what) if "help" in item else None,
+        help=fields.text(item, "help", what, default=None),
         answers=tuple(answers),
-        evidence=(Link("", evidence, item.line_of("evidence")),),
+        evidence=(Link("", evidence, evidence.line),),
     )
 
 
 def _recommendation(path: Path, node_id: str, item: LocatedDict) -> Node:
     what = f"recommendation '{node_id}'"
-    require_keys(path, item, *RECOMMEND_KEYS, what)
-    verdict = item["verdict"]
-    if verdict not in VERDICTS:
-        raise SiteError(path, item.line_of("verdict"), f"{what} has unknown verdict '{verdict}'", f"use one of: {', '.join(VERDICTS)}")
-    why = _text(path, item, "why", what)
+    fields.keys(item, *RECOMMEND_KEYS, what)
+    verdict = fields.one_of(item, "verdict", VERDICTS, what)
+    why = fields.text(item, "why", what)
     if len(why) > WHY_MAX:
-        fix = f"say it in two lines (<= {WHY_MAX} characters)"
-        raise SiteError(path, item.line_of("why"), f"{what} 'why' is {len(why)} characters", fix)
-    links_data = item["evidence"]
-    if not isinstance(links_data, LocatedList) or not links_data:
-        fix = "add '- text: ...' and 'link: topics/page.md#anchor' items"
-        raise SiteError(path, item.line_of("evidence"), f"{what} has no evidence", fix)
+        raise item.error("why", f"{what} 'why' is {len(why)} characters", f"say it in two lines (<= {WHY_MAX} characters)")
     links = []
-    for link in links_data:
-        if not isinstance(link, LocatedDict):
-            raise SiteError(path, links_data.line, f"an evidence item of {what} is not a mapping", "write '- text: ...' and 'link: ...'")
-        require_keys(path, link, {"text", "link"}, set(), f"an evidence item of {what}")
-        target = check_target(path, link.line_of("link"), link["link"], f"{what} evidence")
-        links.append(Link(_text(path, link, "text", f"an evidence item of {what}"), target, link.line_of("link")))
-    source, as_of = check_source(path, item, what)
-    runner = item["runner_up"]
-    if not isinstance(runner, LocatedDict):
-        raise SiteError(path, item.line_of("runner_up"), f"{what} 'runner_up' is not a mapping", "write 'pick: ...' and 'why: ...' under it")
-    require_keys(path, runner, {"pick", "why"}, set(), f"the runner-up of {what}")
-    runner_up = RunnerUp(_text(path, runner, "pick", f"the runner-up of {what}"), _text(path, runner, "why", f"the runner-up of {what}"), runner.line)
+    for link, _ in fields.records(item, "evidence", what, f"evidence item of {what}", {"text", "link"}):
+        target = fields.page_link(link, "link", f"{what} evidence")
+        links.append(Link(fields.text(link, "text", f"an evidence item of {what}"), target, target.line))
+    source, as_of = fields.source(item, what)
+    runner = fields.mapping(item["runner_up"], item, "runner_up", f"{what} 'runner_up'", "write 'pick: ...' and 'why: ...' under it")
+    fields.keys(runner, {"pick", "why"}, set(), f"the runner-up of {what}")
+    runner_up = RunnerUp(fields.text(runner, "pick", f"the runner-up of {what}"), fields.text(runner, "why", f"the runner-up of {what}"), runner.line)
     if len(runner_up.why) > WHY_MAX:
         raise SiteError(path, runner.line_of("why"), f"the runner-up of {what} has a 'why' of {len(runner_up.why)} characters",
                         f"say it in two lines (<= {WHY_MAX} characters)")
     return Node(
         runner_up=runner_up,
         id=node_id,
-        title=_text(path, item, "recommend", what),
+        title=fields.text(item, "recommend", what),
         line=item.line,
         verdict=verdict,
         why=why,
@@ -193,20 +165,20 @@ def _recommendation(path: Path, node_id: str, item: LocatedDict) -> Node:
     )
 
 
-def _node(path: Path, node_id: object, item: object, line: int) -> Node:
-    if not isinstance(node_id, str) or not NAME_RE.match(node_id):
-        raise SiteError(path, line, f"node id '{node_id}' is not lowercase-hyphen", "use e.g. 'deploy-target'")
-    if not isinstance(item, LocatedDict):
-        raise SiteError(path, line, f"node '{node_id}' is not a mapping", "give it 'question:' and 'answers:', or 'recommend:'")
+def _node(path: Path, node_id: object, item: object, nodes_data: LocatedDict) -> Node:
+    key = str(node_id)
+    if not isinstance(node_id, str) or not fields.SLUG_RE.match(node_id):
+        raise nodes_data.error(key, f"node id '{node_id}' is not lowercase-hyphen", "use e.g. 'deploy-target'")
+    item = fields.mapping(item, nodes_data, key, f"node '{node_id}'", "give it 'question:' and 'answers:', or 'recommend:'")
     if "question" in item and "recommend" in item:
         problem = f"node '{node_id}' has both 'question' and 'recommend'"
-        raise SiteError(path, item.line, problem, "split it into a question and a recommendation")
+        raise item.error(None, problem, "split it into a question and a recommendation")
     if "question" in item:
         return _question(path, node_id, item)
     if "recommend" in item:
         return _recommendation(path, node_id, item)
     problem = f"node '{node_id}' is neither a question nor a recommendation"
-    raise SiteError(path, item.line, problem, "add 'question:' and 'answers:', or 'recommend:'")
+    raise item.error(None, problem, "add 'question:' and 'answers:', or 'recommend:'")
 
 
 def _check_graph(path: Path, start: str, nodes: dict[str, Node]) -> None:
@@ -248,8 +220,8 @@ def _projects(path: Path, data: LocatedDict, nodes: dict[str, Node]) -> tuple[Pr
     for item in items:
         if not isinstance(item, LocatedDict):
             raise SiteError(path, items.line, "a project is not a mapping", "write '- kind: ...', 'leaf: ...' and 'rows: [...]'")
-        require_keys(path, item, *PROJECT_KEYS, "project")
-        kind = _text(path, item, "kind", "project")
+        fields.keys(item, *PROJECT_KEYS, "project")
+        kind = fields.text(item, "kind", "project")
         leaf = item["leaf"]
         if leaf not in nodes or nodes[str(leaf)].is_question:
             leaves = ", ".join(sorted(n.id for n in nodes.values() if not n.is_question))
@@ -261,16 +233,14 @@ def _projects(path: Path, data: LocatedDict, nodes: dict[str, Node]) -> tuple[Pr
     return tuple(projects)
 
 
+@loader("decision.yml")
 def load_decision(path: Path = DECISION) -> Tree:
     """Parse and validate the decision tree; raise SiteError on the first mistake."""
-    data = load_yaml(path)
-    if not isinstance(data, LocatedDict):
-        raise SiteError(path, 1, "the file must be a mapping with 'start:' and 'nodes:'", "start the file with 'start:'")
-    require_keys(path, data, {"start", "nodes"}, {"projects"}, "decision.yml")
+    data = fields.document(path, {"start", "nodes"}, {"projects"})
     nodes_data = data["nodes"]
     if not isinstance(nodes_data, LocatedDict) or not nodes_data:
         raise SiteError(path, data.line_of("nodes"), "'nodes' must be a non-empty mapping", "add nodes as 'node-id:' keys")
-    nodes = {str(key): _node(path, key, value, nodes_data.line_of(str(key))) for key, value in nodes_data.items()}
+    nodes = {str(key): _node(path, key, value, nodes_data) for key, value in nodes_data.items()}
     start = data["start"]
     if start not in nodes:
         raise SiteError(path, data.line_of("start"), f"start node '{start}' does not exist", f"known nodes: {', '.join(sorted(nodes))}")

@@ -89,8 +89,8 @@ def load_record(path: Path) -> Record:
 
 
 def latest_record(directory: Path = FACTS_DIR) -> Record:
-    """The newest record (file names are dates, so they sort in time order)."""
-    files = sorted(directory.glob("*.json"))
+    """The newest record (file names are dates, so they sort in time order; other files there are not records)."""
+    files = sorted(directory.glob("[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9].json"))
     if not files:
         raise SiteError(directory, None, "no registry record found", "run 'make facts' to ask PyPI and npm")
     return load_record(files[-1])

@@ -40,12 +40,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sidebyside import ROOT
-from sidebyside.data.yamlsrc import LocatedDict, LocatedList, load_yaml, require_keys
+from sidebyside.data import fields, loader
+from sidebyside.data.fields import PageLink
+from sidebyside.data.yamlsrc import LocatedDict
 from sidebyside.errors import SiteError, display_path
 
 ROSETTA = ROOT / "data" / "rosetta.yml"
 
-ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 KINDS = {"expr", "layer", "optimizer", "schedule"}
 CHECKS = {"values", "shape"}
 """``values``: shape, dtype and values; ``shape``: shape and dtype only (random draws)."""
@@ -75,6 +76,7 @@ INPUT_FUNCS: dict[str, str] = {
     "arange": "0, 1, 2, ... reshaped: arange(*shape)",
     "spd": "a symmetric positive definite n x n matrix: spd(n)",
     "probs": "rows of probabilities summing to 1 along the last axis",
+    "halves": "multiples of 0.5 in [-4, 4]: ties for rounding",
 }
 """The input recipe language: ``name(ints..., dtype=float64)``."""
 
@@ -84,7 +86,10 @@ DTYPE_NAMES = INPUT_DTYPES | {"int8", "int16", "complex64", "complex128", "bfloa
 CATEGORY_KEYS = {"id", "title", "rows"}
 CATEGORY_OPTIONAL = {"intro"}
 ROW_REQUIRED = {"id", "tf", "torch", "notes"}
-ROW_OPTIONAL = {"title", "kind", "inputs", "tol", "check", "dtypes", "weights", "call", "see"}
+ROW_OPTIONAL = {"title", "kind", "inputs", "tol", "check", "dtypes", "weights", "call", "see", "trivial", "negative", "properties"}
+"""``trivial``: why a result that is a single bool, a constant or an unchanged input still tests the mapping.
+``negative``: the code with the unmatched default (``{tf: ...}`` or ``{torch: ...}``); it must disagree beyond the tolerance.
+``properties``: expressions over a result ``r`` (and the inputs) that must hold on both sides; required for ``check: shape``."""
 
 
 @dataclass(frozen=True)
@@ -124,8 +129,11 @@ class Row:
     dtypes: dict[str, str] | None
     weights: dict[str, str]
     call: dict[str, str]
-    see: str
+    see: PageLink | str
     """Optional ``page.md#anchor`` (docs-relative) with the longer story; linked through ctx.link."""
+    trivial: str
+    negative: dict[str, str]
+    properties: tuple[str, ...]
     path: Path
     line: int
 
@@ -145,16 +153,9 @@ class Category:
     rows: list[Row] = field(default_factory=list)
 
 
-def _text(path: Path, item: LocatedDict, key: str, what: str) -> str:
-    value = item[key]
-    if not isinstance(value, str) or not value.strip():
-        raise SiteError(path, item.line_of(key), f"{what}: '{key}' must be a non-empty string", f"write {key}: \"...\"")
-    return value.strip()
-
-
 def _check_code(path: Path, item: LocatedDict, key: str, what: str, kind: str) -> str:
     """Code must parse; its value is the last expression, so it must end with one."""
-    code = _text(path, item, key, what)
+    code = fields.text(item, key, what, fold=False)
     try:
         tree = ast.parse(code)
     except SyntaxError as exc:
@@ -237,20 +238,10 @@ def _str_map(path: Path, row: LocatedDict, key: str, allowed: set[str] | None, w
     return dict(raw)
 
 
-def _row(path: Path, raw: object, category: str, line: int) -> Row:
-    if not isinstance(raw, LocatedDict):
-        raise SiteError(path, line, "a row must be a mapping", "start it with '- id: ...'")
-    what = f"row '{raw.get('id', '?')}'"
-    require_keys(path, raw, ROW_REQUIRED, ROW_OPTIONAL, what)
-    row_id = _text(path, raw, "id", what)
-    if not ID_RE.match(row_id):
-        raise SiteError(path, raw.line_of("id"), f"row id '{row_id}' is not lowercase-hyphen", "use e.g. reduce-sum")
-    kind = raw.get("kind", "expr")
-    if kind not in KINDS:
-        raise SiteError(path, raw.line_of("kind"), f"{what} has unknown kind {kind!r}", f"use one of {', '.join(sorted(KINDS))}")
-    check = raw.get("check", "values")
-    if check not in CHECKS:
-        raise SiteError(path, raw.line_of("check"), f"{what} has unknown check {check!r}", f"use one of {', '.join(sorted(CHECKS))}")
+def _row(path: Path, raw: LocatedDict, what: str, category: str, seen: dict[str, int]) -> Row:
+    row_id = fields.slug(raw, "id", "row", seen)
+    kind = fields.one_of(raw, "kind", sorted(KINDS), what, default="expr")
+    check = fields.one_of(raw, "check", sorted(CHECKS), what, default="values")
     dtypes = None
     if "dtypes" in raw:
         dtypes = _str_map(path, raw, "dtypes", {"tf", "torch"}, what)
@@ -272,13 +263,13 @@ def _row(path: Path, raw: object, category: str, line: int) -> Row:
             raise SiteError(path, where, f"{what}: {key!r} is not a Python expression ({exc.msg})", "fix it") from None
     tf_code = _check_code(path, raw, "tf", what, kind)
     torch_code = _check_code(path, raw, "torch", what, kind)
-    title = raw["title"].strip() if isinstance(raw.get("title"), str) else default_title(tf_code, torch_code)
+    title = fields.text(raw, "title", what, default=None) or default_title(tf_code, torch_code)
     return Row(
         id=row_id,
         category=category,
         tf=tf_code,
         torch=torch_code,
-        notes=_text(path, raw, "notes", what),
+        notes=fields.text(raw, "notes", what),
         title=title,
         kind=kind,
         inputs=_inputs(path, raw, what),
@@ -287,19 +278,46 @@ def _row(path: Path, raw: object, category: str, line: int) -> Row:
         dtypes=dtypes,
         weights=weights,
         call=call,
-        see=_see(path, raw, what),
+        see=fields.page_link(raw, "see", what) if "see" in raw else "",
+        trivial=fields.text(raw, "trivial", what, default=""),
+        negative=_negative(path, raw, what, kind),
+        properties=_properties(path, raw, what, check),
         path=path,
         line=raw.line,
     )
 
 
-def _see(path: Path, row: LocatedDict, what: str) -> str:
-    if "see" not in row:
-        return ""
-    target = _text(path, row, "see", what)
-    if not re.match(r"^[a-z0-9/_-]+\.md(#[a-z0-9_-]+)?$", target):
-        raise SiteError(path, row.line_of("see"), f"{what}: 'see' must be a docs-relative page such as topics/x.md#anchor", "fix the path")
-    return target
+def _negative(path: Path, row: LocatedDict, what: str, kind: str) -> dict[str, str]:
+    if "negative" not in row:
+        return {}
+    negative = _str_map(path, row, "negative", {"tf", "torch"}, what)
+    if len(negative) != 1:
+        raise SiteError(path, row.line_of("negative"), f"{what}: 'negative' replaces exactly one side",
+                        "write negative: {torch: \"<the call with the default left unmatched>\"}")
+    for code in negative.values():
+        try:
+            ast.parse(code, mode="exec")
+        except SyntaxError as exc:
+            raise SiteError(path, row.line_of("negative"), f"{what}: 'negative' is not valid Python ({exc.msg})", "fix it") from None
+    return negative
+
+
+def _properties(path: Path, row: LocatedDict, what: str, check: str) -> tuple[str, ...]:
+    raw = row.get("properties", [])
+    if not isinstance(raw, list) or not all(isinstance(p, str) and p.strip() for p in raw):
+        raise SiteError(path, row.line_of("properties"), f"{what}: 'properties' must be a list of expressions",
+                        "write properties: [\"np.array_equal(np.sort(r), np.arange(10))\"]")
+    for expr in raw:
+        try:
+            ast.parse(expr, mode="eval")
+        except SyntaxError as exc:
+            raise SiteError(path, row.line_of("properties"), f"{what}: property {expr!r} is not a Python expression ({exc.msg})",
+                            "fix it") from None
+    if check == "shape" and not raw:
+        raise SiteError(path, row.line_of("check"), f"{what} checks only shapes and has no 'properties'",
+                        "add properties a right answer has and a wrong one lacks (a permutation is a permutation, "
+                        "moments within bounds)")
+    return tuple(p.strip() for p in raw)
 
 
 _CALL_RE = re.compile(r"\b((?:[A-Za-z_]\w*\.)+[A-Za-z_]\w*)\s*\(")
@@ -323,39 +341,17 @@ def default_title(tf_code: str, torch_code: str) -> str:
     return f"{_first_api(tf_code)} · {_first_api(torch_code)}"
 
 
+@loader("rosetta.yml")
 def load_rosetta(path: Path = ROSETTA) -> list[Category]:
     """Parse and validate the whole file; the first problem raises SiteError."""
-    data = load_yaml(path)
-    if not isinstance(data, LocatedDict) or set(data) != {"categories"}:
-        raise SiteError(path, getattr(data, "line", 1), "the file must hold exactly one key, 'categories'", "see sidebyside/data/rosetta.py")
-    cats_raw = data["categories"]
-    if not isinstance(cats_raw, LocatedList) or not cats_raw:
-        raise SiteError(path, data.line_of("categories"), "'categories' must be a non-empty list", "add '- id: ...' items")
+    data = fields.document(path, {"categories"})
     categories: list[Category] = []
-    seen_rows: dict[str, int] = {}
-    seen_cats: dict[str, int] = {}
-    for raw_cat in cats_raw:
-        if not isinstance(raw_cat, LocatedDict):
-            raise SiteError(path, cats_raw.line, "a category must be a mapping", "start it with '- id: ...'")
-        what = f"category '{raw_cat.get('id', '?')}'"
-        require_keys(path, raw_cat, CATEGORY_KEYS, CATEGORY_OPTIONAL, what)
-        cat_id = _text(path, raw_cat, "id", what)
-        if not ID_RE.match(cat_id):
-            raise SiteError(path, raw_cat.line_of("id"), f"category id '{cat_id}' is not lowercase-hyphen", "use e.g. shape-and-indexing")
-        if cat_id in seen_cats:
-            raise SiteError(path, raw_cat.line_of("id"), f"duplicate category id '{cat_id}' (first on line {seen_cats[cat_id]})", "rename one")
-        seen_cats[cat_id] = raw_cat.line_of("id")
-        category = Category(cat_id, _text(path, raw_cat, "title", what), str(raw_cat.get("intro", "")).strip())
-        rows_raw = raw_cat["rows"]
-        if not isinstance(rows_raw, LocatedList) or not rows_raw:
-            raise SiteError(path, raw_cat.line_of("rows"), f"{what}: 'rows' must be a non-empty list", "add '- id: ...' rows")
-        for raw_row in rows_raw:
-            row = _row(path, raw_row, cat_id, rows_raw.line)
-            if row.id in seen_rows or row.id in seen_cats:
-                first = seen_rows.get(row.id, seen_cats.get(row.id))
-                raise SiteError(path, row.line, f"duplicate id '{row.id}' (first on line {first})", "ids are page anchors; make this one unique")
-            seen_rows[row.id] = row.line
-            category.rows.append(row)
+    seen: dict[str, int] = {}  # category and row ids share the page's anchors
+    for raw_cat, what in fields.records(data, "categories", "rosetta.yml", "category", CATEGORY_KEYS, CATEGORY_OPTIONAL):
+        cat_id = fields.slug(raw_cat, "id", "category", seen)
+        category = Category(cat_id, fields.text(raw_cat, "title", what), fields.text(raw_cat, "intro", what, default=""))
+        for raw_row, row_what in fields.records(raw_cat, "rows", what, "row", ROW_REQUIRED, ROW_OPTIONAL):
+            category.rows.append(_row(path, raw_row, row_what, cat_id, seen))
         categories.append(category)
     return categories
 

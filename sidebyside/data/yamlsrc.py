@@ -12,12 +12,17 @@ from typing import Any
 
 import yaml
 
-from sidebyside.errors import SiteError
+from sidebyside.errors import SiteError, read_text
 
 
 class LocatedDict(dict):
-    """A mapping that knows its own line and the line of each key (1-based)."""
+    """A mapping that knows its file, its own line and the line of each key (1-based).
 
+    Knowing the file lets every validation error be one call:
+    ``raise node.error(key, problem, fix)``.
+    """
+
+    path: Path
     line: int
     key_lines: dict[str, int]
 
@@ -25,19 +30,30 @@ class LocatedDict(dict):
         """Line of ``key`` if present, else the mapping's own line."""
         return self.key_lines.get(key, self.line)
 
+    def error(self, key: str | None, problem: str, fix: str) -> SiteError:
+        """A SiteError at ``key``'s line (the mapping's line when ``key`` is None)."""
+        return SiteError(self.path, self.line if key is None else self.line_of(key), problem, fix)
+
 
 class LocatedList(list):
-    """A sequence that knows its own line (1-based)."""
+    """A sequence that knows its file and its own line (1-based)."""
 
+    path: Path
     line: int
+
+    def error(self, problem: str, fix: str) -> SiteError:
+        return SiteError(self.path, self.line, problem, fix)
 
 
 class _Loader(yaml.SafeLoader):
     """SafeLoader that builds Located containers and rejects duplicate keys."""
 
+    path: Path
+
 
 def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LocatedDict:
     result = LocatedDict()
+    result.path = loader.path
     result.line = node.start_mark.line + 1
     result.key_lines = {}
     for key_node, value_node in node.value:
@@ -53,6 +69,7 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LocatedDict:
 
 def _construct_sequence(loader: _Loader, node: yaml.SequenceNode) -> LocatedList:
     result = LocatedList(loader.construct_object(child, deep=True) for child in node.value)
+    result.path = loader.path
     result.line = node.start_mark.line + 1
     return result
 
@@ -73,27 +90,18 @@ _Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 def load_yaml(path: Path) -> Any:
     """Parse ``path``; a syntax error becomes a SiteError with file and line."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_text(path)
     except FileNotFoundError:
         raise SiteError(path, None, "file not found", "create it or fix the path") from None
+    loader = _Loader(text)
+    loader.path = path
     try:
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 - SafeLoader subclass
+        return loader.get_single_data()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         problem = f"invalid YAML: {exc.problem or exc.context}"
         raise SiteError(path, line, problem, "fix the YAML syntax at that line") from None
+    finally:
+        loader.dispose()
 
-
-def require_keys(
-    path: Path, item: LocatedDict, required: set[str], optional: set[str], what: str
-) -> None:
-    """Reject unknown and missing keys of one record, naming the line."""
-    unknown = sorted(set(item) - required - optional)
-    if unknown:
-        key = unknown[0]
-        allowed = ", ".join(sorted(required | optional))
-        raise SiteError(path, item.line_of(key), f"{what} has unknown key '{key}'", f"allowed keys: {allowed}")
-    missing = sorted(required - set(item))
-    if missing:
-        raise SiteError(path, item.line, f"{what} is missing '{missing[0]}'", f"add '{missing[0]}:'")

@@ -39,7 +39,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sidebyside import ROOT
-from sidebyside.errors import SiteError
+from sidebyside.errors import SiteError, read_text
 
 SNIPPETS = ROOT / "snippets"
 FRAMEWORKS: dict[str, str] = {"tensorflow": "TensorFlow", "pytorch": "PyTorch"}
@@ -144,7 +144,7 @@ def parse_header(path: Path) -> dict[str, tuple[str, int]]:
 def header_lines(path: Path) -> dict[str, list[tuple[str, int]]]:
     """Every ``# key: value`` header line, key -> [(value, line), ...] in file order."""
     header: dict[str, list[tuple[str, int]]] = {}
-    lines = path.read_text(encoding="utf-8").splitlines()
+    lines = read_text(path).splitlines()
     for number, line in enumerate(lines, start=1):
         if not line.startswith("#"):
             break
@@ -213,7 +213,7 @@ def _load_half(framework: str, path: Path) -> Half:
         raise SiteError(path, header["differs"][1], "'# differs:' needs a reason", "say why the outputs must differ")
     same = parse_same(path, lines_by_key.get("same", []))
     tolerance = parse_tolerance(path, *header["tolerance"]) if "tolerance" in header else None
-    lines = path.read_text(encoding="utf-8").splitlines()
+    lines = read_text(path).splitlines()
     body_start = max(line for values in lines_by_key.values() for _, line in values) + 1
     while body_start <= len(lines) and not lines[body_start - 1].strip():
         body_start += 1
@@ -283,7 +283,7 @@ def discover(root: Path = SNIPPETS, require_outputs: bool = True) -> dict[str, P
                     other = next(iter(halves.values()))
                     missing = topic_dir / f"{name}.{framework}.py"
                     raise SiteError(other, None, f"pair '{topic_dir.name}/{name}' has no {FRAMEWORKS[framework]} half ({missing.name})",
-                                    f"run: python -m sidebyside new {topic_dir.name}/{name}")
+                                    f"run: python -m sidebyside new {topic_dir.name}/{name} (it adds only the missing half)")
             loaded = {fw: _load_half(fw, halves[fw]) for fw in FRAMEWORKS}
             _check_twins(loaded["tensorflow"], loaded["pytorch"])
             if require_outputs:

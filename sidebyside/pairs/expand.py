@@ -149,8 +149,13 @@ def expand(
     render: Callable[[Directive], str],
     source_url: str | None,
     root: str = "",
+    line_offset: int = 0,
 ) -> str:
-    """Replace every directive in ``markdown``; unknown pairs raise SiteError."""
+    """Replace every directive in ``markdown``; unknown pairs raise SiteError.
+
+    ``line_offset`` is the number of lines (front matter) the caller removed
+    from the file before ``markdown``, so errors name the file's own line.
+    """
     directives = {d.line: d for d in find_directives(markdown)}
     if not directives:
         return markdown
@@ -163,10 +168,10 @@ def expand(
         if directive.kind == "pair":
             pair = pairs.get(directive.arg)
             if pair is None:
-                raise SiteError(page_path, number, f"unknown pair '{directive.arg}'", suggest(directive.arg, sorted(pairs)))
+                raise SiteError(page_path, number + line_offset, f"unknown pair '{directive.arg}'", suggest(directive.arg, sorted(pairs)))
             missing = [h for h in pair.halves.values() if not h.out_path.exists()]
             if missing:
-                raise SiteError(page_path, number, f"pair '{pair.key}' has no recorded output for {missing[0].label}",
+                raise SiteError(page_path, number + line_offset, f"pair '{pair.key}' has no recorded output for {missing[0].label}",
                                 f"run: python -m sidebyside record {pair.key}")
             block = pair_markdown(pair, source_url, root)
         else:

@@ -17,9 +17,12 @@ the committed ``.ipynb`` is left as it was.
 
 from __future__ import annotations
 
+import ast
+import datetime
 import hashlib
 import json
 import os
+import re
 import sys
 import tempfile
 import time
@@ -130,6 +133,7 @@ def execute(source: Path, cell_timeout: int = CELL_TIMEOUT) -> Executed:
     notebook.metadata.pop("jupytext", None)
     lines = cell_lines(text, notebook)
     started = time.perf_counter()
+    load_before = os.getloadavg()[0]
     with tempfile.TemporaryDirectory(prefix="sbs-nb-") as workdir:
         # IPC sockets in the temp dir: no TCP ports on a shared machine, and no ipykernel warning about them
         km = KernelManager(kernel_name=KERNELSPEC["name"], transport="ipc", ip=os.path.join(workdir, "kernel"))
@@ -163,8 +167,19 @@ def execute(source: Path, cell_timeout: int = CELL_TIMEOUT) -> Executed:
         "source": source.name,
         "source_sha256": source_hash(text),
         "versions": probe["versions"],
+        "run": run_record(seconds, probe["cpu"], load_before),
     }
     return Executed(source, notebook, seconds, probe["cpu"])
+
+
+def run_record(seconds: float, cpu_seconds: float, load_before: float) -> dict:
+    """How long the execution took and on what, so a page can quote run times from the recording.
+
+    The load average says whether other work shared the machine: a run time
+    measured on a busy machine is shown with that load, not as an idle figure.
+    """
+    return {"date": datetime.date.today().isoformat(), "wall_seconds": round(seconds, 1), "cpu_seconds": round(cpu_seconds, 1),
+            "cores": os.cpu_count(), "load_average": round(max(load_before, os.getloadavg()[0]), 1)}
 
 
 def _probe(client: NotebookClient, notebook: nbformat.NotebookNode) -> dict:
@@ -234,3 +249,55 @@ def record(name: str | None = None, force: bool = False, root: Path = SOURCES, o
         shown = target.relative_to(ROOT) if target.is_relative_to(ROOT) else target
         report.append(f"executed {source.stem} in {executed.seconds:.1f} s (kernel CPU {executed.cpu_seconds:.1f} s) -> {shown}")
     return report
+
+
+TIMING_RE = re.compile(r"(trained \d+ epochs in )\d+(?:\.\d+)? s\b")
+"""The one kind of line a tutorial prints that differs run to run: a training time it says is a time."""
+
+
+def text_outputs(notebook: nbformat.NotebookNode) -> list[str]:
+    """Each code cell's printed text (stdout and plain-text results), timings normalised.
+
+    A fresh execution must reproduce these exactly; figures (SVG) are left
+    out because their bytes depend on the renderer, not on the numbers.
+    """
+    out = []
+    for cell in notebook.cells:
+        if cell.cell_type != "code":
+            continue
+        parts = []
+        for output in cell.outputs:
+            if output.get("name") == "stdout":
+                parts.append(output.get("text", ""))
+            elif output.output_type in ("execute_result", "display_data") and "text/plain" in output.get("data", {}) \
+                    and not any(k.startswith("image/") for k in output["data"]):
+                parts.append(output["data"]["text/plain"] + "\n")
+        out.append(TIMING_RE.sub(r"\1<time> s", "".join(parts)))
+    return out
+
+
+def metric_problems(notebook: nbformat.NotebookNode, name: str) -> list[str]:
+    """Re-check a notebook's ``metrics`` cell asserts against the values it recorded.
+
+    The cell starts with ``metrics = {...}``, prints the dict and asserts on
+    it; here the printed dict is read back and the same asserts run on it,
+    so a committed value edited past its own threshold is caught without
+    executing anything.
+    """
+    cells = [c for c in notebook.cells if c.cell_type == "code" and c.source.lstrip().startswith("metrics = ")]
+    if len(cells) != 1:
+        return [f"{name}: expected one code cell starting with 'metrics = ', found {len(cells)}"]
+    cell = cells[0]
+    printed = "".join(o.get("text", "") for o in cell.outputs if o.get("name") == "stdout").strip()
+    try:
+        metrics = ast.literal_eval(printed)
+    except (ValueError, SyntaxError):
+        return [f"{name}: the metrics cell printed {printed!r}, not a dict literal; re-record the notebook"]
+    problems = []
+    asserts = [node for node in ast.parse(cell.source).body if isinstance(node, ast.Assert)]
+    if not asserts:
+        problems.append(f"{name}: the metrics cell has no assert")
+    for node in asserts:
+        if not eval(compile(ast.Expression(node.test), name, "eval"), {"metrics": metrics}):  # noqa: S307 - our own source
+            problems.append(f"{name}: recorded metrics {metrics} fail the notebook's own check '{ast.unparse(node.test)}'")
+    return problems

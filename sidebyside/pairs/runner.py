@@ -9,15 +9,18 @@ ran the snippet, never typed by hand.
 
 from __future__ import annotations
 
+import importlib.util
 import os
+import signal
 import subprocess
 import sys
 import tempfile
 from dataclasses import dataclass
 from importlib import metadata
+from itertools import zip_longest
 from pathlib import Path
 
-from sidebyside.errors import SiteError
+from sidebyside.errors import SiteError, read_text, undecodable_line
 from sidebyside.pairs.catalog import Half
 from sidebyside.pairs.normalise import normalise
 
@@ -26,6 +29,12 @@ DISTRIBUTIONS: dict[str, tuple[str, ...]] = {
     "pytorch": ("torch",),
 }
 """Framework -> installed distribution names to read the version from."""
+
+MODULES: dict[str, str] = {"tensorflow": "tensorflow", "pytorch": "torch"}
+"""Framework -> the module a snippet imports; ``record`` checks it is importable first."""
+
+MAX_OUTPUT_BYTES = 200_000
+"""A recording is shown on a page: more than this is a dump, not something a reader reads."""
 
 RUN_ENV: dict[str, str] = {
     "CUDA_VISIBLE_DEVICES": "",
@@ -66,41 +75,113 @@ def framework_version(framework: str) -> str:
             return metadata.version(dist)
         except metadata.PackageNotFoundError:
             continue
-    raise SiteError(
-        f"<{framework}>", None, f"{framework} is not installed in this environment",
-        "run 'make test' (it creates .venv with the pinned frameworks) or use .venv/bin/python",
+    raise _not_installed(framework)
+
+
+def public_version(version: str) -> str:
+    """``2.13.0+cpu`` -> ``2.13.0``: the local build tag names the wheel's source, not the release.
+
+    PyPI's default wheel says ``2.13.0``, this machine's CPU wheel ``2.13.0+cpu``;
+    both are the same release, so version comparisons use the public part.
+    """
+    return version.split("+", 1)[0]
+
+
+def require_frameworks(frameworks: set[str]) -> None:
+    """Stop before running anything when this interpreter cannot import a framework."""
+    for framework in sorted(frameworks):
+        if importlib.util.find_spec(MODULES[framework]) is None:
+            raise _not_installed(framework)
+        framework_version(framework)
+
+
+def _not_installed(framework: str) -> SiteError:
+    label = {"tensorflow": "TensorFlow", "pytorch": "PyTorch"}[framework]
+    return SiteError(
+        "<environment>", None,
+        f"{label} is not importable by {sys.executable} (module '{MODULES[framework]}' not found)",
+        "create the test environment with 'make venv', then run the command with .venv/bin/python",
     )
 
 
 def run(half: Half, timeout: int | None = None) -> Result:
-    """Execute ``half`` and return its normalised stdout; raise SiteError on failure."""
-    limit = timeout or half.timeout
+    """Execute ``half`` once and return its normalised stdout; raise SiteError on failure."""
+    output = _execute(half, timeout or half.timeout)
+    return Result(half, framework_version(half.framework), output)
+
+
+def run_twice(half: Half, timeout: int | None = None) -> Result:
+    """Execute ``half`` twice; output that changes between runs is refused, naming the lines.
+
+    An unseeded draw or a printed timestamp would otherwise be recorded and
+    fail the next test run with advice to re-record, which cannot help.
+    """
+    first = run(half, timeout)
+    second = run(half, timeout)
+    pairs = zip_longest(first.output.splitlines(), second.output.splitlines(), fillvalue="<none>")
+    changed = [(number, a, b) for number, (a, b) in enumerate(pairs, start=1) if a != b]
+    if changed:
+        shown = ", ".join(str(number) for number, _, _ in changed[:5]) + (" ..." if len(changed) > 5 else "")
+        _, a, b = changed[0]
+        raise SiteError(
+            half.path, None, f"output differs between two runs on output line(s) {shown} ({a!r} then {b!r})",
+            "seed every random source and do not print times, dates or ids",
+        )
+    return first
+
+
+def _execute(half: Half, limit: int) -> str:
     env = {**os.environ, **RUN_ENV}
     env.pop("KERAS_BACKEND", None)  # snippets choose their backend themselves
     with tempfile.TemporaryDirectory(prefix="sbs-run-") as workdir:
         env["KERAS_HOME"] = os.path.join(workdir, ".keras")
         env["MPLCONFIGDIR"] = os.path.join(workdir, ".mpl")
         env["HOME"] = workdir
+        # A session of its own, so the timeout can end every process the snippet started.
+        proc = subprocess.Popen(
+            [sys.executable, str(half.path.resolve())],
+            cwd=workdir, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+            stdin=subprocess.DEVNULL, start_new_session=True,
+        )
         try:
-            proc = subprocess.run(
-                [sys.executable, str(half.path.resolve())],
-                cwd=workdir, env=env, capture_output=True, text=True,
-                timeout=limit, stdin=subprocess.DEVNULL, start_new_session=True,
-            )
+            stdout, stderr = proc.communicate(timeout=limit)
         except subprocess.TimeoutExpired:
+            _kill_group(proc)
+            proc.communicate()
             raise SiteError(
                 half.path, None, f"snippet did not finish within {limit} s",
                 "make it faster or raise '# timeout: N' in its header",
             ) from None
+        finally:
+            _kill_group(proc)  # children left behind by a snippet that exited
+        err = stderr.decode("utf-8", errors="replace")
         if proc.returncode != 0:
-            line, summary = _last_frame(proc.stderr, half.path)
+            line, summary = _last_frame(err, half.path)
             raise SiteError(
                 half.path, line, f"snippet exited with status {proc.returncode}: {summary}",
                 f"fix the script and check it with: {sys.executable} {half.path}",
             )
-        output = normalise(proc.stdout, workdir=os.path.realpath(workdir))
-        output = output.replace(workdir, "<workdir>")
-    return Result(half, framework_version(half.framework), output)
+        if len(stdout) > MAX_OUTPUT_BYTES:
+            raise SiteError(
+                half.path, None, f"printed {len(stdout)} bytes, over the {MAX_OUTPUT_BYTES}-byte limit for a recording",
+                "print a summary (shapes, a few values), not whole tensors",
+            )
+        try:
+            text = stdout.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise SiteError(
+                half.path, None, f"output line {undecodable_line(stdout, exc)} is not UTF-8 text",
+                "print str or repr() of bytes, not raw bytes",
+            ) from None
+        output = normalise(text, workdir=os.path.realpath(workdir))
+        return output.replace(workdir, "<workdir>")
+
+
+def _kill_group(proc: subprocess.Popen[bytes]) -> None:
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
 
 
 def _last_frame(stderr: str, path: Path) -> tuple[int | None, str]:
@@ -120,7 +201,7 @@ def _last_frame(stderr: str, path: Path) -> tuple[int | None, str]:
 
 def read_recording(half: Half) -> tuple[str, str]:
     """Split a ``.out`` file into (version line's version, output body)."""
-    text = half.out_path.read_text(encoding="utf-8")
+    text = read_text(half.out_path)
     first, _, body = text.partition("\n")
     prefix = f"# tested with {half.label} "
     if not first.startswith(prefix):

@@ -393,14 +393,9 @@ def check_page(path: Path, root: Path = ROOT, used: set[str] | None = None) -> t
     return figures, problems, counts
 
 
-_BENCH = "benchmark figures are being rendered from data/bench/*.json (issue 13, part 1)"
-_RUN_TIME = "notebook run times are not recorded yet; they will come from the notebooks' metadata (issue 13, part 2)"
 _ROWS = "the API dictionary row count will be rendered from data/rosetta.yml (issue 13, part 4)"
 PENDING: dict[str, str] = {
-    **{f"docs/decide/benchmarks.md: {figure}": _BENCH for figure in (
-        "10", "25 times", "95%", "twice", "3.5 times", "64", "1,437", "360", "32", "0.001", "1e-7", "1024", "10%")},
     "docs/index.md: 200": _ROWS,
-    **{f"docs/tutorials/index.md: {figure}": _RUN_TIME for figure in ("16", "11", "13", "27", "23")},
 }
 """'docs/page.md: figure' -> why it is not backed yet: known gaps, each with its reason.
 

@@ -15,9 +15,10 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs.exceptions import PluginError
+from mkdocs.utils import meta
 
+from sidebyside.errors import SiteError, read_text
 from sidebyside.pairs.catalog import Pair, discover
-from sidebyside.errors import SiteError
 from sidebyside.pairs.expand import Directive, download_path, expand, shown_text
 from sidebyside.site.renderers import LinkCheck, RenderContext, registry
 
@@ -55,25 +56,52 @@ def source_base(config: Any) -> str | None:
     return f"{repo}/blob/main" if repo else None
 
 
+def on_files(files: Any, config: Any) -> Any:
+    """Decode every Markdown page up front so bytes that are not UTF-8 fail with ``page.md:LINE``.
+
+    MkDocs would raise a bare UnicodeDecodeError naming neither file nor line.
+    """
+    for file in files.documentation_pages():
+        if file.abs_src_path and file.src_uri.endswith(".md"):
+            try:
+                read_text(Path(file.abs_src_path))
+            except SiteError as error:
+                raise _fail(error) from None
+    return files
+
+
+def front_matter_lines(source: str) -> int:
+    """How many lines MkDocs strips (front matter and the blank lines after it) before Markdown sees the page.
+
+    Directive line numbers count from the Markdown body; adding this makes
+    them the line numbers of the file a contributor opens.
+    """
+    body, _ = meta.get_data(source)
+    if not source.endswith(body):
+        return 0
+    return source[: len(source) - len(body)].count("\n")
+
+
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     """Expand ``@pair`` and ``@render`` lines of one page."""
     renderers = registry()
     src = page.file.src_uri
     page_path = Path(config["docs_dir"]) / src
+    offset = front_matter_lines(page.file.content_string) if page.file.abs_src_path else 0
 
     def render(directive: Directive) -> str:
         renderer = renderers.get(directive.arg)
         if renderer is None:
             known = ", ".join(sorted(renderers)) or "none"
-            raise SiteError(page_path, directive.line, f"unknown renderer '{directive.arg}'", f"known renderers: {known}")
-        ctx = RenderContext(page_src=src, line=directive.line, arg=directive.arg, pairs=_pairs, config=config)
+            raise SiteError(page_path, directive.line + offset, f"unknown renderer '{directive.arg}'", f"known renderers: {known}")
+        ctx = RenderContext(page_src=src, line=directive.line + offset, arg=directive.arg, pairs=_pairs, config=config)
         text = renderer(ctx)
         _links.extend(ctx.links)
         return text
 
     try:
         root = "../" * page.url.count("/")
-        return expand(markdown, page_path, _pairs, render, source_base(config), root)
+        return expand(markdown, page_path, _pairs, render, source_base(config), root, line_offset=offset)
     except SiteError as error:
         raise _fail(error) from None
 
@@ -112,4 +140,4 @@ def on_post_build(config: Any) -> None:
             target.write_text(shown_text(half), encoding="utf-8")
 
 
-__all__ = ["on_config", "on_env", "on_page_content", "on_page_markdown", "on_post_build"]
+__all__ = ["on_config", "on_env", "on_files", "on_page_content", "on_page_markdown", "on_post_build"]

@@ -20,11 +20,7 @@ from urllib.parse import urlparse
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
-from sidebyside.errors import SiteError
 from sidebyside.site.renderers import RenderContext
-
-TARGET_RE = re.compile(r"^(?:[a-z0-9_-]+/)*[a-z0-9_-]+\.md(?:#[A-Za-z0-9_-]+)?$")
-"""A docs-relative page link with an optional anchor, as data files write it."""
 
 _CODE_RE = re.compile(r"`([^`]+)`")
 
@@ -40,30 +36,6 @@ def href(ctx: RenderContext, target: str, origin: Path, line: int | None, what: 
     use_dirs = bool(ctx.config.get("use_directory_urls", True)) if ctx.config is not None else True
     url = get_relative_url(_url_of(path, use_dirs), _url_of(ctx.page_src, use_dirs))
     return url + (f"#{anchor}" if anchor else "")
-
-
-def check_target(path: Path, line: int, target: Any, what: str) -> str:
-    """A data file's link must look like ``topics/page.md#anchor`` (existence is checked at build)."""
-    if not isinstance(target, str) or not TARGET_RE.match(target):
-        raise SiteError(path, line, f"{what} '{target}' is not a docs-relative page link", "write it like 'topics/deployment.md#litert'")
-    return target
-
-
-def check_source(path: Path, item: Any, what: str) -> tuple[str | None, date | None]:
-    """``source`` (https URL) and ``as_of`` (a date, not in the future) come as a pair."""
-    source, as_of = item.get("source"), item.get("as_of")
-    if source is None and as_of is None:
-        return None, None
-    if source is None or as_of is None:
-        missing = "source" if source is None else "as_of"
-        raise SiteError(path, item.line, f"{what} has only one of 'source' and 'as_of'", f"add '{missing}:'; a sourced fact needs both")
-    if not isinstance(source, str) or not source.startswith("https://"):
-        raise SiteError(path, item.line_of("source"), f"{what} source '{source}' is not an https URL", "link the page the fact was read on")
-    if not isinstance(as_of, date):
-        raise SiteError(path, item.line_of("as_of"), f"{what} as_of '{as_of}' is not a date", "write it as YYYY-MM-DD, unquoted")
-    if as_of > date.today():
-        raise SiteError(path, item.line_of("as_of"), f"{what} as_of {as_of} is in the future", "use the date the source was read")
-    return source, as_of
 
 
 def text(value: str) -> str:

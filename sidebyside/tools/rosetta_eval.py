@@ -11,6 +11,7 @@ so a row's inputs do not change when other rows are added or reordered.
 from __future__ import annotations
 
 import ast
+import dataclasses
 import zlib
 from typing import Any
 
@@ -49,6 +50,8 @@ def _recipe(rng: np.random.Generator, spec: InputSpec) -> np.ndarray:
     elif spec.func == "probs":
         e = np.exp(rng.standard_normal(args))
         out = e / e.sum(axis=-1, keepdims=True)
+    elif spec.func == "halves":
+        out = rng.integers(-8, 9, args) / 2.0
     else:  # the loader rejects unknown recipes; this guards the two lists drifting apart
         raise ValueError(f"unknown recipe {spec.func}")
     default = {"randint": "int64", "arange": "int64", "mask": "bool"}.get(spec.func, "float32")
@@ -163,21 +166,26 @@ def _loss_inputs(w0: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _run_optimizer(row: Row, tf: Any, torch: Any, inputs: dict[str, Any]) -> tuple[Any, Any]:
-    """Same quadratic-plus-sine loss, same start: the trajectories must agree."""
+    """Same quadratic-plus-sine loss, same start: the trajectories must agree.
+
+    ``loss_scale`` (an input) multiplies the loss: a tiny scale gives tiny
+    gradients, where an optimizer's epsilon decides the step.
+    """
     w0 = inputs.get("w", np.linspace(-2.0, 2.0, 6, dtype=np.float32))
+    k = float(inputs.get("loss_scale", 1.0))
     target, scale = _loss_inputs(w0)
     w_tf = tf.Variable(w0)
     opt_tf = _guard(row, "TensorFlow", eval, row.tf, {"tf": tf, "w": w_tf})
     for _ in range(OPTIMIZER_STEPS):
         with tf.GradientTape() as tape:
-            loss = tf.reduce_sum(scale * (w_tf - target) ** 2 + 0.1 * tf.sin(3.0 * w_tf))
+            loss = k * tf.reduce_sum(scale * (w_tf - target) ** 2 + 0.1 * tf.sin(3.0 * w_tf))
         _guard(row, "TensorFlow", opt_tf.apply_gradients, [(tape.gradient(loss, w_tf), w_tf)])
     w_pt = torch.nn.Parameter(torch.from_numpy(w0.copy()))
     opt_pt = _guard(row, "PyTorch", eval, row.torch, {"torch": torch, "w": w_pt})
     t, s = torch.from_numpy(target), torch.from_numpy(scale)
     for _ in range(OPTIMIZER_STEPS):
         opt_pt.zero_grad()
-        (s * (w_pt - t) ** 2 + 0.1 * torch.sin(3.0 * w_pt)).sum().backward()
+        (k * (s * (w_pt - t) ** 2 + 0.1 * torch.sin(3.0 * w_pt)).sum()).backward()
         _guard(row, "PyTorch", opt_pt.step)
     return w_tf, w_pt
 
@@ -236,3 +244,69 @@ def compare(row: Row, tf_arrays: list[np.ndarray], torch_arrays: list[np.ndarray
             raise _fail(row, f"{label}values differ by up to {diff:.3g}, beyond tolerance '{row.tol.name}'")
     if row.dtypes and not declared_seen:
         raise _fail(row, f"'dtypes: {row.dtypes}' is declared but no result has those dtypes; remove or fix it")
+
+
+def trivial_result(row: Row, inputs: dict[str, Any], arrays: list[np.ndarray]) -> str | None:
+    """Why a result would also pass for a wrong mapping, or None.
+
+    A single bool has a 50% chance, a constant array says nothing about the
+    inputs, and an unchanged input passes for any identity function.
+    """
+    if all(a.size == 1 and a.dtype == bool for a in arrays):
+        return "the result is a single bool"
+    if all(a.size > 1 and bool(np.all(a == a.ravel()[0])) for a in arrays):
+        return "every result is a constant array"
+    for a in arrays:
+        for name, value in inputs.items():
+            if isinstance(value, np.ndarray) and value.shape == a.shape and value.size > 1 \
+                    and np.array_equal(value.astype(np.complex128), a.astype(np.complex128)):
+                return f"a result is the input '{name}' unchanged"
+    return None
+
+
+def check_properties(row: Row, inputs: dict[str, Any], side: str, arrays: list[np.ndarray]) -> None:
+    """Each ``properties`` expression must hold for this side's result ``r`` (``rs``: all results)."""
+    for expr in row.properties:
+        namespace = {"np": np, "r": arrays[0], "rs": arrays, **inputs}
+        ok = _guard(row, f"property check ({side})", eval, expr, namespace)
+        if not ok:
+            raise _fail(row, f"{side} result fails the property {expr!r}")
+
+
+def check_negative(row: Row, tf: Any, torch: Any) -> None:
+    """The code with the unmatched default must disagree, or the row cannot see the default it documents."""
+    if not row.negative:
+        return
+    variant = dataclasses.replace(row, **row.negative, negative={}, dtypes=None)
+    try:
+        compare(variant, *evaluate(variant, tf, torch))
+    except RowFailure as failure:
+        if "raised" not in str(failure):
+            return
+        raise _fail(row, f"the 'negative' code raised instead of disagreeing: {failure}") from None
+    side, code = next(iter(row.negative.items()))
+    raise _fail(row, f"with the unmatched default ({side}: {code!r}) the results still agree within tolerance "
+                     f"'{row.tol.name}', so the row cannot see the difference it documents; use inputs where it shows")
+
+
+def seed_frameworks(row: Row, tf: Any, torch: Any) -> None:
+    """Random rows draw the same numbers on every run, whatever ran before them."""
+    seed = zlib.crc32(row.id.encode()) % 2**31
+    tf.random.set_seed(seed)
+    torch.manual_seed(seed)
+
+
+def verify(row: Row, tf: Any, torch: Any) -> None:
+    """Everything the suite checks for one row: agreement, that the check can fail, properties, negative."""
+    seed_frameworks(row, tf, torch)
+    inputs = make_inputs(row)
+    tf_arrays, torch_arrays = evaluate(row, tf, torch)
+    compare(row, tf_arrays, torch_arrays)
+    if row.check == "values" and not row.trivial:
+        problem = trivial_result(row, inputs, torch_arrays)
+        if problem:
+            raise _fail(row, f"{problem}, so a wrong mapping would pass too; use inputs that exercise the behaviour "
+                             "or say why it still tests something with 'trivial:'")
+    check_properties(row, inputs, "TensorFlow", tf_arrays)
+    check_properties(row, inputs, "PyTorch", torch_arrays)
+    check_negative(row, tf, torch)

@@ -113,3 +113,18 @@ def test_every_notebook_page_opens_in_colab_from_the_repository(hosted_site: Pat
         assert path == notebook.relative_to(ROOT).as_posix(), f"Colab link points at {path}, not the notebook"
         assert (ROOT / path).is_file()
         assert f'href="{notebook.name}" download' in html, f"notebooks/{notebook.stem}: no download link"
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_benchmark_charts_follow_the_colour_scheme(hosted_url: str, open_page, scheme: str) -> None:  # type: ignore[no-untyped-def]
+    """Each chart exists once per scheme and only the current scheme's variant is shown."""
+    origin = hosted_url.split("/tf-vs-pytorch/")[0]
+    tab, _ = open_page((origin,), color_scheme=scheme)
+    tab.goto(hosted_url + "decide/benchmarks/", wait_until="load", timeout=120_000)
+    charts = tab.locator(".sbs-chart img")
+    # lazy images have no size until scrolled to: ask the style, not the box
+    shown = tab.evaluate("""() => [...document.querySelectorAll('.sbs-chart img')]
+        .filter(img => getComputedStyle(img).display !== 'none').map(img => img.getAttribute('src'))""")
+    wanted = "#only-dark" if scheme == "dark" else "#only-light"
+    assert charts.count() >= 2 and charts.count() % 2 == 0, "every chart needs a light and a dark variant"
+    assert shown and all(src.endswith(wanted) for src in shown), f"{scheme} scheme shows {shown}"

@@ -142,9 +142,15 @@
   }
 
   function boot() {
-    document.querySelectorAll(".sbs-chooser[data-start]").forEach(init);
+    document.querySelectorAll(".sbs-chooser[data-start]:not([data-sbs-ready])").forEach(function (root) {
+      root.setAttribute("data-sbs-ready", "");
+      init(root);
+    });
   }
 
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", boot);
+  // Material emits document$ for every page it shows (the first load, and each instant
+  // navigation when that is on); without Material's bundle, fall back to the DOM event.
+  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(boot);
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", boot);
   else boot();
 })();

@@ -108,9 +108,14 @@
 
   function boot() {
     var table = document.getElementById("sbs-comparison");
-    if (table && table.tBodies.length) init(table);
+    if (!table || !table.tBodies.length || table.hasAttribute("data-sbs-ready")) return;
+    table.setAttribute("data-sbs-ready", "");
+    init(table);
   }
 
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", boot);
+  // Material emits document$ for every page it shows (the first load, and each instant
+  // navigation when that is on); without Material's bundle, fall back to the DOM event.
+  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(boot);
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", boot);
   else boot();
 })();

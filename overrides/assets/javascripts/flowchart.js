@@ -19,6 +19,9 @@
     document.querySelectorAll(".sbs-flowchart-scroll[data-start-node]").forEach(centreStart);
   }
 
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", boot);
+  // Material emits document$ for every page it shows (the first load, and each instant
+  // navigation when that is on); without Material's bundle, fall back to the DOM event.
+  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(boot);
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", boot);
   else boot();
 })();

@@ -21,8 +21,8 @@ from pygments.formatters import HtmlFormatter
 from pygments.lexers import PythonLexer
 
 from sidebyside import ROOT
-from sidebyside.site.renderers import RenderContext
 from sidebyside.data.rosetta import INPUT_FUNCS, OPTIMIZER_STEPS, SCHEDULE_STEPS, TOLERANCES, Category, InputSpec, Row, all_rows, load_rosetta
+from sidebyside.site.renderers import RenderContext
 from sidebyside.site.weblinks import href
 
 PINS = ROOT / "requirements" / "test.txt"
@@ -66,9 +66,16 @@ def _checked(row: Row) -> str:
         "schedule": f"the learning rates of the first {SCHEDULE_STEPS} steps",
     }.get(row.kind, "the results")
     if row.check == "shape":
-        text = f"Tested: {subject} agree in shape and dtype (random draws differ)."
+        props = "; ".join(f"<code>{html.escape(p)}</code>" for p in row.properties)
+        text = f"Tested: {subject} agree in shape and dtype (random draws differ), and each side's result <code>r</code> " \
+               f"has these properties: {props}."
     else:
         text = f"Tested: {subject} agree in shape, dtype and values (tolerance <code>{html.escape(row.tol.name)}</code>)."
+    if row.trivial:
+        text += f" Why this check can fail: {html.escape(row.trivial)}"
+    for side, code in row.negative.items():
+        label = "TensorFlow" if side == "tf" else "PyTorch"
+        text += f" Checked the other way too: with {label} <code>{html.escape(code)}</code> the results differ beyond the tolerance."
     if row.dtypes:
         text += f" Dtypes differ on purpose: TensorFlow <code>{row.dtypes['tf']}</code>, PyTorch <code>{row.dtypes['torch']}</code>."
     if row.inputs:
@@ -123,13 +130,23 @@ def _category(category: Category, ctx: RenderContext) -> list[str]:
     return lines
 
 
+def check_counts(rows: list[Row]) -> str:
+    """How many rows compare values and how many only shapes, counted from the data."""
+    shape = sum(row.check == "shape" for row in rows)
+    negative = sum(bool(row.negative) for row in rows)
+    return (f"{len(rows) - shape} rows compare shape, dtype and values; {shape} compare only shape and dtype, because "
+            f"they draw random numbers, and check properties of each draw instead (a permutation is a permutation, "
+            f"moments within bounds). {negative} rows about a default also check that leaving the default unmatched "
+            "makes the results differ.")
+
+
 def render(ctx: RenderContext) -> str:
     categories = load_rosetta()
     rows = all_rows(categories)
     tolerances = ", ".join(f"<code>{name}</code> (rtol {r:g}, atol {a:g})" for name, (r, a) in TOLERANCES.items())
     lines = [
         f"{len(rows)} mappings in {len(categories)} groups. The test suite runs every row in both frameworks "
-        f"({pinned_versions()}) on the same generated inputs and compares shape, dtype and values. "
+        f"({pinned_versions()}) on the same generated inputs. {check_counts(rows)} "
         f"Named tolerances: {tolerances}. Every snippet assumes these imports:",
         "",
         *_fence(IMPORTS),
@@ -170,8 +187,10 @@ def _contributing() -> list[str]:
         "```",
         "",
         "Run it with `.venv/bin/python -m pytest tests/test_rosetta.py -k reduce-sum`. A failure names the row's line."
-        " Optional keys: `title`, `tol`, `check: shape` (random draws), `dtypes: {tf: int32, torch: int64}` (a dtype difference"
-        " the row documents), and for layers `kind: layer`, `weights` and `call` (see the layer rows above)."
+        " Optional keys: `title`, `tol`, `check: shape` (random draws; needs `properties`), `dtypes: {tf: int32, torch: int64}`"
+        " (a dtype difference the row documents), `negative` (the code with a default left unmatched, which must differ),"
+        " `trivial` (why a result that is a single bool, a constant or an unchanged input still tests something; without"
+        " it such a row is refused), and for layers `kind: layer`, `weights` and `call` (see the layer rows above)."
         " Inputs are NumPy arrays made by these recipes, seeded by the row id:",
         recipes,
         "",

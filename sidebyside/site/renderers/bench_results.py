@@ -10,10 +10,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from sidebyside import ROOT
-from sidebyside.tools.bench.compare import GROUP_TITLES, Row, Stat, rows
-from sidebyside.tools.bench.schema import load_results, newest
 from sidebyside.errors import SiteError
 from sidebyside.site.renderers import RenderContext
+from sidebyside.tools.bench.compare import GROUP_TITLES, Outcome, Row, Stat, rows
+from sidebyside.tools.bench.schema import load_results, newest
 
 BENCH_DIR = ROOT / "data" / "bench"
 CHARTS = "assets/bench"
@@ -38,6 +38,48 @@ def _ratio(row: Row) -> str:
     return f"{row.ratio:.2f}" if row.ratio is not None else "—"
 
 
+def _accuracy(value: float) -> str:
+    return f"{value:.4f}"
+
+
+def _target_cell(stat: Stat | None, outcome: Outcome | None) -> str:
+    """A time-to-target cell that says how many runs reached the target, and how far the others got."""
+    if outcome is None:
+        return "—"
+    n, reached, unknown = len(outcome.runs), outcome.count(True), outcome.count(None)
+    if outcome.all_reached and stat:
+        head = f"{_num(stat.median)} ({_num(stat.low)}–{_num(stat.high)})"
+    else:
+        head = "not reached" if not reached else "not reached in every run"
+    parts = [f"{reached} of {n} runs reached {outcome.target:.0%}"]
+    best = outcome.best_missed
+    if best is not None:
+        parts.append(f"{outcome.count(False)} missed (best {_accuracy(best['test_accuracy'])} after {best['epochs']} epochs)")
+    if unknown:
+        parts.append(f"{unknown} not recorded")
+    if reached and not outcome.all_reached and stat:
+        parts.append(f"the runs that reached it took {_num(stat.low)}–{_num(stat.high)} s")
+    return f"{head}<br><small>{'; '.join(parts)}</small>"
+
+
+def _runs_table(all_rows: list[Row]) -> list[str]:
+    """Every training run, every round: what it reached and when."""
+    lines = []
+    for r in all_rows:
+        for label, outcome in (("TensorFlow", r.tf_outcome), ("PyTorch", r.pt_outcome)):
+            for run in outcome.runs if outcome else ():
+                accuracy = "not recorded" if run["test_accuracy"] is None else _accuracy(run["test_accuracy"])
+                reached = {True: f"yes, epoch {run['epoch_reached']}", False: "no", None: "not recorded"}[run["reached"]]
+                lines.append(f"| {label} | {run['round']} | {run['seed']} | {run['epochs']} | {_num(run['seconds'])} | "
+                             f"{accuracy} | {reached} |")
+    if not lines:
+        return []
+    target = next(o.target for r in all_rows for o in (r.tf_outcome, r.pt_outcome) if o)
+    return ["", f"Every training run, as recorded (target {target:.0%} test accuracy):", "",
+            "| Framework | Round | Seed | Epochs | Seconds | Final test accuracy | Reached target |",
+            "| --- | ---: | ---: | ---: | ---: | ---: | --- |", *lines]
+
+
 def render_document(doc: dict, source_name: str, chart_prefix: str) -> str:
     """Markdown for a validated result document (used by the page and by tests)."""
     all_rows = rows(doc)
@@ -49,6 +91,7 @@ def render_document(doc: dict, source_name: str, chart_prefix: str) -> str:
         f'TensorFlow {v["tensorflow"]} (Keras {v["keras"]}), PyTorch {v["torch"]}, onnxruntime {v["onnxruntime"]}; '
         f'{doc["threads"]["intra_op"]} intra-op thread(s) in both. Raw data: `data/bench/{source_name}`'
         + (" (smoke mode: tiny sizes, not for conclusions)" if doc["mode"] == "smoke" else "") + ".",
+        *(f"    \n    History: {entry}" for entry in doc.get("history", [])),
         "",
         "## Headline ratios { #headline }",
         "",
@@ -58,12 +101,14 @@ def render_document(doc: dict, source_name: str, chart_prefix: str) -> str:
         "| Case | Unit | TensorFlow / PyTorch | Faster |",
         "| --- | --- | ---: | --- |",
     ]
-    lines += [f"| {r.case} | {r.unit} | {_ratio(r)} | {r.faster} |" for r in all_rows if r.ratio is not None]
+    lines += [f"| {r.case} | {r.unit} | {_ratio(r)} | {r.faster} |" for r in all_rows if r.ratio is not None or r.has_target]
     lines += [
         "",
         '<figure class="sbs-chart" markdown>',
         f"![Bar chart of the TensorFlow to PyTorch ratio for each case above, on a log scale; bars to the right mean PyTorch "
-        f"is faster. The same numbers are in the table above.]({chart_prefix}/ratios.svg){{ loading=lazy width=700 }}",
+        f"is faster. The same numbers are in the table above.]({chart_prefix}/ratios.svg#only-light){{ loading=lazy width=700 }}",
+        f"![Bar chart of the TensorFlow to PyTorch ratio for each case above, on a log scale; bars to the right mean PyTorch "
+        f"is faster. The same numbers are in the table above.]({chart_prefix}/ratios-dark.svg#only-dark){{ loading=lazy width=700 }}",
         "<figcaption>How many times faster one framework is, per case (log scale).</figcaption>",
         "</figure>",
         "",
@@ -75,7 +120,13 @@ def render_document(doc: dict, source_name: str, chart_prefix: str) -> str:
         lines += [f"## {title} {{ #{group} }}", "", "| Case | Unit | TensorFlow median (min–max) | PyTorch median (min–max) | Ratio |",
                   "| --- | --- | --- | --- | ---: |"]
         for r in group_rows:
-            lines.append(f"| {r.case} | {r.unit} | {_cell(r.tf)} | {_cell(r.pt)} | {_ratio(r)} |")
+            if r.has_target:
+                lines.append(f"| {r.case} | {r.unit} | {_target_cell(r.tf, r.tf_outcome)} | {_target_cell(r.pt, r.pt_outcome)} "
+                             f"| {_ratio(r)} |")
+            else:
+                lines.append(f"| {r.case} | {r.unit} | {_cell(r.tf)} | {_cell(r.pt)} | {_ratio(r)} |")
+        if group == "training":
+            lines += _runs_table(group_rows)
         if group == "matmul":
             for r in group_rows:
                 if r.ref:
@@ -86,7 +137,10 @@ def render_document(doc: dict, source_name: str, chart_prefix: str) -> str:
         if group == "step":
             lines += ["", '<figure class="sbs-chart" markdown>',
                       f"![Grouped bar chart of median milliseconds per train step for the MLP and the CNN, eager and compiled, "
-                      f"TensorFlow and PyTorch side by side; the same numbers are in the table above.]({chart_prefix}/train-step.svg)"
+                      f"TensorFlow and PyTorch side by side; the same numbers are in the table above.]({chart_prefix}/train-step.svg#only-light)"
+                      "{ loading=lazy width=700 }",
+                      f"![Grouped bar chart of median milliseconds per train step for the MLP and the CNN, eager and compiled, "
+                      f"TensorFlow and PyTorch side by side; the same numbers are in the table above.]({chart_prefix}/train-step-dark.svg#only-dark)"
                       "{ loading=lazy width=700 }",
                       "<figcaption>Median time per train step; whiskers show min and max (log scale).</figcaption>",
                       "</figure>"]
@@ -94,11 +148,16 @@ def render_document(doc: dict, source_name: str, chart_prefix: str) -> str:
     return "\n".join(lines)
 
 
-def render(ctx: RenderContext) -> str:
+def latest_document(ctx: RenderContext) -> tuple[dict, str]:
+    """The newest validated result document and its file name, or a page error."""
     latest = newest(BENCH_DIR)
-    page = Path(ctx.config["docs_dir"]) / ctx.page_src
     if latest is None:
+        page = Path(ctx.config["docs_dir"]) / ctx.page_src
         raise SiteError(page, ctx.line, "no benchmark results in data/bench/", "run 'make bench' and commit the JSON file")
-    doc = load_results(latest)
+    return load_results(latest), latest.name
+
+
+def render(ctx: RenderContext) -> str:
+    doc, name = latest_document(ctx)
     depth = ctx.page_src.count("/")
-    return render_document(doc, latest.name, "../" * depth + CHARTS)
+    return render_document(doc, name, "../" * depth + CHARTS)

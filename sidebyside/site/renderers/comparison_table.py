@@ -13,7 +13,7 @@ from sidebyside.site.weblinks import attr, href, page_title, source_html, text
 
 
 def _evidence(ctx: RenderContext, table: Comparison, row: Row) -> str:
-    url = href(ctx, row.evidence, table.path, row.evidence_line, f"row '{row.id}' evidence")
+    url = href(ctx, row.evidence, table.path, row.evidence.line, f"row '{row.id}' evidence")
     title = page_title(ctx.config, row.evidence)
     cell = f'<a href="{attr(url)}">{text(title)}</a>'
     if row.source and row.as_of:

@@ -21,9 +21,9 @@ from pathlib import Path
 from sidebyside import ROOT
 from sidebyside.tools.bench.common import Config
 from sidebyside.tools.bench.machine import describe, slug
+from sidebyside.tools.bench.schema import SCHEMA_VERSION
 
 WORKERS = {"tensorflow": "sidebyside.tools.bench.tf_worker", "pytorch": "sidebyside.tools.bench.torch_worker"}
-SCHEMA_VERSION = 1
 
 
 def worker_env(threads: int) -> dict[str, str]:
@@ -43,15 +43,30 @@ def run_worker(framework: str, mode: str, config: Config) -> list[dict]:
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
+def stamp_round(results: list[dict], number: int) -> list[dict]:
+    """Mark every training run a worker returned with the round it ran in."""
+    for item in results:
+        for run in item["extra"].get("runs", []):
+            run["round"] = number
+    return results
+
+
 def merge(results: list[dict]) -> list[dict]:
-    """Concatenate the repeats of the same (case, framework, variant) across rounds."""
+    """Concatenate the repeats of the same (case, framework, variant) across rounds.
+
+    Per-run details (``extra.runs``) are concatenated too, so every round's
+    runs are kept, not only the first round's.
+    """
     merged: dict[tuple[str, str, str], dict] = {}
     for item in results:
         key = (item["case"], item["framework"], item["variant"])
         if key in merged:
             merged[key]["repeats"].extend(item["repeats"])
+            if "runs" in item["extra"]:
+                merged[key]["extra"]["runs"].extend(item["extra"]["runs"])
         else:
-            merged[key] = {**item, "repeats": list(item["repeats"])}
+            extra = {**item["extra"], **({"runs": list(item["extra"]["runs"])} if "runs" in item["extra"] else {})}
+            merged[key] = {**item, "repeats": list(item["repeats"]), "extra": extra}
     return list(merged.values())
 
 
@@ -95,10 +110,10 @@ def run_suite(config: Config, log=print) -> dict:
     """Run everything and return the result document (not yet written)."""
     results: list[dict] = []
     rounds = [("tensorflow", "pytorch"), ("pytorch", "tensorflow")]
-    for order in rounds[: 1 if config.smoke else 2]:
+    for number, order in enumerate(rounds[: 1 if config.smoke else 2], start=1):
         for framework in order:
             log(f"main benchmarks: {framework}")
-            results += run_worker(framework, "main", config)
+            results += stamp_round(run_worker(framework, "main", config), number)
     startup_runs = 1 if config.smoke else 5
     for i in range(startup_runs):
         for framework in (("tensorflow", "pytorch") if i % 2 == 0 else ("pytorch", "tensorflow")):

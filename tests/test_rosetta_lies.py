@@ -1,0 +1,97 @@
+"""Weakened API-dictionary rows are rejected: each test plants one lie and expects the row's check to fail.
+
+A lie is a wrong mapping that an easy check would let through: ``torch.round``
+replaced by ``torch.trunc`` on whole-number inputs, ``randperm`` by
+``arange`` under a shape-only check, a ``searchsorted`` whose inputs never
+hit an element, a single ``True``, an identity function, an epsilon that
+cannot show. The rows are the real ones from ``data/rosetta.yml``; only the
+planted change differs.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+os.environ.setdefault("CUDA_VISIBLE_DEVICES", "")
+os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "0")
+
+import pytest
+import tensorflow as tf
+import torch
+
+from sidebyside.data.rosetta import all_rows, load_rosetta
+from sidebyside.errors import SiteError
+from sidebyside.tools.rosetta_eval import RowFailure, verify
+
+torch.set_num_threads(1)
+
+ROWS = {row.id: row for row in all_rows(load_rosetta())}
+
+
+@pytest.fixture(autouse=True)
+def _in_tmp(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+
+
+def planted(row_id: str, **changes):
+    """The real row with one planted change, after checking the real row passes."""
+    row = ROWS[row_id]
+    verify(row, tf, torch)
+    for key, (old, new) in changes.items():
+        if old is not None:
+            assert old in getattr(row, key), f"'{old}' is not in row {row_id} {key}"
+            changes[key] = getattr(row, key).replace(old, new)
+        else:
+            changes[key] = new
+    return dataclasses.replace(row, **changes)
+
+
+LIES = [
+    pytest.param("round-half-even", {"torch": ("torch.round(x)", "torch.trunc(x)")}, "values differ", id="round->trunc"),
+    pytest.param("round-half-even", {"torch": ("torch.round(x)", "torch.floor(x + 0.5)")}, "values differ",
+                 id="round-half-up"),
+    pytest.param("permutation", {"torch": ("torch.randperm(12)", "torch.arange(12)")}, "fails the property",
+                 id="randperm->arange"),
+    pytest.param("shuffle", {"torch": ("x[torch.randperm(x.shape[0])]", "x")}, "fails the property", id="shuffle->identity"),
+    pytest.param("normal", {"torch": ("torch.randn(2000)", "torch.rand(2000)")}, "fails the property", id="randn->rand"),
+    pytest.param("uniform-int", {"torch": ("torch.randint(0, 10, (2000,))", "torch.randint(0, 9, (2000,))")},
+                 "fails the property", id="randint-off-by-one"),
+    pytest.param("categorical", {"torch": ("torch.softmax(logits, dim=1)", "torch.softmax(logits * 2, dim=1)")},
+                 "fails the property", id="categorical-wrong-temperature"),
+    pytest.param("searchsorted", {"torch": ("torch.searchsorted(s, v)", "torch.searchsorted(s, v, right=True)")},
+                 "values differ", id="searchsorted-left->right"),
+    pytest.param("allclose", {"torch": ("torch.allclose(a, a * (1 + 5e-5))", "torch.allclose(a, a * (1 + 5e-5), rtol=1e-4)")},
+                 "values differ", id="allclose-wrong-rtol"),
+    pytest.param("all-equal", {"torch": ("torch.equal(a, b), ", "True, ")}, "values differ", id="equal->True"),
+    pytest.param("no-grad", {"torch": ("not y.requires_grad, not z.requires_grad", "True, True")}, "values differ",
+                 id="no-grad->True"),
+    pytest.param("reduce-any", {"torch": ("torch.any(m, dim=1)", "torch.all(m, dim=1)")}, "values differ", id="any->all"),
+    pytest.param("reduce-std", {"torch": ("correction=0", "correction=1")}, "values differ", id="std-bessel"),
+    pytest.param("adam", {"tf": ("epsilon=1e-8", "epsilon=1e-7")}, "values differ", id="adam-keras-epsilon"),
+    pytest.param("batch-norm", {"tf": ("epsilon=1e-5", "epsilon=1e-3")}, "values differ", id="batchnorm-keras-epsilon"),
+    pytest.param("adam", {"negative": (None, {"tf": "tf.keras.optimizers.Adam(learning_rate=0.1, epsilon=1e-8)"})},
+                 "still agree within tolerance", id="negative-that-cannot-differ"),
+    pytest.param("zeros-like", {"trivial": (None, "")}, "every result is a constant array", id="constant-without-reason"),
+    pytest.param("to-numpy", {"trivial": (None, "")}, "is the input 'x' unchanged", id="identity-without-reason"),
+    pytest.param("abs", {"torch": ("torch.abs(x)", "x")}, "values differ", id="abs->identity"),
+    pytest.param("custom-gradient", {"torch": ("dy.clamp(-0.1, 0.1)", "dy.clamp(-1.0, 1.0)")}, "values differ",
+                 id="custom-gradient-wrong-clip"),
+]
+
+
+@pytest.mark.parametrize(("row_id", "changes", "expected"), LIES)
+def test_a_weakened_row_is_rejected(row_id: str, changes: dict, expected: str) -> None:
+    lie = planted(row_id, **changes)
+    with pytest.raises(RowFailure, match=expected) as info:
+        verify(lie, tf, torch)
+    assert info.value.args[0].startswith(f"data/rosetta.yml:{lie.line}: row '{row_id}'")
+
+
+def test_a_shape_only_row_without_properties_is_refused(tmp_path) -> None:
+    path = tmp_path / "rosetta.yml"
+    path.write_text('categories:\n  - id: c\n    title: C\n    rows:\n      - id: r\n        tf: "tf.random.normal((3,))"\n'
+                    '        torch: "torch.randn(3)"\n        check: shape\n        notes: "n"\n', encoding="utf-8")
+    with pytest.raises(SiteError, match=r"rosetta\.yml:8: row 'r' checks only shapes and has no 'properties'"):
+        load_rosetta(path)
