@@ -147,3 +147,25 @@ def test_recorded_pair_that_no_page_shows(tree: Path) -> None:
     assert f"@pair {KEY}\n" in text
     page.write_text(text.replace(f"@pair {KEY}\n", ""), encoding="utf-8")
     assert f"pair '{KEY}' is not shown on any page" in check(tree)
+
+
+JAX_KEY = "jax-and-keras-backends/one-training-step"
+"""A pair with the optional third half: the same training steps in JAX with optax."""
+
+
+def test_a_jax_half_is_held_to_the_same_parity(tree: Path) -> None:
+    """Lie: the JAX recording's trained numbers moved by 1e-5 relative; the two required halves still agree."""
+    pair = pair_in(tree, JAX_KEY)
+    assert "jax" in pair.halves, "the pair lost its JAX half; pick another pair with one"
+    assert parity.check_pair(pair) == []
+    edit_body(pair, "jax", parity.perturb)
+    problems = parity.check_pair(pair)
+    assert problems and all(p.where.startswith("JAX half") for p in problems)
+
+
+def test_a_jax_half_with_another_title_is_refused(tree: Path) -> None:
+    """Lie: a JAX script that claims to show something else under the same pair name."""
+    path = pair_in(tree, JAX_KEY).halves["jax"].path
+    path.write_text(path.read_text(encoding="utf-8").replace("# title: ", "# title: Not ", 1), encoding="utf-8")
+    with pytest.raises(SiteError, match="title differs"):
+        discover(tree / "snippets")

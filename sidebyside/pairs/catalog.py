@@ -13,6 +13,11 @@ Each script starts with a short header of ``# key: value`` comment lines:
 ``title``, ``differs``, ``same`` and ``tolerance`` must be identical in both
 halves: they describe the pair, not one file.
 
+A pair may add a third, optional half, ``<pair>.jax.py``: the same job on
+JAX (or Keras on the JAX backend). It is shown as a third tab, recorded and
+re-run like the others, has the same header, and its output is compared with
+the TensorFlow half by the same parity rules.
+
 - ``differs`` says why the two outputs cannot be identical. It never switches
   checking off: a ``differs`` pair either lists ``same:`` lines, or is named in
   ``parity.UNCHECKED`` because nothing in it can be compared (error wording,
@@ -43,6 +48,9 @@ from sidebyside.errors import SiteError, read_text
 
 SNIPPETS = ROOT / "snippets"
 FRAMEWORKS: dict[str, str] = {"tensorflow": "TensorFlow", "pytorch": "PyTorch"}
+OPTIONAL_FRAMEWORKS: dict[str, str] = {"jax": "JAX"}
+"""Halves a pair may add to the two required ones; each becomes one more tab."""
+LABELS: dict[str, str] = {**FRAMEWORKS, **OPTIONAL_FRAMEWORKS}
 """File-name suffix -> label shown to readers (and on the content tabs)."""
 
 NAME_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -98,7 +106,7 @@ class Half:
 
     @property
     def label(self) -> str:
-        return FRAMEWORKS[self.framework]
+        return LABELS[self.framework]
 
 
 @dataclass(frozen=True)
@@ -244,7 +252,7 @@ def _check_twins(tf_half: Half, pt_half: Half) -> None:
 def _split_name(path: Path) -> tuple[str, str, str] | None:
     """``x.tensorflow.py`` -> ("x", "tensorflow", ".py"); None if not a half."""
     parts = path.name.split(".")
-    if len(parts) == 3 and parts[1] in FRAMEWORKS and parts[2] in ("py", "out"):
+    if len(parts) == 3 and parts[1] in LABELS and parts[2] in ("py", "out"):
         return parts[0], parts[1], "." + parts[2]
     return None
 
@@ -284,8 +292,10 @@ def discover(root: Path = SNIPPETS, require_outputs: bool = True) -> dict[str, P
                     missing = topic_dir / f"{name}.{framework}.py"
                     raise SiteError(other, None, f"pair '{topic_dir.name}/{name}' has no {FRAMEWORKS[framework]} half ({missing.name})",
                                     f"run: python -m sidebyside new {topic_dir.name}/{name} (it adds only the missing half)")
-            loaded = {fw: _load_half(fw, halves[fw]) for fw in FRAMEWORKS}
-            _check_twins(loaded["tensorflow"], loaded["pytorch"])
+            loaded = {fw: _load_half(fw, halves[fw]) for fw in LABELS if fw in halves}
+            for framework, half in loaded.items():
+                if framework != "tensorflow":
+                    _check_twins(loaded["tensorflow"], half)
             if require_outputs:
                 for half in loaded.values():
                     if not half.out_path.exists():

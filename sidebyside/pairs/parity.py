@@ -201,8 +201,16 @@ def recorded_outputs(pair: Pair) -> tuple[str, str]:
 
 
 def check_pair(pair: Pair) -> list[Mismatch]:
-    """Parity of the recorded outputs of ``pair``."""
-    return compare(pair, *recorded_outputs(pair))
+    """Parity of the recorded outputs of ``pair``; an optional JAX half is held to the TensorFlow half too."""
+    tf_out, pt_out = recorded_outputs(pair)
+    problems = compare(pair, tf_out, pt_out)
+    if "jax" in pair.halves:
+        from sidebyside.pairs.runner import read_recording
+
+        jax_out = read_recording(pair.halves["jax"])[1]
+        problems += [Mismatch(f"JAX half, {m.where}", m.tensorflow, m.pytorch, m.why.replace("PyTorch", "JAX"))
+                     for m in compare(pair, tf_out, jax_out)]
+    return problems
 
 
 def report(pair: Pair, problems: list[Mismatch]) -> str:

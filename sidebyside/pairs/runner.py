@@ -21,16 +21,17 @@ from itertools import zip_longest
 from pathlib import Path
 
 from sidebyside.errors import SiteError, read_text, undecodable_line
-from sidebyside.pairs.catalog import Half
+from sidebyside.pairs.catalog import LABELS, Half
 from sidebyside.pairs.normalise import normalise
 
 DISTRIBUTIONS: dict[str, tuple[str, ...]] = {
     "tensorflow": ("tensorflow-cpu", "tensorflow"),
     "pytorch": ("torch",),
+    "jax": ("jax",),
 }
 """Framework -> installed distribution names to read the version from."""
 
-MODULES: dict[str, str] = {"tensorflow": "tensorflow", "pytorch": "torch"}
+MODULES: dict[str, str] = {"tensorflow": "tensorflow", "pytorch": "torch", "jax": "jax"}
 """Framework -> the module a snippet imports; ``record`` checks it is importable first."""
 
 MAX_OUTPUT_BYTES = 200_000
@@ -96,7 +97,7 @@ def require_frameworks(frameworks: set[str]) -> None:
 
 
 def _not_installed(framework: str) -> SiteError:
-    label = {"tensorflow": "TensorFlow", "pytorch": "PyTorch"}[framework]
+    label = LABELS[framework]
     return SiteError(
         "<environment>", None,
         f"{label} is not importable by {sys.executable} (module '{MODULES[framework]}' not found)",
