@@ -40,7 +40,7 @@ def render(ctx: RenderContext) -> str:
     def newest(label: str) -> str:
         if canary is None:
             return "canary not run yet"
-        found = next((canary.installed[d] for d in CANARY_DISTS[label] if d in canary.installed), None)
+        found = next((canary.installed[d] for d in CANARY_DISTS.get(label, ()) if d in canary.installed), None)
         return f"`{found}`" if found else "–"
 
     for (label, version), count in sorted(counts.items()):
