@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build test venv pr lint record check offline audit weight links screenshots searchbench bench browser graphviz flowchart tensorboard-screenshot npm clean wheel-sizes measure-cpu-knobs measure-quantization-latency canary canary-venv facts
+.PHONY: serve build test venv pr lint record check offline audit weight links screenshots searchbench bench browser graphviz flowchart tensorboard-screenshot npm clean wheel-sizes measure-cpu-knobs measure-quantization-latency conversions canary canary-venv facts
 
 # --- environments (stamp files make them idempotent and fast when present) ---
 $(DOCS_VENV)/.stamp: requirements/docs.txt requirements/constraints.txt pyproject.toml
@@ -24,13 +24,21 @@ $(VENV)/.stamp: requirements/docs.txt requirements/test.txt requirements/constra
 # The test environment alone (frameworks, pytest; the package installed editable), without running anything.
 venv: $(VENV)/.stamp
 
+# Converters that cannot sit beside the pinned frameworks (reasons on docs/porting/conversion-matrix.md).
+CONVERT_VENV := .venv-convert
+$(CONVERT_VENV)/.stamp: requirements/conversions.txt requirements/conversions-nodeps.txt
+	$(PYTHON) -m venv $(CONVERT_VENV)
+	$(CONVERT_VENV)/bin/pip install -q -r requirements/conversions.txt
+	$(CONVERT_VENV)/bin/pip install -q --no-deps -r requirements/conversions-nodeps.txt
+	touch $@
+
 # --- the two commands ---
 serve: $(DOCS_VENV)/.stamp
 	$(DOCS_VENV)/bin/python -m mkdocs serve --dev-addr $(HOST) --livereload
 
 test: $(VENV)/.stamp browser graphviz npm lint
 	$(VENV)/bin/python -m sidebyside check  # every pair recorded, shown on a page and in parity; data valid and its links resolved
-	$(VENV)/bin/python -m pytest -n auto
+	$(VENV)/bin/python -m pytest -n auto --dist worksteal
 	$(MAKE) --no-print-directory audit
 
 # --- the rest ---
@@ -86,7 +94,12 @@ measure-cpu-knobs: $(VENV)/.stamp
 measure-quantization-latency: $(VENV)/.stamp
 	$(VENV)/bin/python -m sidebyside.tools.quant_latency
 
-# Project figures for the budgets: build time, page weight, one topic's snippet time (add ARGS=--tests for the suite).
+# Conversion matrix: every path x family, each cell in its own process -> data/conversions/matrix.json (ARGS=--jobs 2).
+conversions: $(VENV)/.stamp $(CONVERT_VENV)/.stamp
+	nice -n 10 $(VENV)/bin/python -m sidebyside.tools.conversions.run $(ARGS)
+
+# Project figures for the budgets: build time, page weight, one topic's snippet time. ARGS=--tests instead times
+# the suite as a multiple of 'import tensorflow' and lists the 15 slowest tests (also --runs N, --load, --fresh).
 measure: $(VENV)/.stamp
 	$(VENV)/bin/python -m sidebyside.tools.measure $(ARGS)
 

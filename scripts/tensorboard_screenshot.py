@@ -19,8 +19,8 @@ import argparse
 import io
 import json
 import os
+import re
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -41,15 +41,10 @@ CHROMIUM_ARGS = [
     "--disable-component-update", "--disable-sync", "--no-first-run",
 ]
 EXPECTED_RUNS = {"tensorflow/train", "tensorflow/validation", "pytorch/train", "pytorch/validation"}
+SERVING_RE = re.compile(r"TensorBoard \S+ at (http://127\.0\.0\.1:\d+)/")
+"""The line TensorBoard prints when it starts serving (tensorboard/program.py, print_serving_message)."""
 WIDTH, HEIGHT = 1200, 720
 """Viewport in CSS pixels; the PNG is saved at this size (device scale 1)."""
-
-
-def free_port() -> int:
-    """Ask the OS for an unused loopback port, so parallel runs never collide."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def write_runs(logdir: Path) -> None:
@@ -63,15 +58,37 @@ def write_runs(logdir: Path) -> None:
             shutil.move(os.path.join(workdir, "logs"), logdir / framework)
 
 
-def start_tensorboard(logdir: Path) -> tuple[subprocess.Popen[bytes], str]:
-    """Start ``tensorboard`` on a free loopback port; return the process and its URL."""
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "tensorboard.main", "--logdir", str(logdir), "--host", "127.0.0.1",
-         "--port", str(port), "--load_fast=false", "--reload_interval", "1"],
-        env={**os.environ, **RUN_ENV}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL,
-    )
-    return server, f"http://127.0.0.1:{port}"
+def start_tensorboard(logdir: Path, timeout: float = 300.0) -> tuple[subprocess.Popen[bytes], str]:
+    """Start ``tensorboard`` on a loopback port and return the process and its URL once it serves.
+
+    ``--port 0`` lets the server bind a port the OS picks and keep it, so no
+    other process can take the port between choosing and binding it. The
+    URL is read from the line TensorBoard prints when it starts serving;
+    the wait ends as soon as that line appears (``timeout`` is only a ceiling).
+    """
+    handle, log_name = tempfile.mkstemp(prefix="sbs-tensorboard-", suffix=".log")
+    log = Path(log_name)
+    try:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "tensorboard.main", "--logdir", str(logdir), "--host", "127.0.0.1",
+             "--port", "0", "--load_fast=false", "--reload_interval", "1"],
+            env={**os.environ, **RUN_ENV}, stdout=subprocess.DEVNULL, stderr=handle, stdin=subprocess.DEVNULL,
+        )
+    finally:
+        os.close(handle)
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        found = SERVING_RE.search(log.read_text(encoding="utf-8", errors="replace"))
+        if found:
+            log.unlink(missing_ok=True)
+            return server, found.group(1)
+        if server.poll() is not None:
+            break
+        time.sleep(0.2)
+    output = log.read_text(encoding="utf-8", errors="replace")[-2000:]
+    log.unlink(missing_ok=True)
+    stop(server)
+    raise RuntimeError(f"tensorboard did not start serving within {timeout:.0f} s (status {server.returncode}):\n{output}")
 
 
 def stop(server: subprocess.Popen[bytes]) -> None:

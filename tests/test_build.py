@@ -27,11 +27,9 @@ def mkdocs_build(config: Path, out: Path) -> subprocess.CompletedProcess[str]:
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("site")
-    proc = mkdocs_build(ROOT / "mkdocs.yml", out)
-    assert proc.returncode == 0, f"mkdocs build --strict failed:\n{proc.stderr[-4000:]}"
-    return out
+def site(hosted_site: Path) -> Path:
+    """The run's one shared ``mkdocs build --strict`` (tests/conftest.py); a failed build fails this fixture."""
+    return hosted_site
 
 
 def page_html(site: Path, page: Path) -> str:

@@ -1,6 +1,6 @@
 """The chooser and the table script in a real headless Chromium.
 
-Builds the site into a temp dir, serves it on 127.0.0.1 and drives Debian's
+Uses the run's shared build, served on 127.0.0.1, and drives Debian's
 chromium through Playwright. Clicking a path reaches the expected
 recommendation, the URL hash restores it after a reload, the keyboard alone
 (Tab, Enter) answers questions, and without JavaScript the answers are
@@ -10,19 +10,11 @@ plain links that lead to the same sections. The browser fixture is shared
 
 from __future__ import annotations
 
-import functools
-import http.server
 import itertools
-import os
-import subprocess
-import sys
-import threading
-from collections.abc import Iterator
 
 import pytest
 from playwright.sync_api import expect
 
-from sidebyside import ROOT
 from sidebyside.data.decision import load_decision
 
 pytestmark = pytest.mark.browser
@@ -31,33 +23,16 @@ PATH = ["target", "codebase", "hugging-face", "pytorch-hub"]
 """Servers -> starting fresh -> needs Hugging Face models -> PyTorch."""
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 @pytest.fixture(scope="module")
-def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    out = tmp_path_factory.mktemp("chooser-site")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=300,
-    )
-    assert proc.returncode == 0, proc.stderr[-4000:]
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(out)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+def base_url(hosted_url: str) -> str:
+    """The run's one shared build, served like GitHub Pages (tests/conftest.py)."""
+    return hosted_url
 
 
 @pytest.fixture
-def page(browser, base_url: str):
+def page(browser, base_url: str, wait_ceiling_ms: int):
     context = browser.new_context()
+    context.set_default_timeout(wait_ceiling_ms)  # every wait ends when its condition holds
     tab = context.new_page()
     errors: list[str] = []
     tab.on("pageerror", lambda error: errors.append(str(error)))
@@ -83,7 +58,7 @@ def expect_heading(page, text: str) -> None:
 def expect_js(page, expression: str, value: object) -> None:
     """Wait until a JavaScript expression evaluates to ``value``; fail with what it was."""
     try:
-        page.wait_for_function(f"v => ({expression}) === v", arg=value, timeout=5000)
+        page.wait_for_function(f"v => ({expression}) === v", arg=value)
     except Exception:
         actual = page.evaluate(expression)
         raise AssertionError(f"{expression} is {actual!r}, expected {value!r}") from None

@@ -4,17 +4,13 @@ and the built table and home summary show every row with working evidence links.
 from __future__ import annotations
 
 import html
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
 import pytest
 from mkdocs.exceptions import PluginError
 
-from sidebyside import ROOT
 from sidebyside.data.comparison import VERDICTS, load_comparison
 from sidebyside.errors import SiteError
 from sidebyside.site import hook
@@ -122,15 +118,9 @@ def test_links_are_relative_to_the_page_for_both_url_styles() -> None:
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("cmp-site")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=300,
-    )
-    assert proc.returncode == 0, proc.stderr[-4000:]
-    return out
+def site(hosted_site: Path) -> Path:
+    """The run's one shared ``mkdocs build --strict`` (tests/conftest.py)."""
+    return hosted_site
 
 
 def resolve(site: Path, page_url: str, href: str) -> tuple[Path, str]:

@@ -9,18 +9,14 @@ existing anchors and keep the flowchart page within the page-weight budget.
 from __future__ import annotations
 
 import html
-import os
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
 import pytest
 from mkdocs.exceptions import PluginError
 
-from sidebyside import ROOT
 from sidebyside.data.decision import VERDICTS, load_decision
 from sidebyside.errors import SiteError
 from sidebyside.site import hook
@@ -208,15 +204,9 @@ def test_svg_is_accessible_and_theme_neutral() -> None:
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("decision-site")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=300,
-    )
-    assert proc.returncode == 0, proc.stderr[-4000:]
-    return out
+def site(hosted_site: Path) -> Path:
+    """The run's one shared ``mkdocs build --strict`` (tests/conftest.py)."""
+    return hosted_site
 
 
 def target_file(site: Path, page_url: str, href: str) -> tuple[Path, str]:

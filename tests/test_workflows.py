@@ -72,6 +72,7 @@ def test_canary_is_weekly_and_manual_installs_newest_frameworks_and_reports() ->
     assert "tensorflow-cpu\\ntorch" in script and "--upgrade" in script, "newest frameworks, unpinned"
     assert "python -m venv" in script, "a fresh venv, not the pinned one"
     assert "sidebyside.tools.canary" in script
+    assert "sidebyside.tools.conversions.run" in script and "--compare data/conversions/matrix.json" in script
     assert "actions/upload-artifact" in uses(job)
 
 

@@ -1,8 +1,5 @@
 # title: Each replica computes a gradient on its half of the batch; all-reduce averages them
 """DistributedDataParallel: two processes on 127.0.0.1 talking over the gloo backend."""
-import os
-import socket
-
 import numpy as np
 import torch
 import torch.distributed as dist
@@ -24,9 +21,9 @@ def make_data():
 
 
 def worker(rank, world_size, port, done):
-    os.environ["MASTER_ADDR"] = "127.0.0.1"
-    os.environ["MASTER_PORT"] = str(port)
-    dist.init_process_group("gloo", rank=rank, world_size=world_size)
+    # Join the rendezvous store the parent process holds open (see the bottom of the file).
+    store = dist.TCPStore("127.0.0.1", port, is_master=False)
+    dist.init_process_group("gloo", store=store, rank=rank, world_size=world_size)
     x, y, w0 = make_data()
     model = torch.nn.Linear(3, 1, bias=False)
     with torch.no_grad():
@@ -62,9 +59,9 @@ def worker(rank, world_size, port, done):
 
 
 if __name__ == "__main__":
-    # Ask the OS for a free port on the loopback interface.
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    # The parent holds the rendezvous store on a loopback port the OS picks (port 0) and
+    # keeps it bound until the workers are done, so no other program can take the port meanwhile.
+    store = dist.TCPStore("127.0.0.1", 0, is_master=True, wait_for_workers=False)
+    port = store.port
     done = mp.get_context("spawn").Barrier(2)
     mp.spawn(worker, args=(2, port, done), nprocs=2, join=True)  # returns when both processes exit

@@ -1,8 +1,5 @@
 # title: Model parallelism for contrast: each device holds a different part of ONE model
 """Split a two-layer model across two processes (a 2-stage pipeline over gloo on 127.0.0.1)."""
-import os
-import socket
-
 import numpy as np
 import torch
 import torch.distributed as dist
@@ -10,9 +7,9 @@ import torch.multiprocessing as mp
 
 
 def worker(rank, port, results, done):
-    os.environ["MASTER_ADDR"] = "127.0.0.1"
-    os.environ["MASTER_PORT"] = str(port)
-    dist.init_process_group("gloo", rank=rank, world_size=2)
+    # Join the rendezvous store the parent process holds open (see the bottom of the file).
+    store = dist.TCPStore("127.0.0.1", port, is_master=False)
+    dist.init_process_group("gloo", store=store, rank=rank, world_size=2)
     rng = np.random.RandomState(0)
     x = torch.from_numpy(rng.normal(size=(8, 3)).astype("float32"))
     k1 = torch.from_numpy(rng.normal(size=(3, 4)).astype("float32"))
@@ -35,9 +32,10 @@ def worker(rank, port, results, done):
 
 
 if __name__ == "__main__":
-    with socket.socket() as s:  # a free port on the loopback interface
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    # The parent holds the rendezvous store on a loopback port the OS picks (port 0) and
+    # keeps it bound until the workers are done, so no other program can take the port meanwhile.
+    store = dist.TCPStore("127.0.0.1", 0, is_master=True, wait_for_workers=False)
+    port = store.port
     results = mp.get_context("spawn").SimpleQueue()
     done = mp.get_context("spawn").Barrier(2)
     mp.spawn(worker, args=(port, results, done), nprocs=2, join=True)

@@ -1,8 +1,5 @@
 # title: Two replicas on half-batches train exactly like one replica on the full batch
 """DDP on two processes versus a plain loop in one process, same data and weights."""
-import os
-import socket
-
 import numpy as np
 import torch
 import torch.distributed as dist
@@ -54,9 +51,9 @@ def train(model, x, y, rank=0, world_size=1):
 
 
 def worker(rank, world_size, port, results, done):
-    os.environ["MASTER_ADDR"] = "127.0.0.1"
-    os.environ["MASTER_PORT"] = str(port)
-    dist.init_process_group("gloo", rank=rank, world_size=world_size)
+    # Join the rendezvous store the parent process holds open (see the bottom of the file).
+    store = dist.TCPStore("127.0.0.1", port, is_master=False)
+    dist.init_process_group("gloo", store=store, rank=rank, world_size=world_size)
     torch.set_num_threads(1)
     x, y, model = setup()
     losses = train(DDP(model), x, y, rank, world_size)
@@ -68,9 +65,10 @@ def worker(rank, world_size, port, results, done):
 
 
 if __name__ == "__main__":
-    with socket.socket() as s:  # a free port on the loopback interface
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    # The parent holds the rendezvous store on a loopback port the OS picks (port 0) and
+    # keeps it bound until the workers are done, so no other program can take the port meanwhile.
+    store = dist.TCPStore("127.0.0.1", 0, is_master=True, wait_for_workers=False)
+    port = store.port
     results = mp.get_context("spawn").SimpleQueue()
     done = mp.get_context("spawn").Barrier(2)
     mp.spawn(worker, args=(2, port, results, done), nprocs=2, join=True)

@@ -1,26 +1,15 @@
-"""Fixtures for tests on the built site: hosted build, offline zip, Chromium.
+"""Helpers for tests on the built site: page paths, and pages whose requests are logged.
 
-The sites are built once per test run: the first xdist worker that needs a
-build makes it under the run's shared temp dir while holding a file lock,
-the others wait and reuse it. Tests only read the builds. The ``browser``
-fixture itself lives in ``tests/conftest.py`` so every browser test in a
-worker shares one Playwright instance.
+The builds (``hosted_site``, ``offline_zip``, ``offline_site``, ``hosted_url``)
+and the ``browser`` fixture live in ``tests/conftest.py``: every test of the
+run, in any directory and any xdist worker, shares one build of each.
 """
 
 from __future__ import annotations
 
-import fcntl
-import os
-import shutil
-import zipfile
-from collections.abc import Callable, Iterator
-from pathlib import Path
-
 import pytest
 
 from sidebyside import ROOT
-from sidebyside.site.serve import serve
-from sidebyside.site.sitebuild import ZIP_NAME, build, build_offline_zip, site_prefix
 
 LOCAL_SCHEMES = ("file:", "data:", "blob:", "about:", "chrome-error:")
 
@@ -41,58 +30,6 @@ def hosted_path(page: str) -> str:
 def offline_path(page: str) -> str:
     """File path of a page in the offline build (no directory URLs)."""
     return page + ".html"
-
-
-def built_once(tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], object]) -> Path:
-    """``make(dir)`` once per test run, shared by all xdist workers (file lock), then read-only."""
-    base = tmp_path_factory.getbasetemp()
-    run_dir = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base  # parent = this run's dir under xdist
-    target = run_dir / f"sbs-{name}"
-    with open(run_dir / f"sbs-{name}.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        if not (run_dir / f"sbs-{name}.done").exists():
-            shutil.rmtree(target, ignore_errors=True)
-            target.mkdir()
-            make(target)
-            (run_dir / f"sbs-{name}.done").touch()
-    return target
-
-
-@pytest.fixture(scope="session")
-def hosted_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The site as deployed to GitHub Pages."""
-    return built_once(tmp_path_factory, "hosted", lambda d: build(d / "site")) / "site"
-
-
-def _offline(work: Path) -> None:
-    """Build the zip exactly as ``make offline`` does, then unpack it as a reader would."""
-    zip_path = build_offline_zip(work / "build", work / f"{ZIP_NAME}.zip")
-    with zipfile.ZipFile(zip_path) as archive:
-        archive.extractall(work / "unzipped")
-
-
-@pytest.fixture(scope="session")
-def offline_zip(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The zip that ``make offline`` produces."""
-    return built_once(tmp_path_factory, "offline", _offline) / f"{ZIP_NAME}.zip"
-
-
-@pytest.fixture(scope="session")
-def offline_site(offline_zip: Path) -> Path:
-    """The offline zip unpacked (tests read what is in the zip, not the build dir)."""
-    return offline_zip.parent / "unzipped" / ZIP_NAME
-
-
-@pytest.fixture(scope="session")
-def prefix() -> str:
-    return site_prefix()
-
-
-@pytest.fixture(scope="session")
-def hosted_url(hosted_site: Path) -> Iterator[str]:
-    """Base URL of the hosted build served on 127.0.0.1 like GitHub Pages."""
-    with serve(hosted_site) as url:
-        yield url
 
 
 class PageLog:
@@ -128,13 +65,13 @@ class PageLog:
 
 
 @pytest.fixture
-def open_page(browser):  # type: ignore[no-untyped-def]
+def open_page(browser, wait_ceiling_ms: int):  # type: ignore[no-untyped-def]
     """Factory: a fresh context + page whose requests outside ``allowed`` are blocked and logged."""
     contexts = []
 
     def factory(allowed: tuple[str, ...], **context_options):  # type: ignore[no-untyped-def]
         context = browser.new_context(**context_options)
-        context.set_default_timeout(10_000)
+        context.set_default_timeout(wait_ceiling_ms)  # every wait ends when its condition holds
         contexts.append(context)
         log = PageLog(allowed)
         context.route("**/*", log.on_route)

@@ -22,6 +22,10 @@ SEARCH_CASES = {
 }
 
 
+IDLE = "() => new Promise(resolve => requestIdleCallback(() => resolve(true)))"
+"""Resolves when the page's main thread has nothing left to run."""
+
+
 def file_url(site: Path, page: str) -> str:
     return (site / offline_path(page)).as_uri()
 
@@ -56,7 +60,10 @@ def test_offline_pages_reference_nothing_remote(offline_site: Path) -> None:
 def test_offline_page_loads_without_network_or_errors(offline_site: Path, open_page, page: str) -> None:  # type: ignore[no-untyped-def]
     tab, log = open_page(LOCAL_SCHEMES)
     tab.goto(file_url(offline_site, page), wait_until="load")
-    tab.wait_for_timeout(300)  # let deferred theme scripts (search worker, clipboard) start
+    # Deferred theme scripts may still request or fail after 'load': wait until no request has
+    # been open for 500 ms and the main thread is idle (conditions, not a fixed time).
+    tab.wait_for_load_state("networkidle")
+    tab.evaluate(IDLE)
     assert not log.offenders, f"{offline_path(page)} requested non-file URLs:\n" + "\n".join(log.offenders)
     assert not log.errors, f"{offline_path(page)} logged errors:\n" + "\n".join(log.errors)
 
@@ -73,7 +80,7 @@ def test_offline_search_finds_the_page(offline_site: Path, open_page, term: str)
     terms = re.sub(r"[.\s]+", "+", term.lower())
     tab.wait_for_function(
         "t => [...document.querySelectorAll('.md-search-result__item a')].some(a => a.href.includes('h=' + t))",
-        arg=terms, timeout=10_000,
+        arg=terms,
     )
     results = tab.locator(".md-search-result__item > a")
     hrefs = [tab.evaluate("(a) => a.href", handle) for handle in results.element_handles()]

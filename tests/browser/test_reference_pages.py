@@ -40,7 +40,7 @@ def search(tab, query: str) -> list[str]:  # type: ignore[no-untyped-def]
     terms = re.sub(r"[.\s]+", "+", query.lower())
     tab.wait_for_function(
         "t => [...document.querySelectorAll('.md-search-result__item a')].some(a => a.href.includes('h=' + t))",
-        arg=terms, timeout=10_000,
+        arg=terms,
     )
     results = tab.locator(".md-search-result__item a")
     return [tab.evaluate("(a) => a.href", handle) for handle in results.element_handles()[:10]]

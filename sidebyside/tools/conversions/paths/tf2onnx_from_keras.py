@@ -1,0 +1,23 @@
+"""tf2onnx's Python API on a Keras 3 model, as many tutorials still show it."""
+
+from sidebyside.tools.conversions.paths._common import keras_original, run_onnx, stage
+
+ID = "tf2onnx-from-keras"
+TITLE = "Keras 3 → ONNX (tf2onnx.convert.from_keras)"
+HOW = "`tf2onnx.convert.from_keras(model)`"
+ENV = "test"
+PACKAGES = ("keras", "tensorflow-cpu", "tf2onnx", "onnx", "onnxruntime")
+
+
+def run(family, workdir):
+    import tensorflow as tf
+
+    model, original = keras_original(family)
+    path = workdir / "model.onnx"
+    with stage("tf2onnx.convert.from_keras"):
+        import tf2onnx
+
+        spec = (tf.TensorSpec((None, *family.input_shape), tf.float32, name="x"),)
+        tf2onnx.convert.from_keras(model, input_signature=spec, opset=17, output_path=str(path))
+    with stage("onnxruntime"):
+        return original, run_onnx(path, family.inputs()[0])

@@ -1,0 +1,77 @@
+"""The matrix record (data/conversions/matrix.json): its fields, loading and checking.
+
+No framework import here: the site build and the tests read the record
+without TensorFlow or PyTorch installed.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from sidebyside import ROOT
+from sidebyside.errors import SiteError
+
+RECORD = ROOT / "data" / "conversions" / "matrix.json"
+TOLERANCE = 1e-4
+"""Largest absolute difference between original and converted outputs that still counts as the same model."""
+MARKER = "CELL-RESULT "
+STATUSES = ("pass", "mismatch", "error", "timeout", "crash")
+CELL_KEYS = {"path", "family", "status", "max_abs_diff", "error", "seconds", "versions"}
+TOP_KEYS = {"schema", "date", "python", "platform", "tolerance", "seconds", "envs", "paths", "families", "cells"}
+
+
+def check_cell(cell: dict, where: Path) -> None:
+    """A cell must say what happened: a pass has a difference within tolerance, a failure has an error line."""
+    name = f"cell {cell.get('path')}/{cell.get('family')}"
+    if set(cell) != CELL_KEYS:
+        raise SiteError(where, None, f"{name}: keys {sorted(set(cell) ^ CELL_KEYS)} missing or unknown",
+                        "re-run 'make conversions' instead of editing the record by hand")
+    if cell["status"] not in STATUSES:
+        raise SiteError(where, None, f"{name}: unknown status {cell['status']!r}", f"use one of {', '.join(STATUSES)}")
+    if cell["status"] == "pass" and not (cell["max_abs_diff"] is not None and cell["max_abs_diff"] <= TOLERANCE
+                                          and cell["error"] is None):
+        raise SiteError(where, None, f"{name}: a pass needs max_abs_diff <= {TOLERANCE:g} and no error",
+                        "re-run 'make conversions'")
+    if cell["status"] != "pass" and not cell["error"]:
+        raise SiteError(where, None, f"{name}: a {cell['status']} needs its first error line",
+                        "re-run 'make conversions'")
+    if not cell["versions"] or not all(isinstance(v, str) and v for v in cell["versions"].values()):
+        raise SiteError(where, None, f"{name}: tool versions missing", "re-run 'make conversions'")
+
+
+def check(doc: dict, where: Path) -> dict:
+    """Validate a whole record: every (path, family) cell present exactly once."""
+    if set(doc) != TOP_KEYS:
+        raise SiteError(where, None, f"keys {sorted(set(doc) ^ TOP_KEYS)} missing or unknown", "re-run 'make conversions'")
+    if doc["tolerance"] != TOLERANCE:
+        raise SiteError(where, None, f"recorded with tolerance {doc['tolerance']}, the code says {TOLERANCE}",
+                        "re-run 'make conversions'")
+    seen = set()
+    for cell in doc["cells"]:
+        check_cell(cell, where)
+        key = (cell["path"], cell["family"])
+        if key in seen:
+            raise SiteError(where, None, f"cell {key[0]}/{key[1]} recorded twice", "re-run 'make conversions'")
+        seen.add(key)
+    path_ids = [p["id"] for p in doc["paths"]]
+    family_ids = [f["id"] for f in doc["families"]]
+    missing = [f"{p}/{f}" for p in path_ids for f in family_ids if (p, f) not in seen]
+    if missing or len(seen) != len(path_ids) * len(family_ids):
+        raise SiteError(where, None, f"cells missing or extra: {missing[:5]}", "re-run 'make conversions'")
+    return doc
+
+
+def load(path: Path = RECORD) -> dict:
+    if not path.exists():
+        raise SiteError(path, None, "no conversion matrix recorded", "run 'make conversions' and commit the JSON file")
+    try:
+        doc = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as error:
+        raise SiteError(path, error.lineno, f"not valid JSON: {error.msg}", "re-run 'make conversions'") from None
+    return check(doc, path)
+
+
+def passed(doc: dict) -> tuple[int, int]:
+    """Cells passed and cells in total: the figure the page and the notes quote."""
+    return sum(c["status"] == "pass" for c in doc["cells"]), len(doc["cells"])
