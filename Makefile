@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build test venv pr lint record check offline audit weight links screenshots searchbench bench browser graphviz flowchart tensorboard-screenshot npm clean wheel-sizes measure-cpu-knobs measure-quantization-latency conversions
+.PHONY: serve build test venv pr lint record check offline audit weight links screenshots searchbench bench browser graphviz flowchart tensorboard-screenshot npm clean wheel-sizes measure-cpu-knobs measure-quantization-latency conversions canary canary-venv facts
 
 # --- environments (stamp files make them idempotent and fast when present) ---
 $(DOCS_VENV)/.stamp: requirements/docs.txt requirements/constraints.txt pyproject.toml
@@ -125,6 +125,22 @@ searchbench: $(VENV)/.stamp browser npm
 # Home, comparison, flowchart, chooser, benchmarks, a topic and a notebook; light/dark, phone/desktop -> screenshots/ (git-ignored) for review.
 screenshots: $(VENV)/.stamp browser
 	$(VENV)/bin/python -m sidebyside.tools.screenshots
+
+# Canary: newest stable tensorflow-cpu, torch and keras (as far as this machine's pip config allows) in a
+# separate venv; every pair re-run against its recording -> data/canary/<date>.json. make test keeps the pins.
+CANARY_VENV := .venv-canary
+canary-venv:
+	[ -x $(CANARY_VENV)/bin/python ] || $(PYTHON) -m venv $(CANARY_VENV)
+	sed -E '/^(tensorflow-cpu|torch|keras)==/d; s#^-r docs.txt#-r $(CURDIR)/requirements/docs.txt#' requirements/test.txt > $(CANARY_VENV)/requirements.txt
+	printf 'tensorflow-cpu\ntorch\nkeras\n' >> $(CANARY_VENV)/requirements.txt
+	$(CANARY_VENV)/bin/pip install -q --upgrade -r $(CANARY_VENV)/requirements.txt
+canary: canary-venv
+	mkdir -p build
+	nice -n 10 $(CANARY_VENV)/bin/python -m sidebyside.tools.canary --record data/canary --report build/canary-report.md --outdir build/canary-outputs
+
+# Facts a registry can answer (newest versions + release dates on PyPI and npm) -> data/facts/<date>.json, then drift.
+facts: $(VENV)/.stamp
+	$(VENV)/bin/python -m sidebyside.tools.facts
 
 npm:
 	@if [ -f package-lock.json ]; then [ -d node_modules ] && [ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund; fi

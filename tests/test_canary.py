@@ -1,10 +1,17 @@
-"""The canary reports drift without touching recordings (fixture tree, plain-Python snippets)."""
+"""The canary reports drift without touching recordings, records each pair's class, and the home table shows it."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
+import pytest
+
+from sidebyside.data import canary as canary_data
+from sidebyside.errors import SiteError
+from sidebyside.pairs.catalog import discover
 from sidebyside.pairs.runner import framework_version
+from sidebyside.site.renderers import RenderContext, tested_versions
 from sidebyside.tools.canary import main
 
 
@@ -43,3 +50,43 @@ def test_a_snippet_that_fails_is_listed(tmp_path: Path) -> None:
     assert main(["--root", str(tmp_path / "snippets"), "--report", str(report), "--outdir", str(tmp_path / "new")]) == 1
     text = report.read_text(encoding="utf-8")
     assert "## Failed to run" in text and "RuntimeError: new API" in text
+
+
+def test_record_classes_each_pair_and_names_versions(tmp_path: Path) -> None:
+    make_pair(tmp_path / "snippets", 'print("value: 1.0000")', 'print("value: 1.0001")', "value: 1.0000\n")
+    other = tmp_path / "snippets" / "demo2"
+    other.mkdir()
+    for framework, label in (("tensorflow", "TensorFlow"), ("pytorch", "PyTorch")):
+        (other / f"ok.{framework}.py").write_text('# title: Fine\nprint("ok")\n', encoding="utf-8")
+        (other / f"ok.{framework}.out").write_text(f"# tested with {label} {framework_version(framework)}\nok\n", encoding="utf-8")
+    (other / "bad.tensorflow.py").write_text('# title: Bad\nraise SystemExit("gone")\n', encoding="utf-8")
+    (other / "bad.pytorch.py").write_text('# title: Bad\nprint("ok")\n', encoding="utf-8")
+    for framework, label in (("tensorflow", "TensorFlow"), ("pytorch", "PyTorch")):
+        (other / f"bad.{framework}.out").write_text(f"# tested with {label} {framework_version(framework)}\nok\n", encoding="utf-8")
+    out = tmp_path / "canary"
+    args = ["--root", str(tmp_path / "snippets"), "--report", str(tmp_path / "r.md"), "--outdir", str(tmp_path / "new"), "--record", str(out)]
+    assert main(args) == 1
+    (written,) = out.glob("*.json")
+    data = json.loads(written.read_text(encoding="utf-8"))
+    assert data["pairs"] == {"identical": ["demo2/ok"], "changed": ["demo/same"], "failing": ["demo2/bad"]}
+    assert data["parity_broken"] == ["demo/same"]
+    assert data["installed"]["torch"] == framework_version("pytorch")
+    assert data["halves"] == 6
+
+
+def test_home_table_shows_pinned_and_newest_with_the_result(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    record = {"date": "2026-11-28", "installed": {"tensorflow-cpu": "9.1.0", "torch": "9.2.0", "keras": "9.3.0"},
+              "recorded_with": {}, "halves": 4, "pairs": {"identical": ["a/x"], "changed": ["b/y"], "failing": []},
+              "parity_broken": [], "failures": {}}
+    (tmp_path / "2026-11-28.json").write_text(json.dumps(record), encoding="utf-8")
+    monkeypatch.setattr(tested_versions, "latest_canary", lambda: canary_data.latest_canary(tmp_path))
+    ctx = RenderContext(page_src="index.md", line=1, arg="tested-versions", pairs=discover(require_outputs=False), config=None)
+    text = tested_versions.render(ctx)
+    assert "Newest checked (2026-11-28)" in text
+    assert f"| TensorFlow | `{framework_version('tensorflow')}` |" in text and "| `9.1.0` |" in text
+    assert "| `9.2.0` |" in text and "| Keras |" in text and "| `9.3.0` |" in text
+    assert "1 of 2 pairs printed exactly their recorded output, 1 printed something different and 0 failed" in text
+    assert "Changed: `b/y`." in text
+    (tmp_path / "2026-11-29.json").write_text("{}", encoding="utf-8")  # a broken newer record names itself
+    with pytest.raises(SiteError, match=r"2026-11-29\.json: not a canary record"):
+        canary_data.latest_canary(tmp_path)

@@ -115,9 +115,9 @@ def test_http_source(tmp_path: Path) -> None:
 
 
 def test_unknown_framework(tmp_path: Path) -> None:
-    text = GOOD.replace("framework: TensorFlow", "framework: JAX")
+    text = GOOD.replace("framework: TensorFlow", "framework: MXNet")
     message = error_of(tmp_path, text)
-    assert f":{line_of(text, 'framework: JAX')}: fact has unknown framework 'JAX'" in message
+    assert f":{line_of(text, 'framework: MXNet')}: fact has unknown framework 'MXNet'" in message
 
 
 def test_bad_when(tmp_path: Path) -> None:
@@ -148,3 +148,15 @@ def test_sources_listed_once_with_latest_date(tmp_path: Path) -> None:
     sections = load_community(write(tmp_path, text), today=TODAY)
     listing = sources_markdown(sections).splitlines()
     assert listing == ["- Press release: <https://example.org/pytorch-foundation> (as of 2026-11-21)"]
+
+
+def test_registry_fact_needs_a_version(tmp_path: Path) -> None:
+    text = GOOD.replace("framework: TensorFlow\n", "framework: TensorFlow\n        registry: pypi:tensorflow\n", 1)
+    message = error_of(tmp_path, text)
+    assert "fact: a registry fact needs 'version'" in message
+
+
+def test_registry_must_name_pypi_or_npm(tmp_path: Path) -> None:
+    text = GOOD.replace("framework: TensorFlow\n", "framework: TensorFlow\n        registry: conda:tensorflow\n        version: \"1\"\n", 1)
+    message = error_of(tmp_path, text)
+    assert f":{line_of(text, 'registry: conda')}: fact: registry 'conda:tensorflow' is not" in message

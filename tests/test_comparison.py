@@ -153,14 +153,22 @@ def test_built_table_has_every_row_with_working_evidence(site: Path) -> None:
             assert f'href="{row.source}"' in body and f"as of {row.as_of}" in body, row_id
 
 
-def test_home_summary_links_every_leaning_row(site: Path) -> None:
+def test_home_summary_is_by_kind_of_project(site: Path) -> None:
+    """The home page summarises by kind of project (no equal-weight scoreboard): every kind, its leaf, its rows."""
+    from sidebyside.data.decision import load_decision
+
     built = (site / "index.html").read_text(encoding="utf-8")
-    section = built[built.index('id="at-a-glance"') :]
-    links = re.findall(r'href="(decide/comparison/#row-[a-z0-9-]+)"', section)
-    leaning = [row.id for row in load_comparison().rows if row.verdict in {"tensorflow", "pytorch"}]
-    assert sorted(link.rsplit("#row-", 1)[1] for link in links) == sorted(leaning)
-    for link in links:
-        assert_link_resolves(site, "", link)
+    section = built[built.index('id="at-a-glance"') : built.index('id="topics"')]
+    assert "ahead on" not in section  # the old "TensorFlow ahead on 7, PyTorch on 5" count is gone
+    tree = load_decision()
+    for project in tree.projects:
+        assert html.escape(project.kind, quote=False) in section, project.kind
+        assert f"decide/chooser/#step-{project.leaf}" in section, project.leaf
+        for row_id in project.rows:
+            assert f"decide/comparison/#row-{row_id}" in section, row_id
+            assert_link_resolves(site, "", f"decide/comparison/#row-{row_id}")
+    short = built[built.index("Short answer") : built.index('id="how-to-read"')]
+    assert all(f"#step-{project.leaf}" in short for project in tree.projects)
 
 
 def test_scripts_and_styles_are_self_hosted(site: Path) -> None:

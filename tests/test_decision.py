@@ -47,6 +47,9 @@ nodes:
     recommend: Use R
     verdict: tensorflow
     why: Because.
+    runner_up:
+      pick: S
+      why: It lost.
     evidence:
       - text: Eager
         link: topics/execution-model.md#eager-by-default
@@ -54,6 +57,9 @@ nodes:
     recommend: Use S
     verdict: pytorch
     why: Because.
+    runner_up:
+      pick: R
+      why: It lost too.
     evidence:
       - text: Eager
         link: topics/execution-model.md
@@ -82,6 +88,10 @@ def test_real_tree_is_valid_and_covers_the_issue() -> None:
     for target in ("edge", "browser", "tpu", "server"):
         assert any(target in text for text in first), target
     assert all(node.why and len(node.evidence) >= 1 for node in leaves)
+    assert all(node.runner_up and node.runner_up.why for node in leaves)  # the chooser always says what came second
+    tpu_leaves = {tree.nodes[a.next].verdict for a in tree.nodes["tpu"].answers}
+    assert tpu_leaves == {"jax", "pytorch"}  # JAX for fresh TPU work, TorchTPU for PyTorch code
+    assert {tree.nodes[p.leaf].verdict for p in tree.projects} >= {"pytorch", "tensorflow", "jax", "keras", "either"}
 
 
 def test_good_fixture_loads(tmp_path: Path) -> None:
@@ -97,6 +107,16 @@ BAD_TREES = {
         TREE.replace("next: s", "next: nowhere"),
         ("next: nowhere", 1),
         "answer 'finish' of question 'b' leads to unknown node 'nowhere'",
+    ),
+    "missing runner-up": (
+        TREE.replace("    runner_up:\n      pick: S\n      why: It lost.\n", ""),
+        ("recommend: Use R", 1),
+        "recommendation 'r' is missing 'runner_up'",
+    ),
+    "project names a question": (
+        TREE + "projects:\n  - kind: K\n    leaf: a\n    rows: [x]\n",
+        ("leaf: a", 1),
+        "project 'K' names 'a', which is not a recommendation",
     ),
     "missing verdict": (TREE.replace("    verdict: tensorflow\n", ""), ("recommend: Use R", 1), "recommendation 'r' is missing 'verdict'"),
     "unknown key": (

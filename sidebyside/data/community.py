@@ -34,10 +34,11 @@ from sidebyside.data.yamlsrc import LocatedDict
 
 COMMUNITY = ROOT / "data" / "community.yml"
 
-FRAMEWORKS = ("TensorFlow", "PyTorch", "Both")
+FRAMEWORKS = ("TensorFlow", "PyTorch", "JAX", "Both")
 WHEN_RE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 SECTION_KEYS = ({"id", "title", "facts"}, {"intro"})
-FACT_KEYS = ({"framework", "fact", "source", "source_title", "as_of"}, {"when"})
+FACT_KEYS = ({"framework", "fact", "source", "source_title", "as_of"}, {"when", "registry", "version"})
+REGISTRY_RE = re.compile(r"^(pypi|npm):\S+$")
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,8 @@ class Fact:
     source_title: str
     as_of: datetime.date
     line: int
+    registry: str | None = None
+    version: str | None = None
 
 
 @dataclass(frozen=True)
@@ -78,8 +81,19 @@ def _when(item: LocatedDict) -> str | None:
 
 def _fact(raw: LocatedDict, today: datetime.date) -> Fact:
     source, as_of = fields.source(raw, "fact", today)
+    registry = version = None
+    if "registry" in raw or "version" in raw:
+        registry, version = str(raw.get("registry", "")), str(raw.get("version", ""))
+        if not REGISTRY_RE.match(registry):
+            raise raw.error("registry" if "registry" in raw else None,
+                            f"fact: registry {registry!r} is not 'pypi:<name>' or 'npm:<name>'", "e.g. registry: pypi:torch")
+        if not version:
+            raise raw.error(None, "fact: a registry fact needs 'version'",
+                            "write the version the verdicts were checked against, e.g. version: \"2.15.0\"")
     assert source is not None and as_of is not None  # both are required keys
     return Fact(
+        registry=registry,
+        version=version,
         framework=fields.one_of(raw, "framework", FRAMEWORKS, "fact"),
         text=fields.text(raw, "fact", "fact"),
         when=_when(raw),

@@ -18,7 +18,7 @@ from pathlib import Path
 from sidebyside import ROOT
 from sidebyside.data import fields, loader
 from sidebyside.data.fields import PageLink
-from sidebyside.data.yamlsrc import LocatedDict
+from sidebyside.data.yamlsrc import LocatedDict, LocatedList
 from sidebyside.errors import SiteError
 
 DECISION = ROOT / "data" / "decision.yml"
@@ -26,7 +26,8 @@ DECISION = ROOT / "data" / "decision.yml"
 VERDICTS: dict[str, str] = {
     "tensorflow": "TensorFlow",
     "pytorch": "PyTorch",
-    "keras": "Keras 3 (either backend)",
+    "keras": "Keras 3",
+    "jax": "JAX",
     "either": "Either",
 }
 """Allowed recommendation verdicts -> label shown to readers."""
@@ -35,7 +36,8 @@ WHY_MAX = 280
 """'Why' must fit in about two lines: a recommendation is a verdict, not an essay."""
 
 QUESTION_KEYS = ({"question", "answers", "evidence"}, {"help"})
-RECOMMEND_KEYS = ({"recommend", "verdict", "why", "evidence"}, {"source", "as_of"})
+RECOMMEND_KEYS = ({"recommend", "verdict", "why", "evidence", "runner_up"}, {"source", "as_of"})
+PROJECT_KEYS = ({"kind", "leaf", "rows"}, set())
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,25 @@ class Answer:
 
 
 @dataclass(frozen=True)
+class RunnerUp:
+    """The second-best pick for a leaf, and the one reason it lost."""
+
+    pick: str
+    why: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Project:
+    """A kind of project on the home page's summary: the leaf that answers it and the table rows behind it."""
+
+    kind: str
+    leaf: str
+    rows: tuple[str, ...]
+    line: int
+
+
+@dataclass(frozen=True)
 class Node:
     """A question (``answers`` non-empty) or a recommendation (``answers`` empty)."""
 
@@ -68,6 +89,7 @@ class Node:
     evidence: tuple[Link, ...] = ()
     source: str | None = None
     as_of: date | None = None
+    runner_up: RunnerUp | None = None
 
     @property
     def is_question(self) -> bool:
@@ -81,6 +103,7 @@ class Tree:
     path: Path
     start: str
     nodes: dict[str, Node]
+    projects: tuple[Project, ...] = ()
 
     def parent_answers(self, node_id: str) -> list[tuple[Node, Answer]]:
         """Every (question, answer) that leads to ``node_id``."""
@@ -123,7 +146,14 @@ def _recommendation(path: Path, node_id: str, item: LocatedDict) -> Node:
         target = fields.page_link(link, "link", f"{what} evidence")
         links.append(Link(fields.text(link, "text", f"an evidence item of {what}"), target, target.line))
     source, as_of = fields.source(item, what)
+    runner = fields.mapping(item["runner_up"], item, "runner_up", f"{what} 'runner_up'", "write 'pick: ...' and 'why: ...' under it")
+    fields.keys(runner, {"pick", "why"}, set(), f"the runner-up of {what}")
+    runner_up = RunnerUp(fields.text(runner, "pick", f"the runner-up of {what}"), fields.text(runner, "why", f"the runner-up of {what}"), runner.line)
+    if len(runner_up.why) > WHY_MAX:
+        raise SiteError(path, runner.line_of("why"), f"the runner-up of {what} has a 'why' of {len(runner_up.why)} characters",
+                        f"say it in two lines (<= {WHY_MAX} characters)")
     return Node(
+        runner_up=runner_up,
         id=node_id,
         title=fields.text(item, "recommend", what),
         line=item.line,
@@ -179,10 +209,34 @@ def _check_graph(path: Path, start: str, nodes: dict[str, Node]) -> None:
             raise SiteError(path, node.line, problem, "point an answer at it or delete it")
 
 
+def _projects(path: Path, data: LocatedDict, nodes: dict[str, Node]) -> tuple[Project, ...]:
+    """The home page's summary by kind of project: each kind names a leaf and the comparison rows behind it."""
+    if "projects" not in data:
+        return ()
+    items = data["projects"]
+    if not isinstance(items, LocatedList) or not items:
+        raise SiteError(path, data.line_of("projects"), "'projects' must be a non-empty list", "add '- kind: ...' items or remove it")
+    projects = []
+    for item in items:
+        if not isinstance(item, LocatedDict):
+            raise SiteError(path, items.line, "a project is not a mapping", "write '- kind: ...', 'leaf: ...' and 'rows: [...]'")
+        fields.keys(item, *PROJECT_KEYS, "project")
+        kind = fields.text(item, "kind", "project")
+        leaf = item["leaf"]
+        if leaf not in nodes or nodes[str(leaf)].is_question:
+            leaves = ", ".join(sorted(n.id for n in nodes.values() if not n.is_question))
+            raise SiteError(path, item.line_of("leaf"), f"project '{kind}' names '{leaf}', which is not a recommendation", f"use one of: {leaves}")
+        rows = item["rows"]
+        if not isinstance(rows, LocatedList) or not rows or not all(isinstance(r, str) for r in rows):
+            raise SiteError(path, item.line_of("rows"), f"project '{kind}' needs a list of comparison row ids", "e.g. rows: [tpu-support]")
+        projects.append(Project(kind, str(leaf), tuple(rows), item.line))
+    return tuple(projects)
+
+
 @loader("decision.yml")
 def load_decision(path: Path = DECISION) -> Tree:
     """Parse and validate the decision tree; raise SiteError on the first mistake."""
-    data = fields.document(path, {"start", "nodes"})
+    data = fields.document(path, {"start", "nodes"}, {"projects"})
     nodes_data = data["nodes"]
     if not isinstance(nodes_data, LocatedDict) or not nodes_data:
         raise SiteError(path, data.line_of("nodes"), "'nodes' must be a non-empty mapping", "add nodes as 'node-id:' keys")
@@ -193,4 +247,4 @@ def load_decision(path: Path = DECISION) -> Tree:
     if not nodes[start].is_question:
         raise SiteError(path, data.line_of("start"), f"start node '{start}' is not a question", "start with a question")
     _check_graph(path, start, nodes)
-    return Tree(path, start, nodes)
+    return Tree(path, start, nodes, _projects(path, data, nodes))

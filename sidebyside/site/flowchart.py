@@ -31,7 +31,9 @@ from sidebyside.errors import SiteError, display_path
 
 FLOWCHART = ROOT / "data" / "flowchart.svg"
 
-FILL: dict[str, str] = {"tensorflow": "#ff8f0040", "pytorch": "#ee4c2c40", "keras": "#7e57c240", "either": "#7f7f7f30"}
+FILL: dict[str, str] = {
+    "tensorflow": "#ff8f0040", "pytorch": "#ee4c2c40", "keras": "#7e57c240", "jax": "#1a73e840", "either": "#7f7f7f30",
+}
 """Translucent fills (RGBA) so text in currentColor stays readable on light and dark backgrounds."""
 
 HASH_RE = re.compile(r"<!-- source sha256=([0-9a-f]{64})")

@@ -9,16 +9,23 @@ job summary) and as files (for the artifact):
 - which halves fail to run at all,
 - which pairs no longer agree under the parity rules (``sidebyside.pairs.parity``).
 
-    python -m sidebyside.tools.canary [--report FILE] [--outdir DIR] [--jobs N]
+With ``--record DIR`` it also writes ``DIR/<date>.json`` (versions installed,
+and every pair classed identical, changed or failing), which the home page's
+tested-versions table reads (``make canary`` does this in ``.venv-canary``).
+
+    python -m sidebyside.tools.canary [--report FILE] [--outdir DIR] [--jobs N] [--record DIR]
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime
 import difflib
+import json
 import os
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from importlib import metadata
 from pathlib import Path
 
 from sidebyside import ROOT
@@ -77,6 +84,54 @@ def broken_parity(pairs: dict[str, Pair], outcomes: dict[Path, Outcome]) -> list
     return broken
 
 
+VERSIONED = ("tensorflow-cpu", "tensorflow", "torch", "keras")
+"""Distributions whose installed versions a canary record names (absent ones are skipped)."""
+
+
+def installed_versions() -> dict[str, str]:
+    """Versions of the frameworks in this interpreter, read from package metadata."""
+    found = {}
+    for dist in VERSIONED:
+        try:
+            found[dist] = metadata.version(dist)
+        except metadata.PackageNotFoundError:
+            continue
+    return found
+
+
+def classify(pairs: dict[str, Pair], outcomes: dict[Path, Outcome]) -> dict[str, list[str]]:
+    """Each pair is failing (a half did not run), changed (a half prints something new) or identical."""
+    classes: dict[str, list[str]] = {"identical": [], "changed": [], "failing": []}
+    for key in sorted(pairs):
+        halves = [outcomes[h.path] for h in pairs[key].halves.values()]
+        if any(o.error for o in halves):
+            classes["failing"].append(key)
+        elif any(o.changed for o in halves):
+            classes["changed"].append(key)
+        else:
+            classes["identical"].append(key)
+    return classes
+
+
+def record(outcomes: list[Outcome], pairs: dict[str, Pair], parity: list[str], day: datetime.date) -> dict:
+    """The canary result as data: what ran, with which versions, and what happened to each pair."""
+    by_path = {o.half.path: o for o in outcomes}
+    recorded: dict[str, list[str]] = {}
+    for o in outcomes:
+        recorded.setdefault(o.half.label, [])
+        if o.recorded_version not in recorded[o.half.label]:
+            recorded[o.half.label].append(o.recorded_version)
+    return {
+        "date": day.isoformat(),
+        "installed": installed_versions(),
+        "recorded_with": {label: sorted(versions) for label, versions in sorted(recorded.items())},
+        "halves": len(outcomes),
+        "pairs": classify(pairs, by_path),
+        "parity_broken": sorted(parity),
+        "failures": {o.half.path.relative_to(o.half.path.parents[1]).as_posix(): o.error for o in outcomes if o.error},
+    }
+
+
 def markdown_report(outcomes: list[Outcome], parity: list[str], versions: dict[str, str]) -> str:
     """The job summary: versions, then only what needs a person's attention."""
     recorded = {o.half.label: o.recorded_version for o in outcomes}
@@ -108,6 +163,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--report", type=Path, default=Path("canary-report.md"))
     parser.add_argument("--outdir", type=Path, default=Path("canary-outputs"), help="new outputs of changed halves")
     parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--record", type=Path, help="write the result as DIR/<date>.json (data/canary in the repository)")
     parser.add_argument("--root", type=Path, default=SNIPPETS, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     pairs = discover(args.root)
@@ -128,6 +184,12 @@ def main(argv: list[str] | None = None) -> int:
             target = args.outdir / o.half.out_path.relative_to(args.root)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(o.output or "", encoding="utf-8")
+    if args.record:
+        data = record(outcomes, pairs, parity, datetime.date.today())
+        args.record.mkdir(parents=True, exist_ok=True)
+        target = args.record / f"{data['date']}.json"
+        target.write_text(json.dumps(data, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+        print(f"wrote {target}")
     summary = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary:
         with open(summary, "a", encoding="utf-8") as handle:

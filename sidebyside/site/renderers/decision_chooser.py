@@ -39,6 +39,8 @@ def _recommendation(ctx: RenderContext, tree: Tree, node: Node) -> list[str]:
         url = href(ctx, link.target, tree.path, link.line, f"recommendation '{node.id}' evidence")
         out.append(f'<li><a href="{attr(url)}">{text(link.text)}</a></li>')
     out.append("</ul>")
+    if node.runner_up:
+        out.append(f'<p class="sbs-runner-up"><strong>Runner-up: {text(node.runner_up.pick)}.</strong> {text(node.runner_up.why)}</p>')
     if node.source and node.as_of:
         out.append(f'<p class="sbs-source">Source: {source_html(node.source, node.as_of)}</p>')
     out.append(f'<p class="sbs-restart-link"><a href="#step-{tree.start}">Start again</a></p>')

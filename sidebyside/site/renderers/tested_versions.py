@@ -1,15 +1,28 @@
-"""``@render tested-versions``: the framework versions read from the recordings.
+"""``@render tested-versions``: pinned versions and the newest ones the canary checked.
 
-The home page promises the versions every output was produced with; they
-are read from the ``.out`` headers so they cannot be typed wrong.
+The pinned versions are read from the ``.out`` headers (what every output on
+the site was recorded with), Keras's from the constraints file; the newest
+ones, and what happened to every pair under them, from the newest
+``data/canary`` record. Nothing here is typed by hand.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
-from sidebyside.site.renderers import RenderContext
+from sidebyside import ROOT
+from sidebyside.data.canary import latest_canary
 from sidebyside.pairs.runner import read_recording
+from sidebyside.site.renderers import RenderContext
+
+CONSTRAINTS = ROOT / "requirements" / "constraints.txt"
+CANARY_DISTS = {"TensorFlow": ("tensorflow-cpu", "tensorflow"), "PyTorch": ("torch",), "Keras": ("keras",)}
+
+
+def _pinned_keras() -> str:
+    match = re.search(r"^keras==(\S+)$", CONSTRAINTS.read_text(encoding="utf-8"), re.MULTILINE)
+    return match.group(1) if match else "–"
 
 
 def render(ctx: RenderContext) -> str:
@@ -20,7 +33,27 @@ def render(ctx: RenderContext) -> str:
                 continue  # not recorded yet: the catalog check reports it
             version, _ = read_recording(half)
             counts[(half.label, version)] += 1
-    rows = ["| Framework | Version | Recorded snippets |", "| --- | --- | ---: |"]
+    canary = latest_canary()
+    newest_head = f"Newest checked ({canary.date.isoformat()})" if canary else "Newest checked"
+    rows = [f"| Framework | Pinned | Recorded snippets | {newest_head} |", "| --- | --- | ---: | --- |"]
+
+    def newest(label: str) -> str:
+        if canary is None:
+            return "canary not run yet"
+        found = next((canary.installed[d] for d in CANARY_DISTS.get(label, ()) if d in canary.installed), None)
+        return f"`{found}`" if found else "–"
+
     for (label, version), count in sorted(counts.items()):
-        rows.append(f"| {label} | `{version}` | {count} |")
-    return "\n".join(rows)
+        rows.append(f"| {label} | `{version}` | {count} | {newest(label)} |")
+    rows.append(f"| Keras | `{_pinned_keras()}` | – | {newest('Keras')} |")
+    if canary is None:
+        return "\n".join(rows)
+    total = sum(len(v) for v in canary.pairs.values())
+    summary = (f"With the newest versions, {len(canary.pairs['identical'])} of {total} pairs printed exactly their recorded output, "
+               f"{len(canary.pairs['changed'])} printed something different and {len(canary.pairs['failing'])} failed to run")
+    summary += f"; {len(canary.parity_broken)} parity pairs no longer match across frameworks." if canary.parity_broken else "."
+    lines = ["\n".join(rows), "", summary]
+    for kind in ("changed", "failing"):
+        if canary.pairs[kind]:
+            lines += ["", f"{kind.capitalize()}: " + ", ".join(f"`{key}`" for key in canary.pairs[kind]) + "."]
+    return "\n".join(lines)

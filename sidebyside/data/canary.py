@@ -1,0 +1,46 @@
+"""Load ``data/canary/<date>.json``: every pair re-run with the newest installable frameworks.
+
+``make canary`` writes one record per run (see ``sidebyside.tools.canary``);
+the home page's tested-versions table reads the newest one so a reader sees
+both the pinned versions and whether the newest releases still print the same.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from sidebyside import ROOT
+from sidebyside.errors import SiteError
+
+CANARY_DIR = ROOT / "data" / "canary"
+CLASSES = ("identical", "changed", "failing")
+
+
+@dataclass(frozen=True)
+class CanaryRecord:
+    path: Path
+    date: datetime.date
+    installed: dict[str, str]
+    pairs: dict[str, list[str]]
+    parity_broken: list[str]
+
+
+def load_canary(path: Path) -> CanaryRecord:
+    """One record, validated; a malformed file names itself and says how to regenerate it."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        pairs = data["pairs"]
+        if set(pairs) != set(CLASSES) or not all(isinstance(v, list) for v in pairs.values()):
+            raise KeyError("pairs")
+        return CanaryRecord(path, datetime.date.fromisoformat(data["date"]), dict(data["installed"]), pairs, list(data["parity_broken"]))
+    except (json.JSONDecodeError, KeyError, TypeError, ValueError) as error:
+        raise SiteError(path, None, f"not a canary record ({error})", "re-run 'make canary'") from None
+
+
+def latest_canary(directory: Path = CANARY_DIR) -> CanaryRecord | None:
+    """The newest record, or None before the first ``make canary``."""
+    files = sorted(directory.glob("[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9].json"))
+    return load_canary(files[-1]) if files else None

@@ -1,0 +1,99 @@
+"""One recommendation, stated once: find places where two verdicts of the site disagree.
+
+The home page's summary by kind of project, the flowchart and the chooser
+all read ``data/decision.yml``; the comparison table reads
+``data/comparison.yml``; topic pages open with a hand-written verdict box.
+These checks tie them together:
+
+- every kind of project names a decision leaf and the comparison rows behind
+  it, and a row may not lean towards a framework the leaf does not pick;
+- a topic page whose verdict title names one framework may not be the
+  evidence of a comparison row that names the other.
+
+The project summary renderer runs the first check on every build; the tests
+run both, and plant a contradiction to prove each can fail.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from sidebyside.data.comparison import Comparison
+from sidebyside.data.decision import Tree
+from sidebyside.errors import SiteError
+
+COMPATIBLE: dict[str, set[str]] = {
+    "tensorflow": {"tensorflow", "tie", "depends"},
+    "pytorch": {"pytorch", "tie", "depends"},
+}
+"""Row verdicts a leaf verdict can rest on; a leaf for JAX, Keras 3 or either rests only on ties and 'depends'."""
+NEUTRAL = {"tie", "depends"}
+
+VERDICT_TITLE_RE = re.compile(r'^!!! \w+ "Verdict(?::\s*(?P<title>[^"]*))?"', re.MULTILINE)
+NAMES = {"tensorflow": re.compile(r"\b(TensorFlow|tf\.\w+|Keras(?! 3))\b"), "pytorch": re.compile(r"\b(PyTorch|torch\.\w+)\b")}
+OTHER = {"tensorflow": "pytorch", "pytorch": "tensorflow"}
+
+
+def project_contradictions(tree: Tree, table: Comparison) -> list[SiteError]:
+    """Kinds of project whose leaf disagrees with a comparison row they cite (or cite a missing row)."""
+    rows = {row.id: row for row in table.rows}
+    problems = []
+    for project in tree.projects:
+        leaf = tree.nodes[project.leaf]
+        allowed = COMPATIBLE.get(leaf.verdict or "", NEUTRAL)
+        for row_id in project.rows:
+            row = rows.get(row_id)
+            if row is None:
+                problems.append(SiteError(tree.path, project.line, f"project '{project.kind}' cites unknown comparison row '{row_id}'",
+                                          f"use a row id of {table.path.name}"))
+            elif row.verdict not in allowed:
+                problems.append(SiteError(
+                    tree.path, project.line,
+                    f"project '{project.kind}' picks {leaf.verdict} (leaf '{leaf.id}') but comparison row '{row_id}' "
+                    f"({table.path.name}:{row.line}) says {row.verdict}",
+                    "re-check both against their sources, then change the leaf or the row so they agree",
+                ))
+    return problems
+
+
+@dataclass(frozen=True)
+class PageVerdict:
+    """The verdict box of one page and the single framework it names, if it names only one."""
+
+    path: Path
+    line: int
+    title: str
+    leans: str | None
+
+
+def page_verdict(path: Path) -> PageVerdict | None:
+    """Read the first ``!!! ... "Verdict: ..."`` box; None if the page has none."""
+    text = path.read_text(encoding="utf-8")
+    match = VERDICT_TITLE_RE.search(text)
+    if not match:
+        return None
+    title = match["title"] or ""
+    named = [name for name, pattern in NAMES.items() if pattern.search(title)]
+    line = text.count("\n", 0, match.start()) + 1
+    return PageVerdict(path, line, title, named[0] if len(named) == 1 else None)
+
+
+def page_contradictions(docs: Path, table: Comparison) -> list[SiteError]:
+    """Pages whose verdict names one framework while a comparison row they back names the other."""
+    problems = []
+    for page in sorted(docs.rglob("*.md")):
+        verdict = page_verdict(page)
+        if verdict is None or verdict.leans is None:
+            continue
+        src = page.relative_to(docs).as_posix()
+        for row in table.rows:
+            if row.evidence.partition("#")[0] == src and row.verdict == OTHER[verdict.leans]:
+                problems.append(SiteError(
+                    page, verdict.line,
+                    f"the verdict '{verdict.title}' leans {verdict.leans}, but comparison row '{row.id}' "
+                    f"({table.path.name}:{row.line}), whose evidence is this page, says {row.verdict}",
+                    "re-check both; reword the verdict (name both frameworks, or say what it depends on) or fix the row",
+                ))
+    return problems

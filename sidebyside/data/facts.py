@@ -1,0 +1,96 @@
+"""Load ``data/facts/<date>.json``: what the package registries answered, and when.
+
+``make facts`` asks PyPI and npm for the newest stable version (and its
+release date) of the packages the site's verdicts lean on, and records the
+answers in one file per day. Pages and tests read the newest record, never
+the network, so the site can say "checked on <date>" and a test can fail
+when a data file still names a version the registry has moved past.
+
+Record shape::
+
+    {"checked": "2026-11-28",
+     "packages": {"pypi:torch": {"registry": "pypi", "name": "torch",
+                                 "version": "2.15.0", "released": "2026-10-28"}, ...}}
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from sidebyside import ROOT
+from sidebyside.errors import SiteError
+
+FACTS_DIR = ROOT / "data" / "facts"
+REGISTRIES = ("pypi", "npm")
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One registry's answer about one package."""
+
+    key: str
+    registry: str
+    name: str
+    version: str
+    released: datetime.date
+
+    @property
+    def url(self) -> str:
+        """The page a reader can open to see the same answer."""
+        if self.registry == "pypi":
+            return f"https://pypi.org/project/{self.name}/"
+        return f"https://www.npmjs.com/package/{self.name}"
+
+
+@dataclass(frozen=True)
+class Record:
+    """Every answer of one ``make facts`` run."""
+
+    path: Path
+    checked: datetime.date
+    answers: dict[str, Answer]
+
+
+def package_key(registry: str, name: str) -> str:
+    """``pypi:torch``, ``npm:@tensorflow/tfjs``: how data files name a registry fact."""
+    return f"{registry}:{name}"
+
+
+def _date(path: Path, value: object, what: str) -> datetime.date:
+    try:
+        return datetime.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        raise SiteError(path, None, f"{what} is not a date: {value!r}", "re-run 'make facts' to rewrite the record") from None
+
+
+def parse_record(path: Path, data: object) -> Record:
+    """Validate one record's structure; every problem names the file and how to fix it."""
+    if not isinstance(data, dict) or not isinstance(data.get("packages"), dict) or "checked" not in data:
+        raise SiteError(path, None, "a facts record needs 'checked' and a 'packages' mapping", "re-run 'make facts'")
+    answers = {}
+    for key, raw in data["packages"].items():
+        if not isinstance(raw, dict) or not {"registry", "name", "version", "released"} <= raw.keys():
+            raise SiteError(path, None, f"package '{key}' lacks registry, name, version or released", "re-run 'make facts'")
+        if raw["registry"] not in REGISTRIES or key != package_key(raw["registry"], raw["name"]):
+            raise SiteError(path, None, f"package key '{key}' does not match its registry and name", "re-run 'make facts'")
+        answers[key] = Answer(key, raw["registry"], raw["name"], str(raw["version"]), _date(path, raw["released"], f"'{key}' released"))
+    return Record(path, _date(path, data["checked"], "'checked'"), answers)
+
+
+def load_record(path: Path) -> Record:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as error:
+        raise SiteError(path, error.lineno, f"not valid JSON: {error.msg}", "re-run 'make facts'") from None
+    return parse_record(path, data)
+
+
+def latest_record(directory: Path = FACTS_DIR) -> Record:
+    """The newest record (file names are dates, so they sort in time order; other files there are not records)."""
+    files = sorted(directory.glob("[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9].json"))
+    if not files:
+        raise SiteError(directory, None, "no registry record found", "run 'make facts' to ask PyPI and npm")
+    return load_record(files[-1])

@@ -1,0 +1,157 @@
+"""``make facts``: ask PyPI and npm what is newest, record it, report drift from the data files.
+
+Some verdicts rest on facts a package registry can answer: that Transformers
+is at version 5, that TensorFlow.js has had no stable release for a long
+time, which LiteRT and ExecuTorch versions are current. Those answers are
+fetched here (PyPI's JSON API, npm's registry document), written to
+``data/facts/<date>.json`` and compared with the versions the data files
+declare (``registry:`` and ``version:`` on facts in ``data/community.yml``).
+A difference is drift: the verdicts that cite that fact need a person to
+re-check them, and the data file's ``version`` then gets updated.
+
+Tests never reach the network: they serve recorded answers from a local
+server on 127.0.0.1 and pass its address as ``--pypi``/``--npm``.
+
+    python -m sidebyside.tools.facts [--out DIR] [--pypi URL] [--npm URL] [--no-write]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import sys
+import urllib.parse
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+from sidebyside.data.community import COMMUNITY, load_community
+from sidebyside.data.facts import FACTS_DIR, Answer, Record, package_key, parse_record
+from sidebyside.errors import SiteError
+
+PACKAGES: tuple[tuple[str, str], ...] = (
+    ("pypi", "tensorflow"),
+    ("pypi", "torch"),
+    ("pypi", "keras"),
+    ("pypi", "jax"),
+    ("pypi", "ai-edge-litert"),
+    ("pypi", "litert-torch"),
+    ("pypi", "executorch"),
+    ("pypi", "transformers"),
+    ("pypi", "tensorflow-serving-api"),
+    ("npm", "@tensorflow/tfjs"),
+)
+"""(registry, package) pairs asked on every run."""
+
+PYPI = "https://pypi.org"
+NPM = "https://registry.npmjs.org"
+TIMEOUT = 60
+
+
+def _get_json(url: str) -> dict:
+    """GET a JSON document; only https, or plain http to a test's local server, is allowed."""
+    if not (url.startswith("https://") or url.startswith("http://127.0.0.1:")):
+        raise SiteError(url, None, "registry URLs must be https (or http://127.0.0.1 in tests)", "pass an https URL")
+    request = urllib.request.Request(url, headers={"Accept": "application/json", "User-Agent": "sidebyside-facts"})  # noqa: S310
+    with urllib.request.urlopen(request, timeout=TIMEOUT) as response:  # noqa: S310
+        return json.load(response)
+
+
+def pypi_answer(base: str, name: str) -> Answer:
+    """PyPI's newest stable release: ``info.version``, dated by its earliest uploaded file."""
+    data = _get_json(f"{base}/pypi/{urllib.parse.quote(name)}/json")
+    version = data["info"]["version"]
+    files = data.get("urls") or data.get("releases", {}).get(version) or []
+    times = sorted(f["upload_time_iso_8601"] for f in files if f.get("upload_time_iso_8601"))
+    if not times:
+        raise SiteError(f"{base}/pypi/{name}/json", None, f"no upload time for {name} {version}", "check the package name")
+    return Answer(package_key("pypi", name), "pypi", name, version, datetime.date.fromisoformat(times[0][:10]))
+
+
+def npm_answer(base: str, name: str) -> Answer:
+    """npm's ``latest`` dist-tag (the newest stable release) and its publication time."""
+    data = _get_json(f"{base}/{urllib.parse.quote(name, safe='@')}")
+    version = data["dist-tags"]["latest"]
+    return Answer(package_key("npm", name), "npm", name, version, datetime.date.fromisoformat(data["time"][version][:10]))
+
+
+def ask(pypi: str = PYPI, npm: str = NPM, packages: tuple[tuple[str, str], ...] = PACKAGES) -> dict[str, Answer]:
+    answers = {}
+    for registry, name in packages:
+        answer = pypi_answer(pypi, name) if registry == "pypi" else npm_answer(npm, name)
+        answers[answer.key] = answer
+    return answers
+
+
+def record_json(day: datetime.date, answers: dict[str, Answer]) -> dict:
+    return {
+        "checked": day.isoformat(),
+        "packages": {
+            key: {"registry": a.registry, "name": a.name, "version": a.version, "released": a.released.isoformat()}
+            for key, a in sorted(answers.items())
+        },
+    }
+
+
+@dataclass(frozen=True)
+class Drift:
+    """A data file declares one version, the registry answered another."""
+
+    key: str
+    declared: str
+    answered: str
+    where: str
+
+    def line(self) -> str:
+        return f"{self.where}: {self.key} is declared as {self.declared}, the registry now answers {self.answered}"
+
+
+def drift(record: Record, community: Path = COMMUNITY) -> list[Drift]:
+    """Every data-file declaration that disagrees with (or is missing from) the registry's answer."""
+    found = []
+    for section in load_community(community):
+        for fact in section.facts:
+            if not fact.registry:
+                continue
+            answer = record.answers.get(fact.registry)
+            answered = answer.version if answer else "(not asked)"
+            if answered != fact.version:
+                found.append(Drift(fact.registry, fact.version or "", answered, f"{community.name}:{fact.line}"))
+    return found
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m sidebyside.tools.facts", description=__doc__.split("\n")[0])
+    parser.add_argument("--out", type=Path, default=FACTS_DIR, help="directory for <date>.json (default data/facts)")
+    parser.add_argument("--pypi", default=PYPI, help=argparse.SUPPRESS)
+    parser.add_argument("--npm", default=NPM, help=argparse.SUPPRESS)
+    parser.add_argument("--community", type=Path, default=COMMUNITY, help=argparse.SUPPRESS)
+    parser.add_argument("--no-write", action="store_true", help="only report, do not write a record")
+    args = parser.parse_args(argv)
+    day = datetime.date.today()
+    data = record_json(day, ask(args.pypi, args.npm))
+    target = args.out / f"{day.isoformat()}.json"
+    if not args.no_write:
+        args.out.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+        print(f"wrote {target}")
+    record = parse_record(target, data)
+    for answer in record.answers.values():
+        print(f"{answer.key:32} {answer.version:12} released {answer.released}")
+    try:
+        problems = drift(record, args.community)
+    except SiteError as error:
+        print(error.message, file=sys.stderr)
+        return 2
+    if problems:
+        print("\nDrift: re-check the verdicts that cite these facts, then update 'version:' in the data file.")
+        for problem in problems:
+            print(f"- {problem.line()}")
+        return 1
+    print("\nNo drift: every declared version is the newest the registries report.")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,107 @@
+"""One recommendation, stated once: the home summary, flowchart, chooser, table and page verdicts agree.
+
+The real data has no contradiction; planting one (a table row flipped
+against the leaf that cites it, a topic page verdict naming the other
+framework) is caught with the file and line to edit, and the build refuses
+to render the home summary while a contradiction stands.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from sidebyside import ROOT
+from sidebyside.data import consistency
+from sidebyside.data.comparison import COMPARISON, load_comparison
+from sidebyside.data.consistency import page_contradictions, page_verdict, project_contradictions
+from sidebyside.data.decision import DECISION, load_decision
+from sidebyside.errors import SiteError
+from sidebyside.site.renderers import _projects
+
+DOCS = ROOT / "docs"
+
+
+def test_real_data_has_no_contradiction() -> None:
+    tree, table = load_decision(), load_comparison()
+    assert tree.projects, "the home summary needs the projects list"
+    assert project_contradictions(tree, table) == []
+    assert page_contradictions(DOCS, table) == []
+
+
+def flip_row(tmp_path: Path, row_id: str, new_verdict: str) -> Path:
+    """A scratch copy of comparison.yml with one row's verdict replaced."""
+    text = COMPARISON.read_text(encoding="utf-8")
+    start = text.index(f"      - id: {row_id}\n")
+    at = text.index("        verdict: ", start)
+    end = text.index("\n", at)
+    path = tmp_path / "comparison.yml"
+    path.write_text(text[:at] + f"        verdict: {new_verdict}" + text[end:], encoding="utf-8")
+    return path
+
+
+def test_a_row_that_contradicts_a_leaf_is_caught(tmp_path: Path) -> None:
+    # the TPU row said "TensorFlow" before 2026; planting that back contradicts the JAX leaf that cites it
+    table = load_comparison(flip_row(tmp_path, "tpu-support", "tensorflow"))
+    problems = project_contradictions(load_decision(), table)
+    assert len(problems) == 1
+    message = problems[0].message
+    assert message.startswith("data/decision.yml:") and "'Training at TPU scale' picks jax" in message
+    assert "comparison row 'tpu-support'" in message and "says tensorflow" in message
+
+
+def test_a_framework_leaf_rejects_the_other_framework(tmp_path: Path) -> None:
+    table = load_comparison(flip_row(tmp_path, "pretrained-hub", "tensorflow"))
+    kinds = {p.message.split("'")[1] for p in project_contradictions(load_decision(), table)}
+    assert "Fine-tuning LLMs and other open pretrained models" in kinds
+
+
+def test_an_unknown_row_is_caught(tmp_path: Path) -> None:
+    text = DECISION.read_text(encoding="utf-8").replace("rows: [mobile]", "rows: [phones]", 1)
+    path = tmp_path / "decision.yml"
+    path.write_text(text, encoding="utf-8")
+    (problem,) = project_contradictions(load_decision(path), load_comparison())
+    assert "cites unknown comparison row 'phones'" in problem.message
+
+
+def test_the_build_refuses_a_contradiction(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    flipped = flip_row(tmp_path, "browser", "tensorflow")
+    monkeypatch.setattr(_projects, "load_comparison", lambda: load_comparison(flipped))
+    with pytest.raises(SiteError, match="'In the browser' picks either"):
+        _projects.checked()
+
+
+def copy_docs(tmp_path: Path) -> Path:
+    docs = tmp_path / "docs"
+    shutil.copytree(DOCS / "topics", docs / "topics")
+    return docs
+
+
+def test_a_page_verdict_that_contradicts_its_rows_is_caught(tmp_path: Path) -> None:
+    docs = copy_docs(tmp_path)
+    page = docs / "topics" / "model-availability.md"
+    text = page.read_text(encoding="utf-8")
+    assert page_verdict(page).leans == "pytorch"
+    page.write_text(text.replace('"Verdict: PyTorch has the larger catalogue"', '"Verdict: TensorFlow has the larger catalogue"'), encoding="utf-8")
+    (problem,) = page_contradictions(docs, load_comparison())
+    assert problem.message.startswith(f"{page}:{page_verdict(page).line}: the verdict 'TensorFlow has the larger catalogue' leans tensorflow")
+    assert "row 'pretrained-hub'" in problem.message
+
+
+def test_a_verdict_naming_both_frameworks_leans_nowhere(tmp_path: Path) -> None:
+    page = tmp_path / "p.md"
+    page.write_text('# T\n\n!!! success "Verdict: PyTorch is faster as you write it; compiled TensorFlow catches up"\n    x\n', encoding="utf-8")
+    verdict = page_verdict(page)
+    assert verdict and verdict.leans is None and verdict.line == 3
+    assert consistency.NAMES["tensorflow"].search("Keras 3 runs on both") is None  # Keras 3 is not TensorFlow
+
+
+def test_the_build_refuses_a_page_verdict_contradiction(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    docs = copy_docs(tmp_path)
+    page = docs / "topics" / "model-availability.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("Verdict: PyTorch has", "Verdict: TensorFlow has"), encoding="utf-8")
+    monkeypatch.setattr(_projects, "ROOT", tmp_path)
+    with pytest.raises(SiteError, match=r"model-availability\.md:\d+: the verdict 'TensorFlow has the larger catalogue'"):
+        _projects.checked()

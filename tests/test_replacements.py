@@ -1,0 +1,84 @@
+"""data/replacements.yml: the "what replaced what" page and its search synonyms.
+
+The real file covers the pieces old tutorials use, each with a dated source
+and a link to the section that runs the replacement; bad entries fail with
+one file:line message; the renderer anchors every row and queues every link
+for the build's anchor check.
+"""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+import pytest
+
+from sidebyside.data.replacements import REPLACEMENTS, load_replacements, synonyms
+from sidebyside.errors import SiteError
+from sidebyside.site.renderers import RenderContext
+from sidebyside.site.renderers.replacements import render
+
+REQUIRED = {"torchserve", "tensorflow-lite", "tf-hub", "torchscript", "tfdbg", "data-parallel", "transformers-tf", "onnx-tf",
+            "keras-2", "papers-with-code"}
+
+
+def test_real_file_covers_what_old_tutorials_use() -> None:
+    entries = load_replacements()
+    assert REQUIRED <= {e.id for e in entries}
+    assert all(e.as_of <= datetime.date.today() and e.source.startswith("https://") for e in entries)
+    table = synonyms(entries)
+    assert table["tf.lite"] == "tensorflow-lite" and table["torch.jit.script"] == "torchscript"
+    assert table["paperswithcode.com"] == "papers-with-code" and table["tfhub.dev"] == "tf-hub"
+
+
+def test_rows_are_anchored_and_links_queued_for_the_build() -> None:
+    ctx = RenderContext(page_src="reference/what-replaced-what.md", line=1, arg="replacements", pairs={}, config=None)
+    html = render(ctx)
+    entries = load_replacements()
+    for entry in entries:
+        assert f'id="old-{entry.id}"' in html and f"checked {entry.as_of.isoformat()}" in html
+    assert [c.target for c in ctx.links] == [e.shown_link for e in entries]
+    assert all(c.origin == REPLACEMENTS for c in ctx.links)
+
+
+GOOD = """\
+replacements:
+  - id: old-thing
+    old: Old thing
+    aliases: [old_thing]
+    framework: PyTorch
+    status: archived
+    date: 2025-08-07
+    replacement: New thing.
+    shown_by:
+      text: New thing, executed
+      link: topics/deployment.md#serving
+    source: https://example.org/old
+    source_title: Example
+    as_of: 2026-11-28
+"""
+
+BAD = {
+    "unknown status": (GOOD.replace("status: archived", "status: dead"), 6, "unknown status 'dead'"),
+    "no aliases": (GOOD.replace("aliases: [old_thing]", "aliases: []"), 4, "'aliases' must be a non-empty list"),
+    "bad link": (GOOD.replace("link: topics/deployment.md#serving", "link: https://example.org"), 11, "is not a docs-relative page link"),
+    "bad date": (GOOD.replace("date: 2025-08-07", "date: August 2025"), 7, "is not YYYY, YYYY-MM or YYYY-MM-DD"),
+    "missing source": (GOOD.replace("    source: https://example.org/old\n", ""), 2, "source"),
+}
+
+
+def test_good_fixture_loads(tmp_path: Path) -> None:
+    path = tmp_path / "r.yml"
+    path.write_text(GOOD, encoding="utf-8")
+    (entry,) = load_replacements(path)
+    assert entry.date == "2025-08-07" and entry.aliases == ("old_thing",)
+
+
+@pytest.mark.parametrize("case", sorted(BAD))
+def test_bad_entry_gives_one_file_line_message(tmp_path: Path, case: str) -> None:
+    text, line, needle = BAD[case]
+    path = tmp_path / "r.yml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(SiteError) as caught:
+        load_replacements(path)
+    assert caught.value.message.startswith(f"{path}:{line}:") and needle in caught.value.message, caught.value.message
