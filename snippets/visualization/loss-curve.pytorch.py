@@ -1,6 +1,10 @@
 # title: Log the training and validation loss per epoch, then read the event files back
 import numpy as np
 import torch
+
+# Load torch's compiler stack before TensorBoard loads TensorFlow: with PyPI's default
+# (CUDA) torch wheel, importing it after TensorFlow crashed the process here.
+import torch._dynamo  # noqa: F401
 from tensorboard.backend.event_processing.event_accumulator import EventAccumulator
 from torch.utils.tensorboard import SummaryWriter
 
