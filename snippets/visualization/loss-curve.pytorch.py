@@ -4,7 +4,7 @@ import torch
 
 # Load torch's compiler stack before TensorBoard loads TensorFlow: with PyPI's default
 # (CUDA) torch wheel, importing it after TensorFlow crashed the process here.
-import torch._dynamo  # noqa: F401
+import torch._dynamo
 from tensorboard.backend.event_processing.event_accumulator import EventAccumulator
 from torch.utils.tensorboard import SummaryWriter
 
