@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from sidebyside import ROOT
-from sidebyside.data import fields
+from sidebyside.data import fields, loader
 from sidebyside.data.yamlsrc import LocatedDict, LocatedList
 
 REPLACEMENTS = ROOT / "data" / "replacements.yml"
@@ -68,6 +68,7 @@ def _entry(item: LocatedDict, seen: dict[str, int]) -> Replacement:
     )
 
 
+@loader("replacements.yml")
 def load_replacements(path: Path = REPLACEMENTS) -> list[Replacement]:
     """Parse and validate every entry; raise SiteError (file:line, what, fix) at the first problem."""
     data = fields.document(path, {"replacements"})

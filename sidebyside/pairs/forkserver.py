@@ -82,6 +82,9 @@ def fresh_only(path: Path) -> str | None:
     """Why ``path`` must not run in a forked child, or None when it may."""
     if os.environ.get(FORCE_FRESH) == "1":
         return f"{FORCE_FRESH}=1"
+    framework = path.name.rsplit(".", 2)[-2] if path.name.count(".") >= 2 else ""
+    if framework not in FRAMEWORK_MODULES:
+        return f"no preloaded server for '{framework}' halves"
     code = _code_without_comments(path)
     for pattern, why in FRESH_ONLY:
         if pattern.search(code):

@@ -42,7 +42,7 @@ SOURCES_DIR = "notebooks"
 
 NOTEBOOK_CSS = (
     ".sbs-nb .jp-OutputArea pre{margin:0 0 1em;padding:.6em 1em;border-left:.2rem solid var(--md-accent-fg-color);"
-    "background:var(--md-code-bg-color);font-size:.8em;overflow-x:auto}"
+    "background:var(--md-code-bg-color);font-size:.8em;white-space:pre-wrap;overflow-wrap:anywhere}"
     ".sbs-nb .jp-OutputArea svg{display:block;max-width:100%;height:auto;margin:0 auto 1em}"
     ".sbs-nb .sbs-nb-links{font-size:.8em}"
 )
