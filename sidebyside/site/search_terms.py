@@ -40,8 +40,14 @@ COMMON = frozenset({"tensorflow", "pytorch", "torch", "tf", "keras", "nn", "mode
 
 
 def tag_words(name: str) -> str:
-    """The searchable words of an alias, without the words every page has ('TF Hub' -> 'Hub')."""
-    return " ".join(w for w in _SPLIT_RE.split(name) if w and w.lower() not in COMMON)
+    """The searchable words of an alias, without the words every page has ('TF Hub' -> 'Hub').
+
+    Words that merely start with such a word go too ('TorchServe'): the theme
+    matches what a reader types as a prefix, so a 'torchserve' tag would put its
+    page first for every query that contains 'torch'. The page's own text still
+    finds them.
+    """
+    return " ".join(w for w in _SPLIT_RE.split(name) if w and not w.lower().startswith(tuple(COMMON)))
 
 
 def _alias_list(value: Any, page_path: Path) -> list[str]:
