@@ -9,6 +9,7 @@ Each script starts with a short header of ``# key: value`` comment lines:
     # same: ^epoch \d+: loss=                           (optional, repeatable)
     # tolerance: 1e-5 (why the default is too tight)    (optional)
     # timeout: 90                                       (optional, seconds)
+    # launch: torchrun --standalone --nproc-per-node 2  (optional, one half)
 
 ``title``, ``differs``, ``same`` and ``tolerance`` must be identical in both
 halves: they describe the pair, not one file.
@@ -30,6 +31,10 @@ the TensorFlow half by the same parity rules.
   (default ``DEFAULT_REL`` = 1e-6), optionally with an absolute floor:
   ``# tolerance: 1e-5 abs 1e-9 (reason)``. The reason in parentheses is
   required, so a wider tolerance is always explained where it is set.
+- ``launch`` names the launcher a reader starts the script with instead of
+  ``python``, with its arguments (only ``torchrun`` so far). Tests and
+  ``record`` run exactly that command, so a multi-process script is shown as
+  its readers write it, with no test harness inside it.
 
 Everything that can be wrong with the tree (a missing half, a missing
 recording, a bad name, a stray file, a malformed header) is reported as one
@@ -40,6 +45,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import shlex
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -55,13 +61,15 @@ LABELS: dict[str, str] = {**FRAMEWORKS, **OPTIONAL_FRAMEWORKS}
 
 NAME_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 HEADER_RE = re.compile(r"^#\s*([a-z_]+):\s*(.*?)\s*$")
-HEADER_KEYS = {"title", "differs", "same", "tolerance", "timeout"}
+HEADER_KEYS = {"title", "differs", "same", "tolerance", "timeout", "launch"}
 REPEATABLE_KEYS = {"same"}
 """Keys that may appear on several header lines (one pattern per line)."""
 TOLERANCE_RE = re.compile(r"^(?P<rel>\S+)(?:\s+abs\s+(?P<abs>\S+))?\s+\((?P<reason>[^()]*\S[^()]*)\)$")
 MAX_REL = 1e-2
 """A relative tolerance wider than 1% would call different numbers the same."""
 DEFAULT_TIMEOUT = 180
+LAUNCHERS: dict[str, tuple[str, ...]] = {"torchrun": ("-m", "torch.distributed.run")}
+"""``# launch:`` command -> how the test interpreter runs it (``torchrun`` is ``python -m torch.distributed.run``)."""
 """Seconds. Generous because CI runs many snippets at once on 2 cores."""
 
 
@@ -99,6 +107,13 @@ class Half:
     """``# same:`` patterns with their header line numbers (for file:line errors)."""
     tolerance: Tolerance | None = None
     """``# tolerance:`` from the header, or None for the default."""
+    launch: tuple[str, ...] = ()
+    """``# launch:`` words (launcher first, then its arguments), or empty for ``python``."""
+
+    @property
+    def command(self) -> str:
+        """What a reader types to run the downloaded script."""
+        return " ".join((*(self.launch or ("python",)), self.path.name))
 
     @property
     def out_path(self) -> Path:
@@ -205,6 +220,18 @@ def parse_tolerance(path: Path, value: str, line: int) -> Tolerance:
     return Tolerance(rel, absolute, match["reason"].strip(), line)
 
 
+def parse_launch(path: Path, value: str, line: int) -> tuple[str, ...]:
+    """``# launch: torchrun --nproc-per-node 2`` -> its words; the launcher must be one CI knows how to start."""
+    try:
+        words = tuple(shlex.split(value))
+    except ValueError as error:
+        raise SiteError(path, line, f"launch '{value}' cannot be split into words ({error})", "close the quote") from None
+    if not words or words[0] not in LAUNCHERS:
+        raise SiteError(path, line, f"unknown launcher '{words[0] if words else ''}'",
+                        f"start the line with one of {sorted(LAUNCHERS)}, e.g. '# launch: torchrun --standalone --nproc-per-node 2'")
+    return words
+
+
 def _load_half(framework: str, path: Path) -> Half:
     lines_by_key = header_lines(path)
     header = {key: values[-1] for key, values in lines_by_key.items()}
@@ -221,11 +248,12 @@ def _load_half(framework: str, path: Path) -> Half:
         raise SiteError(path, header["differs"][1], "'# differs:' needs a reason", "say why the outputs must differ")
     same = parse_same(path, lines_by_key.get("same", []))
     tolerance = parse_tolerance(path, *header["tolerance"]) if "tolerance" in header else None
+    launch = parse_launch(path, *header["launch"]) if "launch" in header else ()
     lines = read_text(path).splitlines()
     body_start = max(line for values in lines_by_key.values() for _, line in values) + 1
     while body_start <= len(lines) and not lines[body_start - 1].strip():
         body_start += 1
-    return Half(framework, path, header["title"][0], differs, timeout, body_start, same, tolerance)
+    return Half(framework, path, header["title"][0], differs, timeout, body_start, same, tolerance, launch)
 
 
 def _check_twins(tf_half: Half, pt_half: Half) -> None:

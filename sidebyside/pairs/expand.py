@@ -55,23 +55,14 @@ def find_directives(markdown: str) -> Iterator[Directive]:
                 yield Directive(directive["kind"], directive["arg"], number, directive["indent"])
 
 
-HARNESS_RE = re.compile(r"^# harness\b")
-"""A line starting ``# harness`` ends what readers see: the lines below it only
-let CI run a script that is normally started by a launcher (e.g. ``torchrun``)."""
-
-
 def shown_lines(half: Half) -> tuple[int, int]:
     """First and last line (1-based, inclusive) of the script a reader sees and downloads.
 
-    The header is shown as the pair title, so the code starts after it; a
-    ``# harness`` line (and everything below it) stays out of view.
+    The header is shown as the pair title, so the code starts after it and
+    trailing blank lines are dropped.
     """
     lines = half.path.read_text(encoding="utf-8").splitlines()
     end = len(lines)
-    for number, text in enumerate(lines, start=1):
-        if number >= half.body_start and HARNESS_RE.match(text):
-            end = number - 1
-            break
     while end > half.body_start and not lines[end - 1].strip():
         end -= 1
     return half.body_start, end
@@ -114,6 +105,8 @@ def pair_markdown(pair: Pair, source_url: str | None, root: str = "") -> str:
         lines.append("    ````")
         lines.append("")
         tested = f"Tested with {half.label} {version}"
+        if half.launch:  # started by a launcher, not `python`: say how, since that is what CI ran
+            tested += f" · run it with <code>{html.escape(half.command)}</code>"
         tested += f' · <a href="{root}{download_path(half)}" download="{half.path.name}">download script</a>'
         if source_url:
             tested += f' · <a href="{source_url}/{rel}">source</a>'

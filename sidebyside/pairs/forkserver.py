@@ -43,6 +43,7 @@ import json
 import os
 import re
 import select
+import shlex
 import shutil
 import signal
 import subprocess
@@ -57,7 +58,7 @@ from pathlib import Path
 from sidebyside.errors import SiteError
 from sidebyside.pairs.catalog import Half
 from sidebyside.pairs.normalise import normalise
-from sidebyside.pairs.runner import RUN_ENV, Result, _last_frame, framework_version
+from sidebyside.pairs.runner import Result, _last_frame, argv, base_env, framework_version, snippet_env
 
 FRAMEWORK_MODULES: dict[str, str] = {"tensorflow": "tensorflow", "pytorch": "torch"}
 """Framework of a half -> the module its server preloads."""
@@ -74,6 +75,8 @@ FRESH_ONLY: list[tuple[re.Pattern[str], str]] = [
 """Code patterns (comments ignored) that make a snippet run only in a fresh process, with why."""
 
 
+LAUNCH_RE = re.compile(r"^# launch:", re.MULTILINE)
+
 FORCE_FRESH = "SIDEBYSIDE_FRESH"
 """Set to 1 to run every snippet test in a fresh process (the way ``make record`` does)."""
 
@@ -85,6 +88,8 @@ def fresh_only(path: Path) -> str | None:
     framework = path.name.rsplit(".", 2)[-2] if path.name.count(".") >= 2 else ""
     if framework not in FRAMEWORK_MODULES:
         return f"no preloaded server for '{framework}' halves"
+    if LAUNCH_RE.search(path.read_text(encoding="utf-8")):
+        return "is started by a launcher ('# launch:' header)"
     code = _code_without_comments(path)
     for pattern, why in FRESH_ONLY:
         if pattern.search(code):
@@ -373,20 +378,12 @@ class ForkPool:
         self.servers.clear()
 
 
-def base_env() -> dict[str, str]:
-    """The environment ``runner.run`` gives a snippet, before its per-run paths."""
-    env = {**os.environ, **RUN_ENV}
-    env.pop("KERAS_BACKEND", None)  # snippets choose their backend themselves
-    return env
-
-
 def run(half: Half, pool: ForkPool, timeout: int | None = None) -> Result:
     """Like ``runner.run`` (same environment, same errors, same normalising), in a fork of the preloaded server."""
     limit = timeout or half.timeout
     server = pool.server(half.framework)
     with tempfile.TemporaryDirectory(prefix="sbs-run-") as workdir:
-        env = {**base_env(), "KERAS_HOME": os.path.join(workdir, ".keras"),
-               "MPLCONFIGDIR": os.path.join(workdir, ".mpl"), "HOME": workdir}
+        env = snippet_env(workdir)
         done = server.run(half.path, env, workdir, limit)
         if done.timed_out:
             raise SiteError(half.path, None, f"snippet did not finish within {limit} s", "make it faster or raise '# timeout: N' in its header")
@@ -394,7 +391,7 @@ def run(half: Half, pool: ForkPool, timeout: int | None = None) -> Result:
             line, summary = _last_frame(done.stderr, half.path)
             raise SiteError(
                 half.path, line, f"snippet exited with status {done.returncode}: {summary}",
-                f"fix the script and check it with: {sys.executable} {half.path}",
+                f"fix the script and check it with: {shlex.join(argv(half))}",
             )
         output = normalise(done.stdout, workdir=os.path.realpath(workdir))
         output = output.replace(workdir, "<workdir>")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import shlex
 import signal
 import subprocess
 import sys
@@ -21,7 +22,7 @@ from itertools import zip_longest
 from pathlib import Path
 
 from sidebyside.errors import SiteError, read_text, undecodable_line
-from sidebyside.pairs.catalog import LABELS, Half
+from sidebyside.pairs.catalog import LABELS, LAUNCHERS, Half
 from sidebyside.pairs.normalise import normalise
 
 DISTRIBUTIONS: dict[str, tuple[str, ...]] = {
@@ -131,16 +132,36 @@ def run_twice(half: Half, timeout: int | None = None) -> Result:
     return first
 
 
-def _execute(half: Half, limit: int) -> str:
+def base_env() -> dict[str, str]:
+    """``RUN_ENV`` over ours: what every snippet process (and a fork server) starts from."""
     env = {**os.environ, **RUN_ENV}
     env.pop("KERAS_BACKEND", None)  # snippets choose their backend themselves
+    return env
+
+
+def snippet_env(workdir: str) -> dict[str, str]:
+    """The environment of one snippet run: ``base_env`` with home and caches inside its own ``workdir``.
+
+    Forked and fresh runs both use it, so they cannot drift apart.
+    """
+    return {**base_env(), "KERAS_HOME": os.path.join(workdir, ".keras"),
+            "MPLCONFIGDIR": os.path.join(workdir, ".mpl"), "HOME": workdir}
+
+
+def argv(half: Half) -> list[str]:
+    """The command that runs ``half``: ``python file.py``, or its ``# launch:`` launcher with this interpreter."""
+    path = str(half.path.resolve())
+    if not half.launch:
+        return [sys.executable, path]
+    return [sys.executable, *LAUNCHERS[half.launch[0]], *half.launch[1:], path]
+
+
+def _execute(half: Half, limit: int) -> str:
     with tempfile.TemporaryDirectory(prefix="sbs-run-") as workdir:
-        env["KERAS_HOME"] = os.path.join(workdir, ".keras")
-        env["MPLCONFIGDIR"] = os.path.join(workdir, ".mpl")
-        env["HOME"] = workdir
+        env = snippet_env(workdir)
         # A session of its own, so the timeout can end every process the snippet started.
         proc = subprocess.Popen(
-            [sys.executable, str(half.path.resolve())],
+            argv(half),
             cwd=workdir, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
             stdin=subprocess.DEVNULL, start_new_session=True,
         )
@@ -160,7 +181,7 @@ def _execute(half: Half, limit: int) -> str:
             line, summary = _last_frame(err, half.path)
             raise SiteError(
                 half.path, line, f"snippet exited with status {proc.returncode}: {summary}",
-                f"fix the script and check it with: {sys.executable} {half.path}",
+                f"fix the script and check it with: {shlex.join(argv(half))}",
             )
         if len(stdout) > MAX_OUTPUT_BYTES:
             raise SiteError(

@@ -20,6 +20,7 @@ from mkdocs.utils import meta
 from sidebyside.errors import SiteError, read_text
 from sidebyside.pairs.catalog import Pair, discover
 from sidebyside.pairs.expand import Directive, download_path, expand, shown_text
+from sidebyside.site.codemarkup import lighten
 from sidebyside.site.renderers import LinkCheck, RenderContext, registry
 
 _ID_RE = re.compile(r'\sid="([^"]+)"')
@@ -107,7 +108,8 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
 
 
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
-    """Remember every id on the page for the generated-link check."""
+    """Lighten the code markup; remember every id on the page for the generated-link check."""
+    html = lighten(html)
     _anchors[page.file.src_uri] = set(_ID_RE.findall(html))
     return html
 
@@ -128,7 +130,7 @@ def on_env(env: Any, config: Any, files: Any) -> Any:
 def on_post_build(config: Any) -> None:
     """Write each pair half as shown on its page, for the 'download script' links.
 
-    The download is the shown text (no header, no CI harness), so line numbers
+    The download is the shown text (no header), so line numbers
     on the page and in the downloaded file agree; it lives inside the site so
     the link works from the offline zip too.
     """

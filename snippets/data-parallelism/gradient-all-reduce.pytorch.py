@@ -1,30 +1,25 @@
 # title: Each replica computes a gradient on its half of the batch; all-reduce averages them
-"""DistributedDataParallel: two processes on 127.0.0.1 talking over the gloo backend."""
+# launch: torchrun --standalone --nproc-per-node 2
+"""DistributedDataParallel: two processes started by torchrun, talking over gloo."""
 import numpy as np
 import torch
 import torch.distributed as dist
-import torch.multiprocessing as mp
 from torch.nn.parallel import DistributedDataParallel as DDP
 
 
-def r4(values):
-    """Round to 4 decimals for printing, so both frameworks print the same text."""
+def r8(values):
+    """Round to 8 decimals for printing, so both frameworks print the same text."""
     return [round(float(v), 8) for v in np.ravel(values)]
 
 
-def make_data():
+def main():
+    # torchrun sets RANK, WORLD_SIZE, MASTER_ADDR and MASTER_PORT for each process.
+    dist.init_process_group("gloo")
+    rank, world_size = dist.get_rank(), dist.get_world_size()
     rng = np.random.RandomState(0)
     x = torch.from_numpy(rng.normal(size=(8, 3)).astype("float32"))
     y = torch.from_numpy(rng.normal(size=(8, 1)).astype("float32"))
     w0 = torch.from_numpy(rng.normal(size=(3, 1)).astype("float32"))
-    return x, y, w0
-
-
-def worker(rank, world_size, port, done):
-    # Join the rendezvous store the parent process holds open (see the bottom of the file).
-    store = dist.TCPStore("127.0.0.1", port, is_master=False)
-    dist.init_process_group("gloo", store=store, rank=rank, world_size=world_size)
-    x, y, w0 = make_data()
     model = torch.nn.Linear(3, 1, bias=False)
     with torch.no_grad():
         model.weight.copy_(w0.T)
@@ -44,24 +39,18 @@ def worker(rank, world_size, port, done):
     if rank == 0:
         print("replicas:", world_size)
         for r in range(world_size):
-            print(f"replica {r} local gradient:    ", r4(gathered[r][0]))
+            print(f"replica {r} local gradient:    ", r8(gathered[r][0]))
         for r in range(world_size):
-            print(f"replica {r} after all-reduce:  ", r4(gathered[r][1]))
+            print(f"replica {r} after all-reduce:  ", r8(gathered[r][1]))
         # Reference: one process, the whole batch.
         w_single = w0.clone().requires_grad_()
         full = torch.autograd.grad(torch.mean((x @ w_single - y) ** 2), w_single)[0].numpy()
-        print("one device, full batch:     ", r4(full))
+        print("one device, full batch:     ", r8(full))
         diff = max(float(np.abs(g[1] - full.ravel()).max()) for g in gathered)
         print("all-reduced == full batch:", diff < 1e-6)
     dist.barrier()  # nobody leaves while another process still works
     dist.destroy_process_group()
-    done.wait()  # leave together: gloo can abort if its peer exits mid-teardown
 
 
 if __name__ == "__main__":
-    # The parent holds the rendezvous store on a loopback port the OS picks (port 0) and
-    # keeps it bound until the workers are done, so no other program can take the port meanwhile.
-    store = dist.TCPStore("127.0.0.1", 0, is_master=True, wait_for_workers=False)
-    port = store.port
-    done = mp.get_context("spawn").Barrier(2)
-    mp.spawn(worker, args=(2, port, done), nprocs=2, join=True)  # returns when both processes exit
+    main()

@@ -4,8 +4,8 @@ import numpy as np
 import tensorflow as tf
 
 
-def r4(values):
-    """Round to 4 decimals for printing, so both frameworks print the same text."""
+def r8(values):
+    """Round to 8 decimals for printing, so both frameworks print the same text."""
     return [round(float(v), 8) for v in np.ravel(values)]
 
 
@@ -46,15 +46,15 @@ local, averaged = distributed_gradients(next(iter(batches)))
 locals_ = strategy.experimental_local_results(local)
 averaged_ = strategy.experimental_local_results(averaged)
 for r in range(2):
-    print(f"replica {r} local gradient:    ", r4(locals_[r].numpy()))
+    print(f"replica {r} local gradient:    ", r8(locals_[r].numpy()))
 for r in range(2):
-    print(f"replica {r} after all-reduce:  ", r4(averaged_[r].numpy()))
+    print(f"replica {r} after all-reduce:  ", r8(averaged_[r].numpy()))
 
 # Reference: one device, the whole batch.
 w_single = tf.Variable(w0)
 with tf.GradientTape() as tape:
     loss = tf.reduce_mean(tf.square(x @ w_single - y))
 full = tape.gradient(loss, w_single).numpy()
-print("one device, full batch:     ", r4(full))
+print("one device, full batch:     ", r8(full))
 diff = max(float(np.abs(a.numpy() - full).max()) for a in averaged_)
 print("all-reduced == full batch:", diff < 1e-6)

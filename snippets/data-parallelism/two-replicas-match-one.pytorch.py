@@ -1,14 +1,14 @@
 # title: Two replicas on half-batches train exactly like one replica on the full batch
-"""DDP on two processes versus a plain loop in one process, same data and weights."""
+# launch: torchrun --standalone --nproc-per-node 2
+"""DDP on two processes started by torchrun versus a plain loop in one process, same data and weights."""
 import numpy as np
 import torch
 import torch.distributed as dist
-import torch.multiprocessing as mp
 from torch.nn.parallel import DistributedDataParallel as DDP
 
 
-def r4(values):
-    """Round to 4 decimals for printing, so both frameworks print the same text."""
+def r8(values):
+    """Round to 8 decimals for printing, so both frameworks print the same text."""
     return [round(float(v), 8) for v in np.ravel(values)]
 
 
@@ -50,38 +50,29 @@ def train(model, x, y, rank=0, world_size=1):
     return epoch_losses
 
 
-def worker(rank, world_size, port, results, done):
-    # Join the rendezvous store the parent process holds open (see the bottom of the file).
-    store = dist.TCPStore("127.0.0.1", port, is_master=False)
-    dist.init_process_group("gloo", store=store, rank=rank, world_size=world_size)
+def main():
+    # torchrun sets RANK, WORLD_SIZE, MASTER_ADDR and MASTER_PORT for each process.
+    dist.init_process_group("gloo")
+    rank, world_size = dist.get_rank(), dist.get_world_size()
     torch.set_num_threads(1)
     x, y, model = setup()
-    losses = train(DDP(model), x, y, rank, world_size)
+    two_losses = train(DDP(model), x, y, rank, world_size)
     if rank == 0:  # the copies are identical, so rank 0 reports for both
-        results.put((losses, [p.detach().numpy().copy() for p in model.parameters()]))
-    dist.barrier()
+        two_weights = [p.detach().numpy().copy() for p in model.parameters()]
+        # The reference: one process, no DDP, the whole batch of 8 per step.
+        x, y, single = setup()
+        one_losses = train(single, x, y)
+        one_weights = [p.detach().numpy() for p in single.parameters()]
+
+        for epoch, (a, b) in enumerate(zip(two_losses, one_losses), start=1):
+            print(f"epoch {epoch}: 2 replicas loss {a:.8g} | 1 replica loss {b:.8g}")
+        print("output weights, 2 replicas:", r8(two_weights[1]))
+        print("output weights, 1 replica: ", r8(one_weights[1]))
+        gap = max(float(np.abs(a - b).max()) for a, b in zip(two_weights, one_weights))
+        print("max weight difference below 1e-6:", gap < 1e-6)
+    dist.barrier()  # nobody leaves while another process still works
     dist.destroy_process_group()
-    done.wait()  # leave together: gloo can abort if its peer exits mid-teardown
 
 
 if __name__ == "__main__":
-    # The parent holds the rendezvous store on a loopback port the OS picks (port 0) and
-    # keeps it bound until the workers are done, so no other program can take the port meanwhile.
-    store = dist.TCPStore("127.0.0.1", 0, is_master=True, wait_for_workers=False)
-    port = store.port
-    results = mp.get_context("spawn").SimpleQueue()
-    done = mp.get_context("spawn").Barrier(2)
-    mp.spawn(worker, args=(2, port, results, done), nprocs=2, join=True)
-    two_losses, two_weights = results.get()
-
-    torch.set_num_threads(1)
-    x, y, model = setup()
-    one_losses = train(model, x, y)
-    one_weights = [p.detach().numpy() for p in model.parameters()]
-
-    for epoch, (a, b) in enumerate(zip(two_losses, one_losses), start=1):
-        print(f"epoch {epoch}: 2 replicas loss {a:.8g} | 1 replica loss {b:.8g}")
-    print("output weights, 2 replicas:", r4(two_weights[1]))
-    print("output weights, 1 replica: ", r4(one_weights[1]))
-    gap = max(float(np.abs(a - b).max()) for a, b in zip(two_weights, one_weights))
-    print("max weight difference below 1e-6:", gap < 1e-6)
+    main()

@@ -4,8 +4,8 @@ import numpy as np
 import tensorflow as tf
 
 
-def r4(values):
-    """Round to 4 decimals for printing, so both frameworks print the same text."""
+def r8(values):
+    """Round to 8 decimals for printing, so both frameworks print the same text."""
     return [round(float(v), 8) for v in np.ravel(values)]
 
 
@@ -39,7 +39,7 @@ one_losses, one_weights = train(tf.distribute.OneDeviceStrategy("/cpu:0"))
 
 for epoch, (a, b) in enumerate(zip(two_losses, one_losses), start=1):
     print(f"epoch {epoch}: 2 replicas loss {a:.8g} | 1 replica loss {b:.8g}")
-print("output weights, 2 replicas:", r4(two_weights[1]))
-print("output weights, 1 replica: ", r4(one_weights[1]))
+print("output weights, 2 replicas:", r8(two_weights[1]))
+print("output weights, 1 replica: ", r8(one_weights[1]))
 gap = max(float(np.abs(a - b).max()) for a, b in zip(two_weights, one_weights))
 print("max weight difference below 1e-6:", gap < 1e-6)

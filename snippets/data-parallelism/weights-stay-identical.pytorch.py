@@ -1,21 +1,21 @@
 # title: Three training steps with different data per replica: the weight copies stay identical
-"""A DistributedDataParallel training loop: two processes, gloo backend, 127.0.0.1."""
+# launch: torchrun --standalone --nproc-per-node 2
+"""A DistributedDataParallel training loop: two processes started by torchrun, gloo backend."""
 import numpy as np
 import torch
 import torch.distributed as dist
-import torch.multiprocessing as mp
 from torch.nn.parallel import DistributedDataParallel as DDP
 
 
-def r4(values):
-    """Round to 4 decimals for printing, so both frameworks print the same text."""
+def r8(values):
+    """Round to 8 decimals for printing, so both frameworks print the same text."""
     return [round(float(v), 8) for v in np.ravel(values)]
 
 
-def worker(rank, world_size, port, done):
-    # Join the rendezvous store the parent process holds open (see the bottom of the file).
-    store = dist.TCPStore("127.0.0.1", port, is_master=False)
-    dist.init_process_group("gloo", store=store, rank=rank, world_size=world_size)
+def main():
+    # torchrun sets RANK, WORLD_SIZE, MASTER_ADDR and MASTER_PORT for each process.
+    dist.init_process_group("gloo")
+    rank, world_size = dist.get_rank(), dist.get_world_size()
     torch.set_num_threads(1)
 
     rng = np.random.RandomState(0)
@@ -50,17 +50,11 @@ def worker(rank, world_size, port, done):
         if rank == 0:
             print(f"step {step} loss {float(mean_loss) / world_size:.8g}")
             for r, copy in enumerate(copies):
-                print(f"  replica {r} output weights:", r4(copy))
+                print(f"  replica {r} output weights:", r8(copy))
             print("  copies bit-identical:", all(np.array_equal(copies[0], c) for c in copies))
-    dist.barrier()
+    dist.barrier()  # nobody leaves while another process still works
     dist.destroy_process_group()
-    done.wait()  # leave together: gloo can abort if its peer exits mid-teardown
 
 
 if __name__ == "__main__":
-    # The parent holds the rendezvous store on a loopback port the OS picks (port 0) and
-    # keeps it bound until the workers are done, so no other program can take the port meanwhile.
-    store = dist.TCPStore("127.0.0.1", 0, is_master=True, wait_for_workers=False)
-    port = store.port
-    done = mp.get_context("spawn").Barrier(2)
-    mp.spawn(worker, args=(2, port, done), nprocs=2, join=True)
+    main()

@@ -4,8 +4,8 @@ import numpy as np
 import tensorflow as tf
 
 
-def r4(values):
-    """Round to 4 decimals for printing, so both frameworks print the same text."""
+def r8(values):
+    """Round to 8 decimals for printing, so both frameworks print the same text."""
     return [round(float(v), 8) for v in np.ravel(values)]
 
 
@@ -54,5 +54,5 @@ for step in range(1, 4):
     copies = [c.numpy() for c in strategy.experimental_local_results(model.layers[1].kernel.value)]
     print(f"step {step} loss {float(loss):.8g}")
     for r, copy in enumerate(copies):
-        print(f"  replica {r} output weights:", r4(copy))
+        print(f"  replica {r} output weights:", r8(copy))
     print("  copies bit-identical:", all(np.array_equal(copies[0], c) for c in copies))
