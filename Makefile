@@ -32,14 +32,18 @@ $(CONVERT_VENV)/.stamp: requirements/conversions.txt requirements/conversions-no
 	$(CONVERT_VENV)/bin/pip install -q --no-deps -r requirements/conversions-nodeps.txt
 	touch $@
 
+# The suite's temp dir: its one site build is what the audit then measures (no second build).
+TEST_TMP := build/pytest
+PYTEST_ARGS ?=
+
 # --- the two commands ---
 serve: $(DOCS_VENV)/.stamp
 	$(DOCS_VENV)/bin/python -m mkdocs serve --dev-addr $(HOST) --livereload
 
 test: $(VENV)/.stamp browser graphviz npm lint
 	$(VENV)/bin/python -m sidebyside check  # every pair recorded, shown on a page and in parity; data valid and its links resolved
-	$(VENV)/bin/python -m pytest -n auto --dist worksteal
-	$(MAKE) --no-print-directory audit
+	$(VENV)/bin/python -m pytest -n auto --dist worksteal --basetemp=$(TEST_TMP) $(PYTEST_ARGS)
+	$(MAKE) --no-print-directory audit AUDIT_FLAGS="--site $(TEST_TMP)/sbs-hosted/site"  # the site the tests just built and checked
 
 # --- the rest ---
 build: $(DOCS_VENV)/.stamp

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sidebyside.tools.measure import slowest
+from sidebyside.tools.measure import pytest_seconds, slowest
 
 
 def test_slowest_lists_the_longest_tests_first(tmp_path: Path) -> None:
@@ -19,3 +19,11 @@ def test_slowest_lists_the_longest_tests_first(tmp_path: Path) -> None:
     )
     top = slowest(junit, count=2)
     assert [(t.name, t.seconds) for t in top] == [("tests.test_b::build", 42.0), ("tests.test_c::snippet[x]", 7.25)]
+
+
+def test_pytest_part_is_read_from_the_report_and_missing_when_pytest_never_ran(tmp_path: Path) -> None:
+    junit = tmp_path / "junit.xml"
+    assert pytest_seconds(junit) is None
+    junit.write_text('<testsuites><testsuite name="pytest" time="612.5"><testcase name="a" time="1"/></testsuite></testsuites>',
+                     encoding="utf-8")
+    assert pytest_seconds(junit) == 612.5

@@ -10,7 +10,9 @@ Gates (DESIGN.md budgets and the phone reading budget):
   100, on the median of three runs. The mobile preset simulates a 4x slower
   CPU by scaling the CPU time it measures, so one run on a shared 2-core
   machine swings; the median of three is what is gated, and every run is
-  printed.
+  printed. A third run is made only when it can change the verdict: once
+  two runs agree on every category (both pass, or both fail), the median of
+  three agrees with them whatever the third scores (``gate_decided``).
 
 Lighthouse is pinned to 12.x in package.json because Lighthouse 13 needs
 Node >= 22.19 and Debian's Node here is 20. Chromium is Debian's package,
@@ -65,10 +67,18 @@ class Audit:
     scores: dict[str, float]
     losses: dict[str, list[str]]
 
+    def minimum(self) -> dict[str, float]:
+        """The gate for this run's preset."""
+        return MOBILE_MINIMUM if self.preset == "mobile" else MINIMUM
+
+    def passes(self, category: str) -> bool:
+        score = self.scores.get(category)
+        return score is not None and score >= self.minimum()[category]
+
     def failures(self) -> list[str]:
         """Categories under their minimum, each with the audits that cost points."""
         out = []
-        for category, minimum in (MOBILE_MINIMUM if self.preset == "mobile" else MINIMUM).items():
+        for category, minimum in self.minimum().items():
             score = self.scores.get(category)
             if score is None or score < minimum:
                 detail = "; ".join(self.losses.get(category, [])) or "no failing audit listed"
@@ -105,15 +115,34 @@ def summarise(page: str, preset: str, data: dict) -> Audit:
 
 
 def median_audit(runs: list[Audit]) -> Audit:
-    """Per category, the median score of the runs; losses from the run that gave it."""
+    """Per category, the median score of the runs (the lower middle one of an even count); losses from that run.
+
+    The lower middle keeps an early verdict honest: after two agreeing runs
+    (``gate_decided``) it is the weaker of the two, on the same side of the gate.
+    """
     scores: dict[str, float] = {}
     losses: dict[str, list[str]] = {}
     for category in MINIMUM:
         ranked = sorted(runs, key=lambda a: a.scores.get(category) or 0.0)
-        middle = ranked[len(ranked) // 2]
+        middle = ranked[(len(ranked) - 1) // 2]
         scores[category] = middle.scores.get(category) or 0.0
         losses[category] = middle.losses.get(category, [])
     return Audit(runs[0].page, runs[0].preset, scores, losses)
+
+
+def gate_decided(runs: list[Audit], total: int) -> bool:
+    """True when more runs cannot change the gate on the median of ``total`` runs, for any category.
+
+    A median of ``total`` passes exactly when a majority of the runs pass, so
+    once a majority is reached on either side in every category the verdict is
+    fixed. With three runs that saves the third whenever the first two agree.
+    """
+    majority = total // 2 + 1
+    for category in runs[0].minimum():
+        passing = sum(audit.passes(category) for audit in runs)
+        if passing < majority and len(runs) - passing < majority:
+            return False
+    return True
 
 
 def heaviest_topic(site: Path) -> tuple[str, str]:
@@ -136,12 +165,16 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     out = ROOT / "build" / "lighthouse"
     out.mkdir(parents=True, exist_ok=True)
+    if args.site and not (args.site / "index.html").is_file():
+        print(f"error: {args.site} has no index.html; build the site first (make build) or leave out --site", file=sys.stderr)
+        return 1
     try:
         site = args.site or build(out / "site")
     except BuildFailed as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
     gated: list[Audit] = []
+    early = False
     print(f"{'page':<18}{'preset':<13}" + "".join(f"{c:>16}" for c in MINIMUM))
     with serve(site) as base:
         for name, path in PAGES.items():
@@ -151,14 +184,20 @@ def main(argv: list[str] | None = None) -> int:
         if args.mobile:
             topic, topic_path = heaviest_topic(site)
             for name, path in {**MOBILE_PAGES, topic: topic_path}.items():
-                runs = []
+                runs: list[Audit] = []
                 for run in range(1, args.runs + 1):
                     data = run_lighthouse(base + path, out / f"{name}.mobile.{run}.json", "mobile")
                     runs.append(summarise(name, "mobile", data))
                     print(_row(runs[-1], f"mobile #{run}"))
+                    if gate_decided(runs, args.runs):
+                        break
+                early = early or len(runs) < args.runs
                 median = median_audit(runs)
-                print(_row(median, "mobile med."))
+                print(_row(median, "mobile med." if len(runs) == args.runs else f"decided {len(runs)}/{args.runs}"))
                 gated.append(median)
+    if early:
+        print(f"decided k/{args.runs}: the first k runs reached a majority on every category, so the median of "
+              f"{args.runs} is on their side whatever the rest would score; the lower middle score is shown")
     failures = [line for audit in gated for line in audit.failures()]
     for line in failures:
         print(f"error: {line}", file=sys.stderr)

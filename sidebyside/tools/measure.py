@@ -7,15 +7,17 @@ Without ``--tests``: strict build time (median of 3), the heaviest pages'
 gzipped first-load weight and one topic's snippet run time (both halves of
 every pair, 2 at a time, as ``make record`` does).
 
-With ``--tests``: the test suite's figures instead. Machines differ by 2x
-from day to day, so the suite's budget is a ratio: its wall time divided by
-the time of one ``import tensorflow`` in a fresh interpreter on the same
-machine, measured right before the run (``import torch`` is reported
-beside it). Then the 15 slowest tests and fixture set-ups, read from the
-run's JUnit XML and pytest's ``--durations``. ``--runs N`` repeats the
-suite; ``--load`` keeps one CPU-bound process running beside the last run;
-``--fresh`` runs every snippet in a fresh process (``SIDEBYSIDE_FRESH=1``)
-instead of forking a preloaded interpreter.
+With ``--tests``: the test suite's figures instead, for ``make test`` as a
+whole (lint, ``check``, pytest and the Lighthouse audit), since that is what
+contributors and CI wait for. Machines differ by 2x from day to day, so the
+budget is a ratio: the wall time divided by the time of one ``import
+tensorflow`` in a fresh interpreter on the same machine, measured right
+before the run (``import torch`` is reported beside it). The pytest part is
+reported on its own, then the 15 slowest tests, read from the run's JUnit
+XML (pytest's ``--durations`` also lists fixture set-ups). ``--runs N``
+repeats the suite; ``--load`` keeps one CPU-bound process running beside
+the last run; ``--fresh`` runs every snippet in a fresh process
+(``SIDEBYSIDE_FRESH=1``) instead of forking a preloaded interpreter.
 
 Figures are reported, never asserted: a timed assertion would fail on a
 busy machine and pass on a fast one.
@@ -109,13 +111,20 @@ def burn_cpu() -> subprocess.Popen[bytes]:
 
 
 def time_suite(pytest_args: list[str], junit: Path, env: dict[str, str]) -> tuple[float, int]:
-    """Run pytest once; (wall seconds, exit status). Its own output (with ``--durations``) streams through."""
-    command = [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-q", f"--junitxml={junit}",
-               f"--durations={SLOWEST}", *pytest_args]
+    """Run ``make test`` once; (wall seconds, exit status). Its own output (with ``--durations``) streams through."""
+    extra = ["-p", "no:cacheprovider", f"--junitxml={junit}", f"--durations={SLOWEST}", *pytest_args]
+    command = ["make", "--no-print-directory", "test", f"PYTEST_ARGS={shlex.join(extra)}"]
     print("$", shlex.join(command), flush=True)
     start = time.perf_counter()
     proc = subprocess.run(command, cwd=ROOT, env=env, check=False)
     return time.perf_counter() - start, proc.returncode
+
+
+def pytest_seconds(junit: Path) -> float | None:
+    """The pytest part of a run, as its JUnit XML records it (None when pytest did not get that far)."""
+    if not junit.exists():
+        return None
+    return sum(float(suite.get("time", 0)) for suite in ET.parse(junit).getroot().iter("testsuite"))  # noqa: S314
 
 
 def measure_tests(args: argparse.Namespace) -> int:
@@ -143,10 +152,12 @@ def measure_tests(args: argparse.Namespace) -> int:
     for why, count in sorted(reasons.items()):
         if not args.fresh:
             print(f"  fresh-only: {count:3d}  {why}")
-    for number, wall, status, loaded, _ in results:
+    for number, wall, status, loaded, junit in results:
         verdict = "within" if wall <= SUITE_BUDGET * tf_import else "OVER"
-        print(f"run {number}{' (with one CPU-bound process beside it)' if loaded else ''}: {wall:.0f} s, exit {status}; "
-              f"{wall / tf_import:.1f} x import tensorflow ({verdict} the budget of {SUITE_BUDGET})")
+        part = pytest_seconds(junit)
+        pytest_part = f" (pytest {part:.0f} s = {part / tf_import:.1f} x)" if part is not None else ""
+        print(f"run {number}{' (with one CPU-bound process beside it)' if loaded else ''}: make test {wall:.0f} s, exit {status}; "
+              f"{wall / tf_import:.1f} x import tensorflow ({verdict} the budget of {SUITE_BUDGET}){pytest_part}")
     last = results[-1][4]
     if last.exists():
         print(f"{SLOWEST} slowest tests of the last run (set-up + call + tear-down):")
@@ -158,11 +169,11 @@ def measure_tests(args: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--topic", default="execution-model")
-    parser.add_argument("--tests", action="store_true", help="time the pytest suite instead (minutes)")
+    parser.add_argument("--tests", action="store_true", help="time 'make test' instead (minutes)")
     parser.add_argument("--runs", type=int, default=1, help="with --tests: run the suite this many times in a row")
     parser.add_argument("--load", action="store_true", help="with --tests: one CPU-bound process beside the last run")
     parser.add_argument("--fresh", action="store_true", help=f"with --tests: {FORCE_FRESH}=1, every snippet in a fresh process")
-    parser.add_argument("--pytest-args", default="-n auto", help="with --tests: arguments for pytest (default '-n auto')")
+    parser.add_argument("--pytest-args", default="", help="with --tests: more arguments for pytest (e.g. '-k snippets')")
     args = parser.parse_args(argv)
     if args.tests:
         return measure_tests(args)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from sidebyside.tools.audit import MINIMUM, median_audit, summarise
+import itertools
+
+from sidebyside.tools.audit import MINIMUM, gate_decided, median_audit, summarise
 
 
 def report(scores: dict[str, float], audits: dict[str, float]) -> dict:
@@ -48,3 +50,26 @@ def test_the_median_of_three_runs_is_gated_not_the_best() -> None:
     median = median_audit(runs)
     assert median.scores["performance"] == 0.85
     assert median.failures() == ["home (mobile): performance 0.85 < 0.9: lcp 85%"]
+
+
+def test_an_early_verdict_always_equals_the_median_of_three() -> None:
+    """Stopping after two agreeing runs gives the gate the third run would have given, for every order of scores."""
+    levels = (0.72, 0.89, 0.90, 0.97)
+    checked = 0
+    for a, b, c in itertools.product(levels, repeat=3):
+        for seo in itertools.product((0.92, 1.0), repeat=3):
+            runs = [summarise("page", "mobile", report({**dict.fromkeys(MINIMUM, 1.0), "performance": p, "seo": s}, {}))
+                    for p, s in zip((a, b, c), seo, strict=True)]
+            full = median_audit(runs).failures() == []
+            for seen in (1, 2, 3):
+                if gate_decided(runs[:seen], 3):
+                    assert (median_audit(runs[:seen]).failures() == []) == full, (a, b, c, seo, seen)
+                    checked += 1
+                    break
+    assert checked == len(levels) ** 3 * 8  # every case ends in a verdict by the third run
+
+
+def test_two_runs_that_disagree_need_the_third() -> None:
+    runs = [summarise("home", "mobile", report({**dict.fromkeys(MINIMUM, 1.0), "performance": p}, {})) for p in (0.95, 0.85)]
+    assert not gate_decided(runs, 3)
+    assert gate_decided(runs[:1] * 2, 3)
