@@ -110,7 +110,9 @@ def pair_markdown(pair: Pair, source_url: str | None, root: str = "") -> str:
         tested += f' · <a href="{root}{download_path(half)}" download="{half.path.name}">download script</a>'
         if source_url:
             tested += f' · <a href="{source_url}/{rel}">source</a>'
-        lines.append(f'    <p class="sbs-tested">{tested}</p>')
+        # A Markdown paragraph with its class (attr_list): raw <p> inside a tab would be wrapped in another <p>.
+        lines.append(f"    {tested}")
+        lines.append("    { .sbs-tested }")
         lines.append("")
     lines.append(parity_note(pair))
     lines.append("")
