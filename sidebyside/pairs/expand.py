@@ -20,11 +20,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sidebyside.errors import SiteError
+from sidebyside.mdtext import outside_fences
 from sidebyside.pairs.catalog import Half, Pair, suggest
 from sidebyside.pairs.runner import read_recording
 
 DIRECTIVE_RE = re.compile(r"^(?P<indent>[ \t]*)@(?P<kind>pair|render)[ \t]+(?P<arg>\S+)[ \t]*$")
-FENCE_RE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
 
 
 @dataclass(frozen=True)
@@ -39,20 +39,10 @@ class Directive:
 
 def find_directives(markdown: str) -> Iterator[Directive]:
     """Yield directives outside fenced code blocks."""
-    fence: str | None = None
-    for number, text in enumerate(markdown.splitlines(), start=1):
-        match = FENCE_RE.match(text)
-        if match:
-            marker = match.group(1)
-            if fence is None:
-                fence = marker
-            elif marker[0] == fence[0] and len(marker) >= len(fence):
-                fence = None
-            continue
-        if fence is None:
-            directive = DIRECTIVE_RE.match(text)
-            if directive:
-                yield Directive(directive["kind"], directive["arg"], number, directive["indent"])
+    for number, text in outside_fences(markdown):
+        directive = DIRECTIVE_RE.match(text)
+        if directive:
+            yield Directive(directive["kind"], directive["arg"], number, directive["indent"])
 
 
 def shown_lines(half: Half) -> tuple[int, int]:

@@ -53,9 +53,9 @@ from pathlib import Path
 
 from sidebyside import ROOT
 from sidebyside.errors import SiteError
+from sidebyside.mdtext import outside_fences
 from sidebyside.pairs.parity import to_float
 
-FENCE_RE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
 HEADING_RE = re.compile(r"^\s{0,3}#{1,6}\s")
 DIRECTIVE_RE = re.compile(r"^\s*@(pair|render)\s")
 COMMENT_RE = re.compile(r"<!--(.*?)-->")
@@ -159,9 +159,8 @@ def _code_spans(text: str) -> str:
 
 def prose_lines(markdown: str) -> Iterator[tuple[int, str, str]]:
     """(line number, raw line, line with non-prose blanked) for lines a reader reads as prose."""
-    fence: str | None = None
     front = False
-    for number, raw in enumerate(markdown.splitlines(), start=1):
+    for number, raw in outside_fences(markdown):
         if number == 1 and raw.strip() == "---":
             front = True
             continue
@@ -171,15 +170,7 @@ def prose_lines(markdown: str) -> Iterator[tuple[int, str, str]]:
                 continue
             if not raw.startswith("description:"):
                 continue
-        match = FENCE_RE.match(raw)
-        if match:
-            marker = match.group(1)
-            if fence is None:
-                fence = marker
-            elif marker[0] == fence[0] and len(marker) >= len(fence):
-                fence = None
-            continue
-        if fence is not None or HEADING_RE.match(raw) or DIRECTIVE_RE.match(raw):
+        if HEADING_RE.match(raw) or DIRECTIVE_RE.match(raw):
             continue
         text = _code_spans(raw)
         for pattern in (COMMENT_RE, LINK_TARGET_RE, TAG_RE, DATE_RE, VERSION_RE, DOTTED_VERSION_RE, ORDINAL_RE):

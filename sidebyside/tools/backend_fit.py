@@ -22,6 +22,7 @@ import sys
 from pathlib import Path
 
 from sidebyside import ROOT
+from sidebyside.tools.bench.machine import cpu_model
 
 RESULT = ROOT / "data" / "backends" / "fit-speed.json"
 BACKENDS = ("tensorflow", "torch", "jax")
@@ -65,17 +66,6 @@ def measure(backend: str, repeats: int) -> dict:
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
-def cpu_name() -> str:
-    """The CPU model from /proc/cpuinfo (Linux), else what platform reports."""
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or platform.machine()
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--repeats", type=int, default=5)
@@ -85,7 +75,7 @@ def main(argv: list[str] | None = None) -> int:
     runs = [measure(backend, args.repeats) for backend in BACKENDS]
     doc = {
         "date": dt.date.today().isoformat(),
-        "machine": f"{cpu_name()}, {os.cpu_count()} logical cores",
+        "machine": f"{cpu_model()}, {os.cpu_count()} logical cores",
         "python": platform.python_version(),
         "note": args.note,
         "workload": "Keras MLP 64-256-256-10, digits (1792 samples), batch 64, SGD, one epoch per repeat, 1 thread",

@@ -75,6 +75,7 @@ def load(name: str) -> dict:
 
 
 def fmt(value: float) -> str:
+    """A measured figure as pages print it: 1,234 / 12.34 / 0.0123 (three significant digits below 1)."""
     if value >= 100:
         return f"{value:,.0f}"
     if value >= 1:

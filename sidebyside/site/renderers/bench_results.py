@@ -14,24 +14,17 @@ from sidebyside.errors import SiteError
 from sidebyside.site.renderers import RenderContext
 from sidebyside.tools.bench.compare import GROUP_TITLES, Outcome, Row, Stat, rows
 from sidebyside.tools.bench.schema import load_results, newest
+from sidebyside.tools.measured import fmt
 
 BENCH_DIR = ROOT / "data" / "bench"
 CHARTS = "assets/bench"
 
 
-def _num(value: float) -> str:
-    if value >= 100:
-        return f"{value:,.0f}"
-    if value >= 1:
-        return f"{value:.2f}"
-    return f"{value:.3g}"
-
-
 def _cell(stat: Stat | None) -> str:
     if stat is None:
         return "—"
-    spread = f" ({_num(stat.low)}–{_num(stat.high)})" if stat.n > 1 else ""
-    return f"{_num(stat.median)}{spread}<br><small>{stat.variant}, n={stat.n}</small>"
+    spread = f" ({fmt(stat.low)}–{fmt(stat.high)})" if stat.n > 1 else ""
+    return f"{fmt(stat.median)}{spread}<br><small>{stat.variant}, n={stat.n}</small>"
 
 
 def _ratio(row: Row) -> str:
@@ -48,7 +41,7 @@ def _target_cell(stat: Stat | None, outcome: Outcome | None) -> str:
         return "—"
     n, reached, unknown = len(outcome.runs), outcome.count(True), outcome.count(None)
     if outcome.all_reached and stat:
-        head = f"{_num(stat.median)} ({_num(stat.low)}–{_num(stat.high)})"
+        head = f"{fmt(stat.median)} ({fmt(stat.low)}–{fmt(stat.high)})"
     else:
         head = "not reached" if not reached else "not reached in every run"
     parts = [f"{reached} of {n} runs reached {outcome.target:.0%}"]
@@ -58,7 +51,7 @@ def _target_cell(stat: Stat | None, outcome: Outcome | None) -> str:
     if unknown:
         parts.append(f"{unknown} not recorded")
     if reached and not outcome.all_reached and stat:
-        parts.append(f"the runs that reached it took {_num(stat.low)}–{_num(stat.high)} s")
+        parts.append(f"the runs that reached it took {fmt(stat.low)}–{fmt(stat.high)} s")
     return f"{head}<br><small>{'; '.join(parts)}</small>"
 
 
@@ -70,7 +63,7 @@ def _runs_table(all_rows: list[Row]) -> list[str]:
             for run in outcome.runs if outcome else ():
                 accuracy = "not recorded" if run["test_accuracy"] is None else _accuracy(run["test_accuracy"])
                 reached = {True: f"yes, epoch {run['epoch_reached']}", False: "no", None: "not recorded"}[run["reached"]]
-                lines.append(f"| {label} | {run['round']} | {run['seed']} | {run['epochs']} | {_num(run['seconds'])} | "
+                lines.append(f"| {label} | {run['round']} | {run['seed']} | {run['epochs']} | {fmt(run['seconds'])} | "
                              f"{accuracy} | {reached} |")
     if not lines:
         return []
@@ -132,7 +125,7 @@ def render_document(doc: dict, source_name: str, chart_prefix: str) -> str:
                 if r.ref:
                     tf_pct = f"{100 * r.tf.median / r.ref.high:.0f}%" if r.tf else "—"
                     pt_pct = f"{100 * r.pt.median / r.ref.high:.0f}%" if r.pt else "—"
-                    lines += ["", f"Measured peak (best NumPy BLAS run, same size and threads): {_num(r.ref.high)} GFLOP/s. "
+                    lines += ["", f"Measured peak (best NumPy BLAS run, same size and threads): {fmt(r.ref.high)} GFLOP/s. "
                               f"TensorFlow reaches {tf_pct} of it, PyTorch {pt_pct}."]
         if group == "step":
             lines += ["", '<figure class="sbs-chart" markdown>',
