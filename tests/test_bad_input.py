@@ -17,6 +17,7 @@ from sidebyside.cli import cmd_check, cmd_new, cmd_record
 from sidebyside.errors import SiteError, SiteErrors
 from sidebyside.pairs.catalog import discover
 from sidebyside.pairs.expand import expand
+from sidebyside.pairs.runner import run
 
 GOOD = "# title: Adds two numbers\nprint(1 + 1)\n"
 
@@ -90,6 +91,27 @@ def test_malformed_header(tmp_path: Path) -> None:
     assert "title differs from its twin" in error_of(discover, tmp_path)
     write(tmp_path, "topic/pair.pytorch.py", "# title: Adds two numbers\n# timeout: soon\nprint(2)\n")
     assert "pair.pytorch.py:2: timeout 'soon' is not a positive whole number" in error_of(discover, tmp_path)
+
+
+def test_unknown_or_unsplittable_launcher_names_file_and_line(tmp_path: Path) -> None:
+    good_pair(tmp_path)
+    write(tmp_path, "topic/pair.pytorch.py", "# title: Adds two numbers\n# launch: mpirun -n 2\nprint(2)\n")
+    message = error_of(discover, tmp_path)
+    assert "pair.pytorch.py:2: unknown launcher 'mpirun'" in message and "torchrun" in message
+    write(tmp_path, "topic/pair.pytorch.py", "# title: Adds two numbers\n# launch: torchrun 'x\nprint(2)\n")
+    assert "pair.pytorch.py:2: launch 'torchrun 'x' cannot be split into words (No closing quotation)" in error_of(discover, tmp_path)
+
+
+@pytest.mark.slow
+def test_a_launched_script_runs_under_its_launcher_and_shows_the_command(tmp_path: Path) -> None:
+    """torchrun starts two processes; rank 0 prints. The command is what the page shows."""
+    good_pair(tmp_path)
+    script = ("# title: Adds two numbers\n# launch: torchrun --standalone --nproc-per-node 2\nimport os\n"
+              "if os.environ['RANK'] == '0':\n    print(int(os.environ['WORLD_SIZE']))\n")
+    write(tmp_path, "topic/pair.pytorch.py", script)
+    half = discover(tmp_path)["topic/pair"].halves["pytorch"]
+    assert half.command == "torchrun --standalone --nproc-per-node 2 pair.pytorch.py"
+    assert run(half).output == "2\n"
 
 
 def test_unknown_pair_reference_names_page_line_and_suggestion(tmp_path: Path) -> None:
