@@ -40,8 +40,10 @@ def test_no_page_scrolls_sideways_on_a_phone(hosted_url: str, open_page, page: s
     tab, _ = open_page((origin,), **PHONE)
     tab.goto(hosted_url + hosted_path(page), wait_until="load", timeout=120_000)
     tab.wait_for_function("() => document.fonts.status === 'loaded'")
-    # Off-screen pairs skip layout (content-visibility: auto), which would hide their overflow: lay out everything.
-    tab.add_style_tag(content="* { content-visibility: visible !important; }")
+    # Off-screen code skips layout (content-visibility: auto) inside a box that clips (overflow: hidden), which
+    # would hide anything too wide in it: lay out everything, unclipped, so a cut-off line shows as page overflow.
+    tab.add_style_tag(content="* { content-visibility: visible !important; } "
+                              ".sbs-pair .tabbed-content { overflow: visible !important; }")
     wide = tab.evaluate(
         """() => { const w = document.documentElement.clientWidth + 1;
              return [...document.querySelectorAll('.md-content *')]
