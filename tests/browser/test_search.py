@@ -1,8 +1,8 @@
 """Search finds what readers type: every query in tests/search_queries.yml, typed into the real box.
 
-Each query is typed key by key into the search box of the hosted build and of
-the offline zip (the same index, loaded two ways), and the expected page must
-be among the first five pages listed. Results are read once they belong to
+Each query is entered into the search box of the hosted build and of the
+offline zip (the same index, loaded two ways), and the expected page must be
+among the first five pages listed. Results are read once they belong to
 the whole query: the count line names matches and the list stops changing
 between polls.
 """
@@ -43,14 +43,27 @@ def page_of(href: str, base_path: str) -> str:
 
 
 def search(tab, query: str) -> list[str]:  # type: ignore[no-untyped-def]
-    """Type ``query`` into the search box; return result links once they answer the whole query."""
+    """Put ``query`` in the search box; return result links once they answer the whole query.
+
+    The theme searches the box's whole value when a key is released in it
+    (a ``keyup``), so the query is filled in and one key (End) is pressed:
+    the search a reader's last keystroke starts, without the searches for
+    every shorter prefix, which the reader never sees either.
+    """
     box = tab.locator("input.md-search__input")
     box.click()
+    # Empty the box first: its answer replaces the previous query's results with the prompt (no "match").
     box.fill("")
-    box.press_sequentially(query)  # the theme searches on key events; fill() alone sends none
-    # Every keystroke sends the query so far to the search worker and redraws the
-    # list when its answer arrives. The list belongs to the whole query once it is
-    # drawn and stays the same over three consecutive polls (answers come in order).
+    box.press("End")
+    tab.wait_for_function(
+        """() => { const meta = document.querySelector('.md-search-result__meta');
+                   return !meta || !/match/i.test(meta.textContent); }""",
+        timeout=SETTLE_MS, polling=100,
+    )
+    box.fill(query)
+    box.press("End")
+    # The next list drawn answers this query (the worker answers in order); it must also hold still
+    # over three consecutive polls.
     tab.wait_for_function(
         """q => {
              const input = document.querySelector('input.md-search__input');
@@ -62,7 +75,7 @@ def search(tab, query: str) -> list[str]:  # type: ignore[no-untyped-def]
              window.__sbsLast = [now, ...last].slice(0, 3);
              return window.__sbsLast.length === 3 && window.__sbsLast.every(v => v === now);
            }""",
-        arg=query, timeout=SETTLE_MS, polling=300,
+        arg=query, timeout=SETTLE_MS, polling=100,
     )
     return tab.evaluate("() => [...document.querySelectorAll('.md-search-result__item > a')].map(a => a.href)")
 
