@@ -384,10 +384,7 @@ def check_page(path: Path, root: Path = ROOT, used: set[str] | None = None) -> t
     return figures, problems, counts
 
 
-_ROWS = "the API dictionary row count will be rendered from data/rosetta.yml (issue 13, part 4)"
-PENDING: dict[str, str] = {
-    "docs/index.md: 200": _ROWS,
-}
+PENDING: dict[str, str] = {}
 """'docs/page.md: figure' -> why it is not backed yet: known gaps, each with its reason.
 
 The test fails on an entry that no longer names an unbacked figure, so the
