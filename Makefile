@@ -33,7 +33,7 @@ $(CONVERT_VENV)/.stamp: requirements/conversions.txt requirements/conversions-no
 	touch $@
 
 # The suite's temp dir: its one site build is what the audit then measures (no second build).
-TEST_TMP := build/pytest
+TEST_TMP := $(CURDIR)/build/pytest
 PYTEST_ARGS ?=
 
 # --- the two commands ---
