@@ -32,8 +32,10 @@ $(CONVERT_VENV)/.stamp: requirements/conversions.txt requirements/conversions-no
 	$(CONVERT_VENV)/bin/pip install -q --no-deps -r requirements/conversions-nodeps.txt
 	touch $@
 
-# The suite's temp dir: its one site build is what the audit then measures (no second build).
-TEST_TMP := $(CURDIR)/build/pytest
+# The suite's temp dir: its one site build is what the audit then measures (no second build). Outside the
+# repository (messages name files under the repository by relative path; tests expect temp paths in full),
+# and one per checkout, so two clones can test at once.
+TEST_TMP := $(or $(TMPDIR),/tmp)/sidebyside-test-$(shell printf '%s' '$(CURDIR)' | md5sum | cut -c1-8)
 PYTEST_ARGS ?=
 
 # --- the two commands ---
