@@ -68,9 +68,9 @@ TOLERANCE_RE = re.compile(r"^(?P<rel>\S+)(?:\s+abs\s+(?P<abs>\S+))?\s+\((?P<reas
 MAX_REL = 1e-2
 """A relative tolerance wider than 1% would call different numbers the same."""
 DEFAULT_TIMEOUT = 180
+"""Seconds. Generous because CI runs many snippets at once on 2 cores."""
 LAUNCHERS: dict[str, tuple[str, ...]] = {"torchrun": ("-m", "torch.distributed.run")}
 """``# launch:`` command -> how the test interpreter runs it (``torchrun`` is ``python -m torch.distributed.run``)."""
-"""Seconds. Generous because CI runs many snippets at once on 2 cores."""
 
 
 @dataclass(frozen=True)

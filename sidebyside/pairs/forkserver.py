@@ -76,6 +76,7 @@ FRESH_ONLY: list[tuple[re.Pattern[str], str]] = [
 
 
 LAUNCH_RE = re.compile(r"^# launch:", re.MULTILINE)
+"""A script started by a launcher (torchrun) runs as several processes: never in a fork of one interpreter."""
 
 FORCE_FRESH = "SIDEBYSIDE_FRESH"
 """Set to 1 to run every snippet test in a fresh process (the way ``make record`` does)."""
