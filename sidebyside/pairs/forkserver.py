@@ -56,7 +56,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sidebyside.errors import SiteError
-from sidebyside.pairs.catalog import Half
+from sidebyside.pairs.catalog import Half, parse_header
 from sidebyside.pairs.normalise import normalise
 from sidebyside.pairs.runner import Result, _last_frame, argv, base_env, framework_version, snippet_env
 
@@ -75,9 +75,6 @@ FRESH_ONLY: list[tuple[re.Pattern[str], str]] = [
 """Code patterns (comments ignored) that make a snippet run only in a fresh process, with why."""
 
 
-LAUNCH_RE = re.compile(r"^# launch:", re.MULTILINE)
-"""A script started by a launcher (torchrun) runs as several processes: never in a fork of one interpreter."""
-
 FORCE_FRESH = "SIDEBYSIDE_FRESH"
 """Set to 1 to run every snippet test in a fresh process (the way ``make record`` does)."""
 
@@ -89,7 +86,7 @@ def fresh_only(path: Path) -> str | None:
     framework = path.name.rsplit(".", 2)[-2] if path.name.count(".") >= 2 else ""
     if framework not in FRAMEWORK_MODULES:
         return f"no preloaded server for '{framework}' halves"
-    if LAUNCH_RE.search(path.read_text(encoding="utf-8")):
+    if "launch" in parse_header(path):  # several processes started by a launcher, never a fork of one interpreter
         return "is started by a launcher ('# launch:' header)"
     code = _code_without_comments(path)
     for pattern, why in FRESH_ONLY:

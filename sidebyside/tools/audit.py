@@ -99,7 +99,7 @@ class Audit:
         out = []
         for category, minimum in self.minimum().items():
             score = self.scores.get(category)
-            if score is None or score < minimum:
+            if not self.passes(category):
                 detail = "; ".join(self.losses.get(category, [])) or "no failing audit listed"
                 out.append((category, f"{self.page} ({self.preset}): {category} {score} < {minimum}: {detail}"))
         return out

@@ -41,7 +41,7 @@ from pathlib import Path
 from sidebyside import ROOT
 from sidebyside.pairs.catalog import discover
 from sidebyside.pairs.forkserver import FORCE_FRESH, fresh_only
-from sidebyside.pairs.runner import RUN_ENV, run
+from sidebyside.pairs.runner import base_env, run
 
 SUITE_BUDGET = 80
 """Warm ``make test`` must finish within this many ``import tensorflow`` times (issue: a suite that stays fast)."""
@@ -70,7 +70,7 @@ def topic_seconds(topic: str) -> tuple[float, int]:
 
 def import_seconds(module: str) -> float:
     """Wall time of ``python -c 'import <module>'`` in a fresh interpreter, with the snippets' environment."""
-    env = {**os.environ, **RUN_ENV}
+    env = base_env()
     start = time.perf_counter()
     subprocess.run([sys.executable, "-c", f"import {module}"], env=env, check=True,
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL)
