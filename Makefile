@@ -113,8 +113,8 @@ measure: $(VENV)/.stamp
 offline: $(DOCS_VENV)/.stamp npm
 	$(DOCS_VENV)/bin/python -m sidebyside.site.sitebuild offline
 
-# Lighthouse on the hosted build served on 127.0.0.1: desktop scores gate; mobile (median of 3) gates all but
-# performance, which is reported with the host's speed (it follows the host: see sidebyside/tools/audit.py).
+# Lighthouse on the hosted build served on 127.0.0.1: desktop scores gate; mobile (median of 3) gates too, with the
+# CPU slowdown calibrated to the host's measured benchmark index (see sidebyside/tools/audit.py).
 AUDIT_FLAGS ?=
 audit: $(VENV)/.stamp browser npm
 	$(VENV)/bin/python -m sidebyside.tools.audit $(AUDIT_FLAGS)

@@ -90,3 +90,43 @@ def test_home_table_shows_pinned_and_newest_with_the_result(tmp_path: Path, monk
     (tmp_path / "2026-11-29.json").write_text("{}", encoding="utf-8")  # a broken newer record names itself
     with pytest.raises(SiteError, match=r"2026-11-29\.json: not a canary record"):
         canary_data.latest_canary(tmp_path)
+
+
+def test_home_table_says_how_many_site_pairs_the_canary_covered(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Counts come from the record and the catalog; a record older than the newest pairs says so (planted: one pair short)."""
+    pairs = discover(require_outputs=False)
+    keys = sorted(pairs)
+    record = {"date": "2026-11-28", "installed": {"torch": "9.2.0"}, "recorded_with": {}, "halves": 0,
+              "pairs": {"identical": keys[1:], "changed": [], "failing": []}, "parity_broken": [],
+              "failures": {f"{keys[1]}.pytorch.py": "snippets/x.py: snippet exited with status -11: no error output; fix the script"}}
+    (tmp_path / "2026-11-28.json").write_text(json.dumps(record), encoding="utf-8")
+    monkeypatch.setattr(tested_versions, "latest_canary", lambda: canary_data.latest_canary(tmp_path))
+    ctx = RenderContext(page_src="index.md", line=1, arg="tested-versions", pairs=pairs, config=None)
+    text = tested_versions.render(ctx)
+    assert f"The canary ran {len(keys) - 1} of the site's {len(keys)} pairs; 1 added since" in text
+    assert f"`{keys[0]}`" in text
+    assert "snippet exited with status -11: no error output" in text and "fix the script" not in text
+    record["pairs"]["identical"] = keys
+    (tmp_path / "2026-11-28.json").write_text(json.dumps(record), encoding="utf-8")
+    assert f"The canary ran all {len(keys)} pairs on the site." in tested_versions.render(ctx)
+
+
+def test_recorded_failures_name_no_machine_path() -> None:
+    from sidebyside import ROOT
+    from sidebyside.tools.canary import portable
+    message = f"{ROOT}/snippets/a/b.pytorch.py: boom; fix the script and check it with: {__import__('sys').executable} {ROOT}/snippets/a/b.pytorch.py"
+    assert portable(message) == "snippets/a/b.pytorch.py: boom; fix the script and check it with: python snippets/a/b.pytorch.py"
+
+
+MACHINE_PATH = r"(/work/|/home/|/root/|/tmp/|/Users/|[A-Z]:\\\\)"
+
+
+def test_no_committed_record_holds_a_machine_path() -> None:
+    """Records are read by everyone: a build machine's absolute path in one is noise at best (planted below)."""
+    import re
+
+    from sidebyside import ROOT
+    offenders = [p.relative_to(ROOT).as_posix() for p in (ROOT / "data").rglob("*")
+                 if p.suffix in {".json", ".yml", ".yaml"} and re.search(MACHINE_PATH, p.read_text(encoding="utf-8"))]
+    assert offenders == [], f"absolute machine paths in {offenders}: re-record them with the tool that wrote them"
+    assert re.search(MACHINE_PATH, '"x": "/work/wt-current/.venv-canary/bin/python"')

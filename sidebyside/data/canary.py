@@ -26,6 +26,12 @@ class CanaryRecord:
     installed: dict[str, str]
     pairs: dict[str, list[str]]
     parity_broken: list[str]
+    failures: dict[str, str]
+    """Half path (``topic/file.py``) -> the error it stopped with, machine paths removed."""
+
+    def keys(self) -> set[str]:
+        """Every pair the run covered, whatever its class."""
+        return {key for keys in self.pairs.values() for key in keys}
 
 
 def load_canary(path: Path) -> CanaryRecord:
@@ -35,7 +41,8 @@ def load_canary(path: Path) -> CanaryRecord:
         pairs = data["pairs"]
         if set(pairs) != set(CLASSES) or not all(isinstance(v, list) for v in pairs.values()):
             raise KeyError("pairs")
-        return CanaryRecord(path, datetime.date.fromisoformat(data["date"]), dict(data["installed"]), pairs, list(data["parity_broken"]))
+        return CanaryRecord(path, datetime.date.fromisoformat(data["date"]), dict(data["installed"]), pairs, list(data["parity_broken"]),
+                            dict(data.get("failures", {})))
     except (json.JSONDecodeError, KeyError, TypeError, ValueError) as error:
         raise SiteError(path, None, f"not a canary record ({error})", "re-run 'make canary'") from None
 

@@ -23,6 +23,7 @@ import datetime
 import difflib
 import json
 import os
+import sys
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from importlib import metadata
@@ -113,6 +114,19 @@ def classify(pairs: dict[str, Pair], outcomes: dict[Path, Outcome]) -> dict[str,
     return classes
 
 
+def portable(message: str, root: Path = ROOT) -> str:
+    """A failure message with this machine's paths taken out, so the committed record holds no build-machine path.
+
+    The runner's messages name the snippet by absolute path and suggest the
+    interpreter that ran it; the record keeps them relative to the
+    repository and calls the interpreter ``python``.
+    """
+    message = message.replace(sys.executable, "python")
+    for prefix in {str(root) + os.sep, str(root.resolve()) + os.sep}:
+        message = message.replace(prefix, "")
+    return message
+
+
 def record(outcomes: list[Outcome], pairs: dict[str, Pair], parity: list[str], day: datetime.date) -> dict:
     """The canary result as data: what ran, with which versions, and what happened to each pair."""
     by_path = {o.half.path: o for o in outcomes}
@@ -128,7 +142,7 @@ def record(outcomes: list[Outcome], pairs: dict[str, Pair], parity: list[str], d
         "halves": len(outcomes),
         "pairs": classify(pairs, by_path),
         "parity_broken": sorted(parity),
-        "failures": {o.half.path.relative_to(o.half.path.parents[1]).as_posix(): o.error for o in outcomes if o.error},
+        "failures": {o.half.path.relative_to(o.half.path.parents[1]).as_posix(): portable(o.error) for o in outcomes if o.error},
     }
 
 

@@ -48,12 +48,32 @@ def render(ctx: RenderContext) -> str:
     rows.append(f"| Keras | `{_pinned_keras()}` | – | {newest('Keras')} |")
     if canary is None:
         return "\n".join(rows)
-    total = sum(len(v) for v in canary.pairs.values())
+    ran = canary.keys()
+    total = len(ran)
     summary = (f"With the newest versions, {len(canary.pairs['identical'])} of {total} pairs printed exactly their recorded output, "
                f"{len(canary.pairs['changed'])} printed something different and {len(canary.pairs['failing'])} failed to run")
     summary += f"; {len(canary.parity_broken)} parity pairs no longer match across frameworks." if canary.parity_broken else "."
-    lines = ["\n".join(rows), "", summary]
+    lines = ["\n".join(rows), "", coverage(ran, set(ctx.pairs)) + " " + summary]
     for kind in ("changed", "failing"):
         if canary.pairs[kind]:
             lines += ["", f"{kind.capitalize()}: " + ", ".join(f"`{key}`" for key in canary.pairs[kind]) + "."]
+    if canary.failures:
+        lines += ["", "Why each failing half stopped:", ""]
+        lines += [f"- `{half}`: {failure_reason(message)}" for half, message in sorted(canary.failures.items())]
     return "\n".join(lines)
+
+
+def coverage(ran: set[str], on_site: set[str]) -> str:
+    """Whether the canary record covers the pairs the site shows now; pairs added since are named, not hidden."""
+    if on_site <= ran:
+        return f"The canary ran all {len(on_site)} pairs on the site."
+    missing = sorted(on_site - ran)
+    named = ", ".join(f"`{key}`" for key in missing[:5]) + (f" and {len(missing) - 5} more" if len(missing) > 5 else "")
+    return (f"The canary ran {len(on_site & ran)} of the site's {len(on_site)} pairs; "
+            f"{len(missing)} added since have not run on the newest versions yet ({named}).")
+
+
+def failure_reason(message: str) -> str:
+    """The line of a recorded failure that says what went wrong (the runner puts it first, before the fix)."""
+    first = message.split("; fix the script", 1)[0]
+    return first.split(": ", 1)[1] if ": " in first else first
