@@ -166,9 +166,10 @@ def test_weight_copy_both_directions(helper, family_id: str) -> None:
 
 def test_a_wrong_rule_is_caught(helper, monkeypatch) -> None:
     """Planted lie: a GRU copied without reordering its gates runs and must not pass."""
-    kinds, check, _to_torch, to_keras = helper.RULES["GRU"]
-    naive = lambda w: {"weight_ih_l0": w[0].T, "weight_hh_l0": w[1].T, "bias_ih_l0": w[2][0], "bias_hh_l0": w[2][1]}  # noqa: E731
-    monkeypatch.setitem(helper.RULES, "GRU", (kinds, check, naive, to_keras))
+    rule = helper.RULES[("GRU", "GRU")]
+    naive = lambda w, layer, module: {"weight_ih_l0": w[0].T, "weight_hh_l0": w[1].T,  # noqa: E731
+                                      "bias_ih_l0": w[2][0], "bias_hh_l0": w[2][1]}
+    monkeypatch.setitem(helper.RULES, ("GRU", "GRU"), rule._replace(to_torch=naive))
     model, module, x_keras, _, run_torch = _outputs(FAMILIES["gru"])
     helper.keras_to_torch(model, module)
     assert np.abs(np.asarray(model(x_keras, training=False)) - run_torch(module)).max() > schema.TOLERANCE
