@@ -133,13 +133,13 @@ searchbench: $(VENV)/.stamp browser npm
 screenshots: $(VENV)/.stamp browser
 	$(VENV)/bin/python -m sidebyside.tools.screenshots
 
-# Canary: newest stable tensorflow-cpu, torch and keras (as far as this machine's pip config allows) in a
+# Canary: newest stable tensorflow-cpu, torch, keras and jax (as far as this machine's pip config allows) in a
 # separate venv; every pair re-run against its recording -> data/canary/<date>.json. make test keeps the pins.
 CANARY_VENV := .venv-canary
 canary-venv:
 	[ -x $(CANARY_VENV)/bin/python ] || $(PYTHON) -m venv $(CANARY_VENV)
-	sed -E '/^(tensorflow-cpu|torch|keras)==/d; s#^-r docs.txt#-r $(CURDIR)/requirements/docs.txt#' requirements/test.txt > $(CANARY_VENV)/requirements.txt
-	printf 'tensorflow-cpu\ntorch\nkeras\n' >> $(CANARY_VENV)/requirements.txt
+	sed -E '/^(tensorflow-cpu|torch|keras|jax\[cpu\]|jaxlib)==/d; s#^-r docs.txt#-r $(CURDIR)/requirements/docs.txt#' requirements/test.txt > $(CANARY_VENV)/requirements.txt
+	printf 'tensorflow-cpu\ntorch\nkeras\njax[cpu]\n' >> $(CANARY_VENV)/requirements.txt
 	$(CANARY_VENV)/bin/pip install -q --upgrade -r $(CANARY_VENV)/requirements.txt
 canary: canary-venv
 	mkdir -p build

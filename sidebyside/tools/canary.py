@@ -85,7 +85,7 @@ def broken_parity(pairs: dict[str, Pair], outcomes: dict[Path, Outcome]) -> list
     return broken
 
 
-VERSIONED = ("tensorflow-cpu", "tensorflow", "torch", "keras")
+VERSIONED = ("tensorflow-cpu", "tensorflow", "torch", "keras", "jax")
 """Distributions whose installed versions a canary record names (absent ones are skipped)."""
 
 

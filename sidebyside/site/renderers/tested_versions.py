@@ -17,7 +17,7 @@ from sidebyside.pairs.runner import read_recording
 from sidebyside.site.renderers import RenderContext
 
 CONSTRAINTS = ROOT / "requirements" / "constraints.txt"
-CANARY_DISTS = {"TensorFlow": ("tensorflow-cpu", "tensorflow"), "PyTorch": ("torch",), "Keras": ("keras",)}
+CANARY_DISTS = {"TensorFlow": ("tensorflow-cpu", "tensorflow"), "PyTorch": ("torch",), "Keras": ("keras",), "JAX": ("jax",)}
 
 
 def _pinned_keras() -> str:
