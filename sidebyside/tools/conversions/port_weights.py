@@ -411,7 +411,10 @@ def _keras_units(model) -> _Keras:
     unreached: dict[str, tuple[object, list[str]]] = {}
 
     def walk(path: str, layer) -> None:
-        if type(layer).__name__ in kinds or (path and not any(True for _ in _keras_children(layer))):
+        # a leaf without a rule is still a unit (its error names the missing rule), unless Keras tracks
+        # sublayers in it that the walk cannot see (private attributes): then its weights are "unreached"
+        leaf = path and not any(True for _ in _keras_children(layer)) and not getattr(layer, "_layers", None)
+        if type(layer).__name__ in kinds or leaf:
             units[path] = layer
             return
         reached: set[int] = set()
@@ -463,8 +466,20 @@ def _is_auto_name(path: str, layer) -> bool:
     return bool(match) and last == layer.name and match["base"] == _snake(type(layer).__name__)
 
 
-def _unmatched_keras(path: str, layer, torch_units: dict[str, nn.Module], torch_module: nn.Module) -> PortError:
+def _whole_in_torch(torch_path: str, module: nn.Module, keras_paths: list[str]) -> PortError:
+    inner = [p for p in keras_paths if p.startswith(torch_path.replace(".", "/") + "/")]
+    return PortError(
+        f"PyTorch submodule {torch_path!r} ({type(module).__name__}) is copied whole, but Keras "
+        f"{torch_path.replace('.', '/')!r} was descended into: {inner}; register a rule for the Keras layer's "
+        "class so it is copied whole too")
+
+
+def _unmatched_keras(path: str, layer, torch_units: dict[str, nn.Module], torch_module: nn.Module,
+                     keras_paths: list[str]) -> PortError:
     kind = type(layer).__name__
+    outer = [p for p in torch_units if path.startswith(p.replace(".", "/") + "/")]
+    if outer:
+        return _whole_in_torch(outer[0], torch_units[outer[0]], keras_paths)
     container = dict(torch_module.named_modules()).get(path.replace("/", "."))
     inside = sorted(p for p in torch_units if p.startswith(path.replace("/", ".") + "."))
     if container is not None and inside:
@@ -496,21 +511,21 @@ def _pairs(keras_model, torch_module: nn.Module):
             f"register a rule for {type(layer).__name__} with port_weights.register(...), or keep its sublayers "
             "in public attributes")
     torch_units = _torch_units(torch_module)
-    by_key = {_key(p): p for p in torch_units}
+    by_key: dict[str, str] = {}
+    for path in torch_units:
+        if by_key.setdefault(_key(path), path) != path:
+            raise PortError(f"PyTorch submodules {by_key[_key(path)]!r} and {path!r} read alike once '.', '/' and "
+                            "'_' are equated; rename one")
     for path, layer in keras.units.items():
         if _key(path) not in by_key:
-            raise _unmatched_keras(path, layer, torch_units, torch_module)
+            raise _unmatched_keras(path, layer, torch_units, torch_module, sorted(keras.units))
     keras_keys = {_key(p) for p in keras.units}
     for key, path in by_key.items():
         if key not in keras_keys:
             module = torch_units[path]
             keras_paths = sorted(keras.units)
-            inner = [p for p in keras_paths if _key(p).startswith(key + "_")]
-            if inner:
-                raise PortError(
-                    f"PyTorch submodule {path!r} ({type(module).__name__}) is copied whole, but Keras "
-                    f"{path.replace('.', '/')!r} was descended into: {inner}; register a rule for the Keras layer's "
-                    "class so it is copied whole too")
+            if any(p.startswith(path.replace(".", "/") + "/") for p in keras_paths):
+                raise _whole_in_torch(path, module, keras_paths)
             raise PortError(f"PyTorch submodule {path!r} ({type(module).__name__}) has no Keras layer at that path; "
                             f"Keras layers with weights: {keras_paths}")
     for path, layer in keras.units.items():
