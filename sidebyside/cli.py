@@ -132,7 +132,11 @@ def cmd_check(root: Path = SNIPPETS, docs: Path = ROOT / "docs", with_data: bool
     if not (root == SNIPPETS if with_data is None else with_data):
         return summary
     summary = f"{summary}; {check_data(pairs, docs)}"
-    return f"{summary}; {check_figures()}" if root == SNIPPETS else summary  # figures: the real pages only
+    if root != SNIPPETS:  # figures and the conversion matrix: the real tree only
+        return summary
+    from sidebyside.tools.conversions import coverage  # the matrix record against the code's paths and families
+
+    return f"{summary}; {check_figures()}; {coverage.check()}"
 
 
 def check_figures() -> str:

@@ -66,6 +66,8 @@ def run_cell(path_id: str, family_id: str, workdir: Path) -> dict:
         traceback.print_exc()
         first = first_line(str(error))
         result.update(status="error", max_abs_diff=None, error=f"{type(error).__name__}: {first}".rstrip(": "))
+    if result["error"]:  # the temporary directory's name changes every run; the record should not
+        result["error"] = result["error"].replace(str(workdir), "<workdir>")
     result["seconds"] = round(time.perf_counter() - started, 2)
     result["versions"] = versions(path.PACKAGES)
     return result

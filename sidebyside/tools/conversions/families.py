@@ -235,6 +235,121 @@ def _resnet_torch(nn):
     return ResNetBlock()
 
 
+# --- preprocessing and augmentation layers ------------------------------------------------------------------
+def _augment_keras(keras):
+    L = keras.layers
+    x = inputs = keras.Input((16, 16, 3))
+    x = L.Rescaling(1 / 2.0, offset=-0.25, name="rescale")(x)
+    x = L.RandomFlip("horizontal", name="flip")(x)
+    x = L.RandomRotation(0.1, name="rotate")(x)
+    x = L.ReLU()(L.BatchNormalization(name="bn")(L.Conv2D(8, 3, padding="same", use_bias=False, name="conv")(x)))
+    x = L.GlobalAveragePooling2D()(x)
+    return inputs, L.Dense(4, name="head")(x)
+
+
+def _augment_torch(nn):
+    class Augmented(nn.Module):
+        """Keras' random layers are the identity at inference; only the rescaling remains."""
+
+        def __init__(self):
+            super().__init__()
+            self.conv = nn.Conv2d(3, 8, 3, padding=1, bias=False)
+            self.bn = nn.BatchNorm2d(8, eps=1e-3, momentum=0.01)
+            self.head = nn.Linear(8, 4)
+
+        def forward(self, x):
+            x = x / 2.0 - 0.25
+            return self.head(self.bn(self.conv(x)).relu().mean(dim=(2, 3)))
+    return Augmented()
+
+
+# --- custom layers nested in custom layers, attention with key_dim * num_heads != embed_dim ---------------------
+def _nested_keras(keras):
+    L = keras.layers
+
+    class FeedForward(L.Layer):
+        def __init__(self, dim, hidden, **kwargs):
+            super().__init__(**kwargs)
+            self.inner, self.outer = L.Dense(hidden, activation="relu"), L.Dense(dim)
+
+        def call(self, x):
+            return self.outer(self.inner(x))
+
+    class EncoderBlock(L.Layer):
+        def __init__(self, dim, **kwargs):
+            super().__init__(**kwargs)
+            self.attention = L.MultiHeadAttention(num_heads=3, key_dim=4, value_dim=5)
+            self.norm1, self.norm2 = L.LayerNormalization(), L.LayerNormalization()
+            self.ffn = FeedForward(dim, 2 * dim)
+
+        def call(self, x):
+            x = self.norm1(x + self.attention(x, x))
+            return self.norm2(x + self.ffn(x))
+
+    x = inputs = keras.Input((10, 16))
+    x = EncoderBlock(16, name="block_2")(EncoderBlock(16, name="block_1")(x))
+    return inputs, L.Dense(4, name="head")(L.GlobalAveragePooling1D()(x))
+
+
+def _nested_torch(nn):
+    from sidebyside.tools.conversions.port_weights import KerasMultiHeadAttention
+
+    class FeedForward(nn.Module):
+        def __init__(self, dim, hidden):
+            super().__init__()
+            self.inner, self.outer = nn.Linear(dim, hidden), nn.Linear(hidden, dim)
+
+        def forward(self, x):
+            return self.outer(self.inner(x).relu())
+
+    class EncoderBlock(nn.Module):
+        def __init__(self, dim):
+            super().__init__()
+            # 3 heads of 4: nn.MultiheadAttention would need 3 * 4 == 16
+            self.attention = KerasMultiHeadAttention(num_heads=3, key_dim=4, query_dim=dim, value_dim=5)
+            self.norm1, self.norm2 = nn.LayerNorm(dim, eps=1e-3), nn.LayerNorm(dim, eps=1e-3)
+            self.ffn = FeedForward(dim, 2 * dim)
+
+        def forward(self, x):
+            x = self.norm1(x + self.attention(x, x))
+            return self.norm2(x + self.ffn(x))
+
+    class Encoder(nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.block_1, self.block_2, self.head = EncoderBlock(16), EncoderBlock(16), nn.Linear(16, 4)
+
+        def forward(self, x):
+            return self.head(self.block_2(self.block_1(x)).mean(dim=1))
+    return Encoder()
+
+
+# --- separable convolutions and `same` max pooling at odd sizes (13 -> 7 -> 4) -------------------------------
+def _pool_keras(keras):
+    L = keras.layers
+    x = inputs = keras.Input((13, 13, 3))
+    x = L.BatchNormalization(name="bn1")(L.Conv2D(8, 3, padding="same", use_bias=False, name="conv1")(x))
+    x = L.MaxPooling2D(3, strides=2, padding="same")(x)  # no ReLU before: padding must lose to negative inputs
+    x = L.BatchNormalization(name="bn2")(L.SeparableConv2D(16, 3, padding="same", use_bias=False, name="sep")(x))
+    x = L.MaxPooling2D(3, strides=2, padding="same")(x)
+    return inputs, L.Dense(4, name="head")(L.GlobalAveragePooling2D()(x))
+
+
+def _pool_torch(nn):
+    from sidebyside.tools.conversions.port_weights import SamePad2d, SeparableConv2d
+
+    def bn(c):
+        return nn.BatchNorm2d(c, eps=1e-3, momentum=0.01)
+
+    def pool():
+        # -inf, not zeros: Keras' max pooling never picks a padded position
+        return nn.Sequential(SamePad2d(3, 2, value=float("-inf")), nn.MaxPool2d(3, 2))
+    return nn.Sequential(_named(
+        conv1=nn.Conv2d(3, 8, 3, padding=1, bias=False), bn1=bn(8), pool1=pool(),
+        sep=SeparableConv2d(8, 16, 3, padding=1, bias=False), bn2=bn(16), pool2=pool(),
+        gap=nn.AdaptiveAvgPool2d(1), flat=nn.Flatten(), head=nn.Linear(16, 4)))
+
+
 FAMILIES: dict[str, Family] = {f.id: f for f in (
     Family("mlp", "MLP", (20,), _keras(_mlp_keras), _torch(_mlp_torch)),
     Family("cnn-bn", "CNN + batch norm", (16, 16, 3), _keras(_cnn_keras), _torch(_cnn_torch)),
@@ -243,4 +358,9 @@ FAMILIES: dict[str, Family] = {f.id: f for f in (
     Family("gru", "GRU", (10, 8), _keras(_rnn_keras("GRU")), _torch(_rnn_torch("GRU"))),
     Family("transformer", "Transformer encoder block", (10, 16), _keras(_transformer_keras), _torch(_transformer_torch)),
     Family("resnet", "ResNet block, stride 2, `same`", (16, 16, 3), _keras(_resnet_keras), _torch(_resnet_torch)),
+    Family("augment", "Rescaling + augmentation layers", (16, 16, 3), _keras(_augment_keras), _torch(_augment_torch)),
+    Family("nested", "Nested custom layers, attention 3 × 4 ≠ 16", (10, 16), _keras(_nested_keras),
+           _torch(_nested_torch)),
+    Family("pool-odd", "Separable conv + `same` max pooling, odd sizes", (13, 13, 3), _keras(_pool_keras),
+           _torch(_pool_torch)),
 )}
