@@ -10,27 +10,35 @@ export PYTHONDONTWRITEBYTECODE := 1
 
 .PHONY: serve build test venv pr lint record check offline audit weight links screenshots searchbench bench browser graphviz flowchart tensorboard-screenshot npm clean wheel-sizes measure-cpu-knobs measure-quantization-latency conversions canary canary-venv facts
 
-# --- environments (stamp files make them idempotent and fast when present) ---
-$(DOCS_VENV)/.stamp: requirements/docs.txt requirements/constraints.txt pyproject.toml
-	$(PYTHON) -m venv $(DOCS_VENV)
-	$(DOCS_VENV)/bin/pip install -q -r requirements/docs.txt -c requirements/constraints.txt
-	touch $@
+# --- environments ---
+# A venv's .stamp holds a hash of the files it was installed from; it is reinstalled only when their content
+# changes (not their file times: a fresh clone or a worktree has new times and the same content).
+# $(call venv,DIR,FILES,INSTALL): create DIR and run INSTALL unless DIR/.stamp holds the hash of FILES.
+content_hash = $(shell cat $(1) | sha256sum | cut -c1-16)
+define venv
+@if [ "$$(cat $(1)/.stamp 2>/dev/null)" != "$(call content_hash,$(2))" ]; then \
+	  set -x; $(PYTHON) -m venv $(1) && $(3) && echo "$(call content_hash,$(2))" > $(1)/.stamp; fi
+endef
 
-$(VENV)/.stamp: requirements/docs.txt requirements/test.txt requirements/constraints.txt pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(VENV)/bin/pip install -q -r requirements/test.txt -c requirements/constraints.txt
-	touch $@
+$(DOCS_VENV)/.stamp: FORCE
+	$(call venv,$(DOCS_VENV),requirements/docs.txt requirements/constraints.txt pyproject.toml,\
+	  $(DOCS_VENV)/bin/pip install -q -r requirements/docs.txt -c requirements/constraints.txt)
+
+$(VENV)/.stamp: FORCE
+	$(call venv,$(VENV),requirements/docs.txt requirements/test.txt requirements/constraints.txt pyproject.toml,\
+	  $(VENV)/bin/pip install -q -r requirements/test.txt -c requirements/constraints.txt)
+
+FORCE:
 
 # The test environment alone (frameworks, pytest; the package installed editable), without running anything.
 venv: $(VENV)/.stamp
 
 # Converters that cannot sit beside the pinned frameworks (reasons on docs/porting/conversion-matrix.md).
 CONVERT_VENV := .venv-convert
-$(CONVERT_VENV)/.stamp: requirements/conversions.txt requirements/conversions-nodeps.txt
-	$(PYTHON) -m venv $(CONVERT_VENV)
-	$(CONVERT_VENV)/bin/pip install -q -r requirements/conversions.txt
-	$(CONVERT_VENV)/bin/pip install -q --no-deps -r requirements/conversions-nodeps.txt
-	touch $@
+$(CONVERT_VENV)/.stamp: FORCE
+	$(call venv,$(CONVERT_VENV),requirements/conversions.txt requirements/conversions-nodeps.txt,\
+	  $(CONVERT_VENV)/bin/pip install -q -r requirements/conversions.txt &&\
+	  $(CONVERT_VENV)/bin/pip install -q --no-deps -r requirements/conversions-nodeps.txt)
 
 # The suite's temp dir: its one site build is what the audit then measures (no second build). Outside the
 # repository (messages name files under the repository by relative path; tests expect temp paths in full),

@@ -21,6 +21,7 @@ from sidebyside.errors import SiteError, read_text
 from sidebyside.pairs.catalog import Pair, discover
 from sidebyside.pairs.expand import Directive, download_path, expand, shown_text
 from sidebyside.site.codemarkup import lighten
+from sidebyside.site.project import check_checkout
 from sidebyside.site.renderers import LinkCheck, RenderContext, registry
 
 _ID_RE = re.compile(r'\sid="([^"]+)"')
@@ -42,6 +43,7 @@ def on_config(config: Any) -> Any:
     ``python -m sidebyside check`` and the tests still require every one.
     """
     global _pairs
+    check_checkout(config)
     _links.clear()
     _anchors.clear()
     try:
