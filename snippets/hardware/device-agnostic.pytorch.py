@@ -3,7 +3,9 @@ import numpy as np
 import torch
 
 # Choose once, then pass `device` everywhere tensors or modules are created.
-device = torch.accelerator.current_accelerator() or torch.device("cpu")
+# check_available=True: a CUDA wheel names "cuda" even where no GPU works.
+accelerator = torch.accelerator.current_accelerator(check_available=True)
+device = accelerator or torch.device("cpu")
 print("device:", "GPU" if device.type in ("cuda", "mps", "xpu") else device.type.upper())
 rng = np.random.default_rng(0)
 x = torch.from_numpy(rng.standard_normal((32, 4)).astype("float32")).to(device)

@@ -4,7 +4,8 @@ import torch
 # torch.accelerator (2.6+) answers for whichever accelerator this build supports:
 # CUDA and ROCm (both as "cuda"), Apple "mps", Intel "xpu". There is always one "cpu".
 found = {"CPU"}
-current = torch.accelerator.current_accelerator()  # None when there is none
+# check_available=True: a CUDA wheel names "cuda" even where no GPU works.
+current = torch.accelerator.current_accelerator(check_available=True)  # None when none works
 if current is not None:
     found.add(current.type.upper())
 print("device types found:", sorted(found))

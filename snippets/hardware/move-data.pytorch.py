@@ -3,7 +3,9 @@ import numpy as np
 import torch
 
 host = np.arange(6, dtype="float32").reshape(2, 3)
-target = torch.accelerator.current_accelerator() or torch.device("cpu")
+# check_available=True: a CUDA wheel names "cuda" even where no GPU works.
+accelerator = torch.accelerator.current_accelerator(check_available=True)
+target = accelerator or torch.device("cpu")
 # non_blocking overlaps the copy with compute when the source is pinned host memory.
 on_device = torch.from_numpy(host).to(target, non_blocking=True)
 print("on device:", on_device.device.type.upper())

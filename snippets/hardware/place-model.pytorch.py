@@ -2,7 +2,9 @@
 import numpy as np
 import torch
 
-device = torch.accelerator.current_accelerator() or torch.device("cpu")
+# check_available=True: a CUDA wheel names "cuda" even where no GPU works.
+accelerator = torch.accelerator.current_accelerator(check_available=True)
+device = accelerator or torch.device("cpu")
 model = torch.nn.Sequential(torch.nn.Linear(4, 3), torch.nn.ReLU(), torch.nn.Linear(3, 2))
 model.to(device)  # moves every parameter and buffer in place; returns the module
 types = [p.device.type.upper() for p in model.parameters()]
