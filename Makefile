@@ -153,7 +153,8 @@ canary: canary-venv
 	mkdir -p build
 	nice -n 10 $(CANARY_VENV)/bin/python -m sidebyside.tools.canary --record data/canary --report build/canary-report.md --outdir build/canary-outputs
 
-# Facts a registry can answer (newest versions + release dates on PyPI and npm) -> data/facts/<date>.json, then drift.
+# Facts a registry can answer (newest versions + release dates on PyPI and npm) -> data/facts/<date>.json, then drift;
+# every tracked package's final releases since 2024 -> data/facts/releases.json (the release ledger is tested against it).
 facts: $(VENV)/.stamp
 	$(VENV)/bin/python -m sidebyside.tools.facts
 

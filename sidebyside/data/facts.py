@@ -80,12 +80,15 @@ def parse_record(path: Path, data: object) -> Record:
     return Record(path, _date(path, data["checked"], "'checked'"), answers)
 
 
-def load_record(path: Path) -> Record:
+def _read_json(path: Path) -> object:
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        return json.loads(path.read_text(encoding="utf-8"))
     except json.JSONDecodeError as error:
         raise SiteError(path, error.lineno, f"not valid JSON: {error.msg}", "re-run 'make facts'") from None
-    return parse_record(path, data)
+
+
+def load_record(path: Path) -> Record:
+    return parse_record(path, _read_json(path))
 
 
 def latest_record(directory: Path = FACTS_DIR) -> Record:
@@ -94,3 +97,51 @@ def latest_record(directory: Path = FACTS_DIR) -> Record:
     if not files:
         raise SiteError(directory, None, "no registry record found", "run 'make facts' to ask PyPI and npm")
     return load_record(files[-1])
+
+
+RELEASE_LISTS = FACTS_DIR / "releases.json"
+"""Every final release of each tracked package since 2024-01-01, as the registries listed them.
+
+Shape: ``{"checked": "2026-12-06", "packages": {"pypi:torch": {"registry": "pypi",
+"name": "torch", "releases": {"2.13.0": "2026-10-15", ...}}}}``. The release
+ledger (``data/releases/``) is compared with it, so a new release fails the
+tests until someone has read its notes.
+"""
+
+
+@dataclass(frozen=True)
+class ReleaseList:
+    """One registry's final releases of one package, version -> upload day (None: the registry's day is not the real one)."""
+
+    key: str
+    registry: str
+    name: str
+    releases: dict[str, datetime.date | None]
+
+
+@dataclass(frozen=True)
+class ReleaseLists:
+    path: Path
+    checked: datetime.date
+    packages: dict[str, ReleaseList]
+
+
+def parse_release_lists(path: Path, data: object) -> ReleaseLists:
+    """Validate the structure of ``releases.json``; a problem names the file and says to re-record."""
+    if not isinstance(data, dict) or not isinstance(data.get("packages"), dict) or "checked" not in data:
+        raise SiteError(path, None, "a release list record needs 'checked' and a 'packages' mapping", "re-run 'make facts'")
+    packages = {}
+    for key, raw in data["packages"].items():
+        if not isinstance(raw, dict) or not isinstance(raw.get("releases"), dict) or raw.get("registry") not in REGISTRIES:
+            raise SiteError(path, None, f"package '{key}' lacks registry or a releases mapping", "re-run 'make facts'")
+        if key != package_key(raw["registry"], str(raw.get("name"))):
+            raise SiteError(path, None, f"package key '{key}' does not match its registry and name", "re-run 'make facts'")
+        days = {str(v): None if day is None else _date(path, day, f"'{key}' {v}") for v, day in raw["releases"].items()}
+        packages[key] = ReleaseList(key, raw["registry"], raw["name"], days)
+    return ReleaseLists(path, _date(path, data["checked"], "'checked'"), packages)
+
+
+def load_release_lists(path: Path = RELEASE_LISTS) -> ReleaseLists:
+    if not path.is_file():
+        raise SiteError(path, None, "no release list recorded", "run 'make facts' to ask PyPI and npm")
+    return parse_release_lists(path, _read_json(path))
