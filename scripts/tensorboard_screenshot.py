@@ -31,7 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from sidebyside.pairs.runner import RUN_ENV  # noqa: E402 - needs the repository on sys.path
+from sidebyside.pairs.runner import base_env  # noqa: E402 - needs the repository on sys.path
 
 PAIR = ROOT / "snippets" / "visualization" / "loss-curve"
 OUTPUT = ROOT / "docs" / "assets" / "images" / "tensorboard-both-runs.png"
@@ -49,7 +49,7 @@ WIDTH, HEIGHT = 1200, 720
 
 def write_runs(logdir: Path) -> None:
     """Run both halves of the pair; move each one's ``logs/`` to ``logdir/<framework>``."""
-    env = {**os.environ, **RUN_ENV}
+    env = base_env()
     for framework in ("tensorflow", "pytorch"):
         with tempfile.TemporaryDirectory(prefix="sbs-tb-") as workdir:
             script = PAIR.with_name(f"{PAIR.name}.{framework}.py")
@@ -72,7 +72,7 @@ def start_tensorboard(logdir: Path, timeout: float = 300.0) -> tuple[subprocess.
         server = subprocess.Popen(
             [sys.executable, "-m", "tensorboard.main", "--logdir", str(logdir), "--host", "127.0.0.1",
              "--port", "0", "--load_fast=false", "--reload_interval", "1"],
-            env={**os.environ, **RUN_ENV}, stdout=subprocess.DEVNULL, stderr=handle, stdin=subprocess.DEVNULL,
+            env=base_env(), stdout=subprocess.DEVNULL, stderr=handle, stdin=subprocess.DEVNULL,
         )
     finally:
         os.close(handle)

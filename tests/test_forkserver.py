@@ -85,6 +85,21 @@ def test_exit_status_and_traceback_line_are_reported_as_for_a_fresh_run(tmp_path
         forkserver.run(exiting, fork_pool)
 
 
+@pytest.mark.parametrize(("name", "source", "refusal"), [
+    ("huge", "print('x' * 300_000)\n", "printed 300001 bytes, over the 200000-byte limit for a recording"),
+    ("bytes", "import sys\nsys.stdout.buffer.write(b'ok\\n\\xff\\n')\n", "output line 2 is not UTF-8 text"),
+])
+def test_a_forked_run_is_refused_exactly_as_a_fresh_run(tmp_path: Path, fork_pool: forkserver.ForkPool, name: str, source: str, refusal: str) -> None:
+    """One validator for both runners: output over 200 KB, or not UTF-8, fails the same way forked or fresh."""
+    bad = half(tmp_path, name, source)
+    with pytest.raises(SiteError) as forked:
+        forkserver.run(bad, fork_pool)
+    with pytest.raises(SiteError) as fresh:
+        run(bad)
+    assert forked.value.message == fresh.value.message
+    assert f"{name}.pytorch.py: {refusal}; " in forked.value.message
+
+
 def test_timeout_kills_the_snippet_and_its_children(tmp_path: Path, fork_pool: forkserver.ForkPool) -> None:
     pid_file = tmp_path / "grandchild.pid"
     hanging = half(tmp_path, "hanging", f"""\

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import io
 import json
-import os
 import subprocess
 import sys
 import textwrap
@@ -27,7 +26,7 @@ from tensorboard.backend.event_processing.event_accumulator import EventAccumula
 from tensorboard.util.tensor_util import make_ndarray
 
 from scripts.tensorboard_screenshot import start_tensorboard, stop, wait_for_runs
-from sidebyside.pairs.runner import RUN_ENV
+from sidebyside.pairs.runner import base_env
 
 LOSSES = [0.5, 0.25, 0.125]
 """Exact in float32, so equality (not a tolerance) is the right check."""
@@ -71,7 +70,7 @@ writer.close()
 
 def write_run(code: str, logdir: Path) -> None:
     """Run a writer script in a fresh interpreter, as a user's training script would."""
-    env = {**os.environ, **RUN_ENV}
+    env = base_env()
     proc = subprocess.run([sys.executable, "-c", textwrap.dedent(code), str(logdir)], cwd=logdir.parent,
                           env=env, capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stderr[-2000:]

@@ -32,6 +32,11 @@ variables set before an import) and ``tests/test_snippets.py`` runs those
 the fresh way. Every forked run is compared with the recording that the
 fresh path made; a snippet whose output depends on process state therefore
 fails its test, and the test then says whether the fresh path agrees.
+
+The child's stdout and stderr go, as bytes, to files the client names; the
+client then judges them with ``runner.checked_output``, the validator of a
+fresh run (exit status, time limit, output size, UTF-8), so a forked run is
+refused exactly when and as a fresh one is.
 """
 
 from __future__ import annotations
@@ -43,7 +48,6 @@ import json
 import os
 import re
 import select
-import shlex
 import shutil
 import signal
 import subprocess
@@ -52,13 +56,10 @@ import tempfile
 import threading
 import tokenize
 import types
-from dataclasses import dataclass
 from pathlib import Path
 
-from sidebyside.errors import SiteError
 from sidebyside.pairs.catalog import Half, parse_header
-from sidebyside.pairs.normalise import normalise
-from sidebyside.pairs.runner import Result, _last_frame, argv, base_env, framework_version, snippet_env
+from sidebyside.pairs.runner import Completed, Result, base_env, checked_output, framework_version, snippet_env
 
 FRAMEWORK_MODULES: dict[str, str] = {"tensorflow": "tensorflow", "pytorch": "torch"}
 """Framework of a half -> the module its server preloads."""
@@ -126,8 +127,9 @@ def _os_threads() -> int:
 def serve(module: str, base_path: list[str], preload: str = "") -> None:
     """Import the framework, then run one snippet per request line on stdin, one JSON reply per line on stdout.
 
-    Request: ``{"path": ..., "env": {...}, "workdir": ..., "timeout": s}``.
-    Reply: ``{"returncode": n, "stdout": ..., "stderr": ..., "timed_out": bool}``.
+    Request: ``{"path": ..., "env": {...}, "workdir": ..., "timeout": s, "stdout": file, "stderr": file}``.
+    Reply: ``{"returncode": n, "timed_out": bool}``; the output stays as bytes in the client's two
+    files, so the client judges it exactly as a fresh run's (``runner.checked_output``).
     """
     before = dict(os.environ)
     __import__(module)
@@ -145,8 +147,7 @@ def serve(module: str, base_path: list[str], preload: str = "") -> None:
     _reply(replies, {"ready": True, "pid": os.getpid()})
     while line := _read_line(requests):
         request = json.loads(line)
-        io_dir = tempfile.mkdtemp(prefix="sbs-fork-io-")
-        out_path, err_path = os.path.join(io_dir, "stdout"), os.path.join(io_dir, "stderr")
+        out_path, err_path = str(request["stdout"]), str(request["stderr"])
         sys.stdout.flush()
         sys.stderr.flush()
         pid = os.fork()
@@ -158,13 +159,7 @@ def serve(module: str, base_path: list[str], preload: str = "") -> None:
                 env.pop(key, None)
             _become_snippet(request, env, base_path, out_path, err_path)  # never returns
         returncode, timed_out = _wait(pid, float(request["timeout"]))
-        reply = {
-            "returncode": returncode, "timed_out": timed_out,
-            "stdout": Path(out_path).read_text(encoding="utf-8", errors="replace"),
-            "stderr": Path(err_path).read_text(encoding="utf-8", errors="replace"),
-        }
-        shutil.rmtree(io_dir, ignore_errors=True)
-        _reply(replies, reply)
+        _reply(replies, {"returncode": returncode, "timed_out": timed_out})
 
 
 def _read_line(stream: io.RawIOBase) -> bytes:
@@ -281,16 +276,6 @@ class ForkServerUnavailable(RuntimeError):
     """The server could not start or refused to fork safely; use the fresh path."""
 
 
-@dataclass
-class Completed:
-    """The outcome of one forked run, shaped like ``subprocess.CompletedProcess``."""
-
-    returncode: int
-    stdout: str
-    stderr: str
-    timed_out: bool
-
-
 class ForkServer:
     """A preloaded interpreter for one framework, started on first use, stopped by ``close``."""
 
@@ -326,11 +311,14 @@ class ForkServer:
     def run(self, path: Path, env: dict[str, str], workdir: str, timeout: float) -> Completed:
         """Run ``path`` in a fresh fork with ``env`` in ``workdir``; the server enforces ``timeout``."""
         assert self.proc.stdin is not None
-        request = {"path": str(path.resolve()), "env": env, "workdir": workdir, "timeout": timeout}
-        self.proc.stdin.write((json.dumps(request) + "\n").encode("utf-8"))
-        self.proc.stdin.flush()
-        reply = self._read(timeout + 60)
-        return Completed(int(reply["returncode"]), str(reply["stdout"]), str(reply["stderr"]), bool(reply["timed_out"]))  # type: ignore[call-overload]
+        with tempfile.TemporaryDirectory(prefix="sbs-fork-io-") as io_dir:
+            out, err = Path(io_dir, "stdout"), Path(io_dir, "stderr")
+            request = {"path": str(path.resolve()), "env": env, "workdir": workdir, "timeout": timeout,
+                       "stdout": str(out), "stderr": str(err)}
+            self.proc.stdin.write((json.dumps(request) + "\n").encode("utf-8"))
+            self.proc.stdin.flush()
+            reply = self._read(timeout + 60)
+            return Completed(int(reply["returncode"]), out.read_bytes(), err.read_bytes(), bool(reply["timed_out"]))  # type: ignore[call-overload]
 
     def close(self) -> None:
         if self.proc.poll() is None:
@@ -377,20 +365,9 @@ class ForkPool:
 
 
 def run(half: Half, pool: ForkPool, timeout: int | None = None) -> Result:
-    """Like ``runner.run`` (same environment, same errors, same normalising), in a fork of the preloaded server."""
+    """Like ``runner.run`` in a fork of the preloaded server: the same environment and the same validator."""
     limit = timeout or half.timeout
     server = pool.server(half.framework)
     with tempfile.TemporaryDirectory(prefix="sbs-run-") as workdir:
-        env = snippet_env(workdir)
-        done = server.run(half.path, env, workdir, limit)
-        if done.timed_out:
-            raise SiteError(half.path, None, f"snippet did not finish within {limit} s", "make it faster or raise '# timeout: N' in its header")
-        if done.returncode != 0:
-            line, summary = _last_frame(done.stderr, half.path)
-            raise SiteError(
-                half.path, line, f"snippet exited with status {done.returncode}: {summary}",
-                f"fix the script and check it with: {shlex.join(argv(half))}",
-            )
-        output = normalise(done.stdout, workdir=os.path.realpath(workdir))
-        output = output.replace(workdir, "<workdir>")
+        output = checked_output(half, limit, server.run(half.path, snippet_env(workdir), workdir, limit), workdir)
     return Result(half, framework_version(half.framework), output)

@@ -37,7 +37,7 @@ from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernel
 
 from sidebyside import ROOT
 from sidebyside.errors import SiteError
-from sidebyside.pairs.runner import RUN_ENV
+from sidebyside.pairs.runner import snippet_env
 
 SOURCES = ROOT / "notebooks"
 """Hand-edited jupytext sources."""
@@ -95,10 +95,8 @@ def output_path(source: Path, out_dir: Path = OUTPUTS) -> Path:
 
 def kernel_env(workdir: str) -> dict[str, str]:
     """Snippet environment, minus what would break inline figures in a kernel."""
-    env = {**os.environ, **RUN_ENV}
+    env = snippet_env(workdir)
     env.pop("MPLBACKEND")  # Agg would swallow plt.show(); ipykernel picks its inline backend
-    env.pop("KERAS_BACKEND", None)  # each notebook chooses its backend itself
-    env.update(HOME=workdir, KERAS_HOME=os.path.join(workdir, ".keras"), MPLCONFIGDIR=os.path.join(workdir, ".mpl"))
     return env
 
 

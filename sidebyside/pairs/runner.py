@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import re
 import shlex
 import signal
 import subprocess
@@ -132,11 +133,12 @@ def run_twice(half: Half, timeout: int | None = None) -> Result:
     return first
 
 
-def base_env() -> dict[str, str]:
-    """``RUN_ENV`` over ours: what every snippet process (and a fork server) starts from."""
+def base_env(**overrides: str) -> dict[str, str]:
+    """``RUN_ENV`` over ours, then ``overrides``: what every snippet process, fork server, notebook
+    kernel and conversion cell starts from (the one place these settings are written)."""
     env = {**os.environ, **RUN_ENV}
     env.pop("KERAS_BACKEND", None)  # snippets choose their backend themselves
-    return env
+    return {**env, **overrides}
 
 
 def snippet_env(workdir: str) -> dict[str, str]:
@@ -156,47 +158,59 @@ def argv(half: Half) -> list[str]:
     return [sys.executable, *LAUNCHERS[half.launch[0]], *half.launch[1:], path]
 
 
+@dataclass(frozen=True)
+class Completed:
+    """What a finished snippet process left, before any check: the same shape from a fresh run and a fork."""
+
+    returncode: int
+    stdout: bytes
+    stderr: bytes
+    timed_out: bool = False
+
+
+def checked_output(half: Half, limit: float, done: Completed, workdir: str) -> str:
+    """The one validator of a snippet run (fresh or forked): its normalised stdout, or the SiteError that refuses it."""
+    if done.timed_out:
+        raise SiteError(half.path, None, f"snippet did not finish within {limit:g} s", "make it faster or raise '# timeout: N' in its header")
+    if done.returncode != 0:
+        line, summary = failure(done.stderr.decode("utf-8", errors="replace"), half.path)
+        raise SiteError(
+            half.path, line, f"snippet exited with status {done.returncode}: {summary}",
+            f"fix the script and check it with: {shlex.join(argv(half))}",
+        )
+    if len(done.stdout) > MAX_OUTPUT_BYTES:
+        raise SiteError(
+            half.path, None, f"printed {len(done.stdout)} bytes, over the {MAX_OUTPUT_BYTES}-byte limit for a recording",
+            "print a summary (shapes, a few values), not whole tensors",
+        )
+    try:
+        text = done.stdout.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise SiteError(
+            half.path, None, f"output line {undecodable_line(done.stdout, exc)} is not UTF-8 text",
+            "print str or repr() of bytes, not raw bytes",
+        ) from None
+    return normalise(text, workdir=os.path.realpath(workdir)).replace(workdir, "<workdir>")
+
+
 def _execute(half: Half, limit: int) -> str:
     with tempfile.TemporaryDirectory(prefix="sbs-run-") as workdir:
-        env = snippet_env(workdir)
         # A session of its own, so the timeout can end every process the snippet started.
         proc = subprocess.Popen(
             argv(half),
-            cwd=workdir, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+            cwd=workdir, env=snippet_env(workdir), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
             stdin=subprocess.DEVNULL, start_new_session=True,
         )
         try:
             stdout, stderr = proc.communicate(timeout=limit)
+            done = Completed(proc.returncode, stdout, stderr)
         except subprocess.TimeoutExpired:
             _kill_group(proc)
             proc.communicate()
-            raise SiteError(
-                half.path, None, f"snippet did not finish within {limit} s",
-                "make it faster or raise '# timeout: N' in its header",
-            ) from None
+            done = Completed(-9, b"", b"", timed_out=True)
         finally:
             _kill_group(proc)  # children left behind by a snippet that exited
-        err = stderr.decode("utf-8", errors="replace")
-        if proc.returncode != 0:
-            line, summary = _last_frame(err, half.path)
-            raise SiteError(
-                half.path, line, f"snippet exited with status {proc.returncode}: {summary}",
-                f"fix the script and check it with: {shlex.join(argv(half))}",
-            )
-        if len(stdout) > MAX_OUTPUT_BYTES:
-            raise SiteError(
-                half.path, None, f"printed {len(stdout)} bytes, over the {MAX_OUTPUT_BYTES}-byte limit for a recording",
-                "print a summary (shapes, a few values), not whole tensors",
-            )
-        try:
-            text = stdout.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            raise SiteError(
-                half.path, None, f"output line {undecodable_line(stdout, exc)} is not UTF-8 text",
-                "print str or repr() of bytes, not raw bytes",
-            ) from None
-        output = normalise(text, workdir=os.path.realpath(workdir))
-        return output.replace(workdir, "<workdir>")
+        return checked_output(half, limit, done, workdir)
 
 
 def _kill_group(proc: subprocess.Popen[bytes]) -> None:
@@ -206,19 +220,38 @@ def _kill_group(proc: subprocess.Popen[bytes]) -> None:
         pass
 
 
-def _last_frame(stderr: str, path: Path) -> tuple[int | None, str]:
-    """From a traceback, the snippet's own failing line and the final error line."""
-    line: int | None = None
+_RANK_PREFIX = re.compile(r"^\[rank\d+\]:\s?")
+"""torchrun's prefix on each line a rank writes to stderr."""
+
+
+def failure(stderr: str, path: Path) -> tuple[int | None, str]:
+    """The snippet's own failing line and error: from the last traceback that passes through ``path``.
+
+    A launcher (torchrun) prints its children's tracebacks, then a traceback
+    and an error box of its own; the children's error is the one to report.
+    Without any traceback through the script (``SystemExit("...")``), the
+    last line of stderr is all there is.
+    """
     marker = f'File "{path.resolve()}", line '
-    for text in stderr.splitlines():
-        text = text.strip()
-        if text.startswith(marker):
-            number = text[len(marker):].split(",")[0]
-            if number.isdigit():
-                line = int(number)
-    lines = [t for t in stderr.strip().splitlines() if t.strip()]
-    summary = lines[-1].strip() if lines else "no error output"
-    return line, summary
+    lines = stderr.splitlines()
+    found: tuple[int | None, str] | None = None
+    for start, text in enumerate(lines):
+        if _RANK_PREFIX.sub("", text).strip() != "Traceback (most recent call last):":
+            continue
+        line: int | None = None
+        for body in lines[start + 1:]:
+            plain = _RANK_PREFIX.sub("", body)
+            if plain.strip().startswith(marker):
+                number = plain.strip()[len(marker):].split(",")[0]
+                line = int(number) if number.isdigit() else line
+            elif plain and not plain[0].isspace():
+                if line is not None:
+                    found = (line, body.strip())
+                break
+    if found:
+        return found
+    rest = [t for t in lines if t.strip()]
+    return None, rest[-1].strip() if rest else "no error output"
 
 
 def read_recording(half: Half) -> tuple[str, str]:

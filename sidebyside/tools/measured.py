@@ -10,7 +10,6 @@ machine. Used by ``cpu_knobs`` and ``quant_latency``.
 from __future__ import annotations
 
 import json
-import os
 import statistics
 import subprocess
 import sys
@@ -19,10 +18,10 @@ from pathlib import Path
 
 from sidebyside import ROOT
 from sidebyside.errors import SiteError
+from sidebyside.pairs.runner import base_env
 from sidebyside.tools.bench.machine import describe
 
 MEASURED = ROOT / "data" / "measured"
-WORKER_ENV = {"CUDA_VISIBLE_DEVICES": "", "TF_CPP_MIN_LOG_LEVEL": "3", "PYTHONHASHSEED": "0", "OMP_NUM_THREADS": "1"}
 
 
 def row(case: str, framework: str, variant: str, unit: str, values: list[float]) -> dict:
@@ -41,7 +40,7 @@ def run_workers(module: str, jobs: tuple[str, ...], note: str, timeout: int = 18
     rows: list[dict] = []
     for job in jobs:
         proc = subprocess.run([sys.executable, "-m", module, "worker", job], cwd=ROOT, capture_output=True, text=True,
-                              env={**os.environ, **WORKER_ENV}, timeout=timeout)
+                              env=base_env(), timeout=timeout)
         if proc.returncode != 0:
             raise SystemExit(f"{module} worker {job} failed:\n{proc.stderr[-3000:]}")
         rows += json.loads(proc.stdout.strip().splitlines()[-1])

@@ -34,6 +34,7 @@ from pathlib import Path
 
 from sidebyside import ROOT
 from sidebyside.errors import SiteError, display_path
+from sidebyside.pairs.runner import base_env
 from sidebyside.tools.conversions.families import FAMILIES
 from sidebyside.tools.conversions.paths import all_paths
 from sidebyside.tools.conversions.schema import MARKER, RECORD, TOLERANCE, check, load
@@ -49,10 +50,7 @@ def interpreters(convert_python: Path) -> dict[str, str]:
 
 
 def cell_env(backend: str) -> dict[str, str]:
-    env = dict(os.environ)
-    env.update(PYTHONPATH=str(ROOT), CUDA_VISIBLE_DEVICES="", TF_CPP_MIN_LOG_LEVEL="3", KERAS_BACKEND=backend,
-               OMP_NUM_THREADS="1", PYTHONHASHSEED="0", TF_ENABLE_ONEDNN_OPTS="0")
-    return env
+    return base_env(PYTHONPATH=str(ROOT), KERAS_BACKEND=backend)
 
 
 class Server:

@@ -1,0 +1,35 @@
+"""How a failed snippet is summarised: its own traceback, also when a launcher wraps it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sidebyside.pairs.runner import failure
+
+
+def traceback(path: Path, line: int, error: str, prefix: str = "") -> str:
+    """A traceback through ``path`` as Python prints it, each line optionally prefixed (torchrun's ``[rankN]: ``)."""
+    lines = ["Traceback (most recent call last):", f'  File "{path.resolve()}", line {line}, in <module>',
+             "    raise ValueError('boom')", error]
+    return "".join(f"{prefix}{text}\n" for text in lines)
+
+
+def test_a_plain_run_reports_the_last_traceback_line_through_the_script(tmp_path: Path) -> None:
+    script = tmp_path / "pair.pytorch.py"
+    assert failure(traceback(script, 3, "ValueError: boom"), script) == (3, "ValueError: boom")
+
+
+def test_a_launched_run_reports_the_child_traceback_not_the_launchers_error_box(tmp_path: Path) -> None:
+    """torchrun prints each rank's traceback, then its own traceback and a box whose last line is a border."""
+    script = tmp_path / "pair.pytorch.py"
+    launcher = ("Traceback (most recent call last):\n  File \"/venv/torch/distributed/run.py\", line 1032, in <module>\n"
+                "    main()\ntorch.distributed.elastic.multiprocessing.errors.ChildFailedError: \n"
+                + "=" * 60 + "\npair.pytorch.py FAILED\n" + "-" * 60 + "\nFailures:\n  <NO_OTHER_FAILURES>\n" + "=" * 60 + "\n")
+    stderr = (traceback(script, 4, "ValueError: rank 1 broke", "[rank1]: ")
+              + traceback(script, 4, "ValueError: rank 0 broke", "[rank0]: ") + launcher)
+    assert failure(stderr, script) == (4, "[rank0]: ValueError: rank 0 broke")
+
+
+def test_without_a_traceback_the_last_stderr_line_is_reported(tmp_path: Path) -> None:
+    script = tmp_path / "pair.pytorch.py"
+    assert failure("warming up\nstopped: no data\n", script) == (None, "stopped: no data")
