@@ -72,12 +72,36 @@ def test_record_classes_each_pair_and_names_versions(tmp_path: Path) -> None:
     assert data["parity_broken"] == ["demo/same"]
     assert data["installed"]["torch"] == framework_version("pytorch")
     assert data["halves"] == 6
+    assert data["changes"] == {"demo/same.pytorch.py": ["value: 1.0000", "value: 1.0001"]}
+    assert list(data["failures"]) == ["demo2/bad.tensorflow.py"]
+    assert canary_data.load_canary(written).changes == data["changes"]
+
+
+def test_an_edited_record_that_no_longer_holds_together_is_refused(tmp_path: Path) -> None:
+    """Planted: a failing pair's reason emptied, or a changed pair's line removed, by hand."""
+    base = {"date": "2026-11-28", "installed": {}, "recorded_with": {}, "halves": 4, "parity_broken": [],
+            "pairs": {"identical": [], "changed": ["a/x"], "failing": ["b/y"]},
+            "failures": {"b/y.pytorch.py": "boom"}, "changes": {"a/x.tensorflow.py": ["1", "2"]}}
+    path = tmp_path / "2026-11-28.json"
+    path.write_text(json.dumps(base), encoding="utf-8")
+    assert canary_data.load_canary(path).failures == {"b/y.pytorch.py": "boom"}
+    for field, kind in (("failures", "failing"), ("changes", "changed")):
+        path.write_text(json.dumps({**base, field: {}}), encoding="utf-8")
+        with pytest.raises(SiteError, match=rf"2026-11-28\.json: the pairs listed as {kind} do not match the halves under '{field}'"):
+            canary_data.load_canary(path)
+
+
+def test_first_change_names_the_line_that_moved() -> None:
+    from sidebyside.tools.canary import first_change
+    assert first_change("a\nb\nc\n", "a\nB\nc\n") == ["b", "B"]
+    assert first_change("a\nb\n", "a\n") == ["b", "(no line)"]
+    assert first_change("a\n", "a\nb\n") == ["(no line)", "b"]
 
 
 def test_home_table_shows_pinned_and_newest_with_the_result(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     record = {"date": "2026-11-28", "installed": {"tensorflow-cpu": "9.1.0", "torch": "9.2.0", "keras": "9.3.0"},
               "recorded_with": {}, "halves": 4, "pairs": {"identical": ["a/x"], "changed": ["b/y"], "failing": []},
-              "parity_broken": [], "failures": {}}
+              "parity_broken": [], "failures": {}, "changes": {"b/y.pytorch.py": ["torch.version.cuda: None", "torch.version.cuda: 13.0"]}}
     (tmp_path / "2026-11-28.json").write_text(json.dumps(record), encoding="utf-8")
     monkeypatch.setattr(tested_versions, "latest_canary", lambda: canary_data.latest_canary(tmp_path))
     ctx = RenderContext(page_src="index.md", line=1, arg="tested-versions", pairs=discover(require_outputs=False), config=None)
@@ -86,7 +110,7 @@ def test_home_table_shows_pinned_and_newest_with_the_result(tmp_path: Path, monk
     assert f"| TensorFlow | `{framework_version('tensorflow')}` |" in text and "| `9.1.0` |" in text
     assert "| `9.2.0` |" in text and "| Keras |" in text and "| `9.3.0` |" in text
     assert "1 of 2 pairs printed exactly their recorded output, 1 printed something different and 0 failed" in text
-    assert "Changed: `b/y`." in text
+    assert "- `b/y.pytorch.py`: `torch.version.cuda: None` → `torch.version.cuda: 13.0`" in text
     (tmp_path / "2026-11-29.json").write_text("{}", encoding="utf-8")  # a broken newer record names itself
     with pytest.raises(SiteError, match=r"2026-11-29\.json: not a canary record"):
         canary_data.latest_canary(tmp_path)
@@ -97,7 +121,7 @@ def test_home_table_says_how_many_site_pairs_the_canary_covered(tmp_path: Path, 
     pairs = discover(require_outputs=False)
     keys = sorted(pairs)
     record = {"date": "2026-11-28", "installed": {"torch": "9.2.0"}, "recorded_with": {}, "halves": 0,
-              "pairs": {"identical": keys[1:], "changed": [], "failing": []}, "parity_broken": [],
+              "pairs": {"identical": keys[2:], "changed": [], "failing": [keys[1]]}, "parity_broken": [],
               "failures": {f"{keys[1]}.pytorch.py": "snippets/x.py: snippet exited with status -11: no error output; fix the script"}}
     (tmp_path / "2026-11-28.json").write_text(json.dumps(record), encoding="utf-8")
     monkeypatch.setattr(tested_versions, "latest_canary", lambda: canary_data.latest_canary(tmp_path))

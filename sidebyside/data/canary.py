@@ -28,6 +28,8 @@ class CanaryRecord:
     parity_broken: list[str]
     failures: dict[str, str]
     """Half path (``topic/file.py``) -> the error it stopped with, machine paths removed."""
+    changes: dict[str, list[str]]
+    """Half path -> ``[recorded line, new line]``: the first line a changed half prints differently."""
 
     def keys(self) -> set[str]:
         """Every pair the run covered, whatever its class."""
@@ -41,10 +43,22 @@ def load_canary(path: Path) -> CanaryRecord:
         pairs = data["pairs"]
         if set(pairs) != set(CLASSES) or not all(isinstance(v, list) for v in pairs.values()):
             raise KeyError("pairs")
-        return CanaryRecord(path, datetime.date.fromisoformat(data["date"]), dict(data["installed"]), pairs, list(data["parity_broken"]),
-                            dict(data.get("failures", {})))
+        record = CanaryRecord(path, datetime.date.fromisoformat(data["date"]), dict(data["installed"]), pairs,
+                              list(data["parity_broken"]), dict(data.get("failures", {})), dict(data.get("changes", {})))
     except (json.JSONDecodeError, KeyError, TypeError, ValueError) as error:
         raise SiteError(path, None, f"not a canary record ({error})", "re-run 'make canary'") from None
+    for kind, field, found in (("failing", "failures", record.failures), ("changed", "changes", record.changes)):
+        if field in data and sorted(pairs[kind]) != sorted({half_pair(half) for half in found}):
+            raise SiteError(path, None, f"the pairs listed as {kind} do not match the halves under '{field}' "
+                            "(a record is written whole by the canary; an edited one no longer holds together)",
+                            "re-run 'make canary' instead of editing the record")
+    return record
+
+
+def half_pair(half: str) -> str:
+    """``topic/name.framework.py`` -> ``topic/name``: the pair a recorded half belongs to."""
+    topic, file = half.split("/", 1)
+    return f"{topic}/{file.split('.', 1)[0]}"
 
 
 def latest_canary(directory: Path = CANARY_DIR) -> CanaryRecord | None:

@@ -114,6 +114,17 @@ def classify(pairs: dict[str, Pair], outcomes: dict[Path, Outcome]) -> dict[str,
     return classes
 
 
+def first_change(recorded: str, now: str) -> list[str]:
+    """The first line a re-run prints differently, as ``[recorded, now]``: enough for a reader to see what moved."""
+    before, after = recorded.splitlines(), now.splitlines()
+    for old, new in zip(before, after, strict=False):  # the longer one is handled below
+        if old != new:
+            return [old, new]
+    if len(before) > len(after):
+        return [before[len(after)], "(no line)"]
+    return ["(no line)", after[len(before)]]
+
+
 def portable(message: str, root: Path = ROOT) -> str:
     """A failure message with this machine's paths taken out, so the committed record holds no build-machine path.
 
@@ -142,8 +153,14 @@ def record(outcomes: list[Outcome], pairs: dict[str, Pair], parity: list[str], d
         "halves": len(outcomes),
         "pairs": classify(pairs, by_path),
         "parity_broken": sorted(parity),
-        "failures": {o.half.path.relative_to(o.half.path.parents[1]).as_posix(): portable(o.error) for o in outcomes if o.error},
+        "failures": {half_key(o.half): portable(o.error) for o in outcomes if o.error},
+        "changes": {half_key(o.half): first_change(o.recorded, o.output or "") for o in outcomes if o.changed},
     }
+
+
+def half_key(half: Half) -> str:
+    """How a record names a half: ``topic/file.py``."""
+    return half.path.relative_to(half.path.parents[1]).as_posix()
 
 
 def markdown_report(outcomes: list[Outcome], parity: list[str], versions: dict[str, str]) -> str:

@@ -54,9 +54,13 @@ def render(ctx: RenderContext) -> str:
                f"{len(canary.pairs['changed'])} printed something different and {len(canary.pairs['failing'])} failed to run")
     summary += f"; {len(canary.parity_broken)} parity pairs no longer match across frameworks." if canary.parity_broken else "."
     lines = ["\n".join(rows), "", coverage(ran, set(ctx.pairs)) + " " + summary]
-    for kind in ("changed", "failing"):
-        if canary.pairs[kind]:
-            lines += ["", f"{kind.capitalize()}: " + ", ".join(f"`{key}`" for key in canary.pairs[kind]) + "."]
+    if canary.changes:
+        lines += ["", "What each changed half now prints differently (its first differing line, recorded → now):", ""]
+        lines += [f"- `{half}`: `{old}` → `{new}`" for half, (old, new) in sorted(canary.changes.items())]
+    elif canary.pairs["changed"]:
+        lines += ["", "Changed: " + ", ".join(f"`{key}`" for key in canary.pairs["changed"]) + "."]
+    if canary.pairs["failing"]:
+        lines += ["", "Failing: " + ", ".join(f"`{key}`" for key in canary.pairs["failing"]) + "."]
     if canary.failures:
         lines += ["", "Why each failing half stopped:", ""]
         lines += [f"- `{half}`: {failure_reason(message)}" for half, message in sorted(canary.failures.items())]
