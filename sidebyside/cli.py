@@ -134,9 +134,10 @@ def cmd_check(root: Path = SNIPPETS, docs: Path = ROOT / "docs", with_data: bool
     summary = f"{summary}; {check_data(pairs, docs)}"
     if root != SNIPPETS:  # figures and the conversion matrix: the real tree only
         return summary
+    from sidebyside.data import status_text  # every status statement against data/status.yml
     from sidebyside.tools.conversions import coverage  # the matrix record against the code's paths and families
 
-    return f"{summary}; {check_figures()}; {coverage.check()}"
+    return f"{summary}; {check_figures()}; {coverage.check()}; {status_text.check()}"
 
 
 def check_figures() -> str:

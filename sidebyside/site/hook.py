@@ -23,6 +23,7 @@ from sidebyside.pairs.expand import Directive, download_path, expand, shown_text
 from sidebyside.site.codemarkup import lighten
 from sidebyside.site.project import check_checkout
 from sidebyside.site.renderers import LinkCheck, RenderContext, registry
+from sidebyside.site.status_inline import expand_status
 
 _ID_RE = re.compile(r'\sid="([^"]+)"')
 
@@ -86,7 +87,7 @@ def front_matter_lines(source: str) -> int:
 
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
-    """Expand ``@pair`` and ``@render`` lines of one page."""
+    """Expand ``@pair`` and ``@render`` lines of one page, then the ``@status(...)`` markers (generated tables may hold some)."""
     renderers = registry()
     src = page.file.src_uri
     page_path = Path(config["docs_dir"]) / src
@@ -104,7 +105,8 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
 
     try:
         root = "../" * page.url.count("/")
-        return expand(markdown, page_path, _pairs, render, source_base(config), root, line_offset=offset)
+        markdown = expand_status(markdown, page_path, offset)  # the page's own markers, with its line numbers
+        return expand_status(expand(markdown, page_path, _pairs, render, source_base(config), root, line_offset=offset), page_path)
     except SiteError as error:
         raise _fail(error) from None
 

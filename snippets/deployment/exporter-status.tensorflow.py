@@ -28,12 +28,19 @@ model.export("saved_model", format="tf_saved_model", verbose=False)
 files = sorted(os.path.relpath(os.path.join(d, f), "saved_model") for d, _, fs in os.walk("saved_model") for f in fs)
 print("SavedModel files:", files)
 
-# 2. tf2onnx straight from the Keras 3 model object: fails.
-try:
-    tf2onnx.convert.from_keras(model, opset=18)
-    print("tf2onnx.convert.from_keras: works")
-except Exception as error:  # show whatever it raises
-    print("tf2onnx.convert.from_keras: FAILS with", type(error).__name__, str(error))
+# 2. tf2onnx straight from the Keras 3 model object. Whether it works depends on how the model
+#    was built, not on input_signature: a Sequential model fails with or without one, the same
+#    layers as a functional keras.Model convert with or without one.
+functional = tf.keras.Model(model.inputs, model.outputs)
+signature = (tf.TensorSpec((None, 4), tf.float32, name="features"),)
+for label, keras_model in (("Sequential", model), ("functional", functional)):
+    for how, spec in (("no input_signature", None), ("input_signature", signature)):
+        try:
+            tf2onnx.convert.from_keras(keras_model, input_signature=spec, opset=18)
+            result = "works"
+        except Exception as error:  # show whatever it raises
+            result = f"FAILS with {type(error).__name__} {error}"
+        print(f"tf2onnx.convert.from_keras, {label}, {how}: {result}")
 
 # 3. tf2onnx on the exported SavedModel (its command line, as documented): works.
 done = subprocess.run(
