@@ -58,6 +58,14 @@ class SiteErrors(SiteError):
         return "\n".join(error.message for error in self.errors)
 
 
+def raise_all(errors: list[SiteError]) -> None:
+    """Raise nothing when ``errors`` is empty, the error itself when there is one, else all of them together."""
+    if len(errors) == 1:
+        raise errors[0]
+    if errors:
+        raise SiteErrors(errors)
+
+
 def read_text(path: Path) -> str:
     """Read a UTF-8 file; bytes that are not UTF-8 become ``file:line`` instead of a traceback."""
     data = Path(path).read_bytes()

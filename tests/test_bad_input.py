@@ -417,3 +417,19 @@ def test_check_resolves_data_links_and_says_what_it_resolved(tmp_path: Path, mon
 def test_check_rejects_a_dangling_data_link(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, link: str, pair: str, expected: str) -> None:
     message = error_of(_check_with_data, tmp_path, monkeypatch, link, pair)
     assert message.endswith(expected), message
+
+
+@pytest.mark.slow
+def test_record_refuses_halves_that_disagree_and_writes_nothing(tmp_path: Path) -> None:
+    """Parity runs at record time: ':.2f' against ':.3f' is named line by line before any .out is written."""
+    good_pair(tmp_path)
+    write(tmp_path, "topic/pair.tensorflow.py", "# title: Adds two numbers\nprint('n 2')\nprint(f'loss {0.5:.2f}')\n")
+    write(tmp_path, "topic/pair.pytorch.py", "# title: Adds two numbers\nprint('n 2')\nprint(f'loss {0.5:.3f}')\n")
+    before = {p.name: p.read_text() for p in tmp_path.rglob("*.out")}
+    message = error_of(cmd_record, "topic/pair", root=tmp_path)
+    assert message.endswith(
+        "topic/pair.tensorflow.py: 'topic/pair' output line 2: 0.50 vs 0.500: printed with 2 and 3 decimals; print both "
+        "halves with the same format (TensorFlow: loss 0.50; PyTorch: loss 0.500); nothing was recorded; make both "
+        "halves print the same values in the same format (a real difference needs '# differs: <why>' with '# same:' "
+        "lines, or '# tolerance: <rel> (<reason>)')")
+    assert {p.name: p.read_text() for p in tmp_path.rglob("*.out")} == before

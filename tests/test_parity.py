@@ -139,3 +139,31 @@ def test_differs_alone_is_refused(tmp_path: Path) -> None:
     _pair(tmp_path, "# differs: anything\n", pt_out="x 2\n")
     with pytest.raises(SiteError, match="'# differs:' without '# same:'"):
         parity.check_pair(discover(tmp_path)["topic/pair"])
+
+
+# --- messages: each side under its own label, with output line numbers ----------------
+
+@pytest.mark.parametrize("tf_text, pt_text, why", [
+    ("loss 1.25", "loss 1.250", "1.25 vs 1.250: printed with 2 and 3 decimals; print both halves with the same format"),
+    ("loss 0.50", "loss 0.5", "0.50 vs 0.5: printed with 2 and 1 decimals; print both halves with the same format"),
+    ("loss 0.33", "loss 0.333", "0.33 vs 0.333 differ by 0.009 relative, beyond the tolerance (rel 1e-06)"),
+    ("loss 0.3560268", "loss 0.35602679", None),  # f"{v:.8g}" drops a trailing zero: the same format
+])
+def test_two_float_formats_are_refused(tf_text: str, pt_text: str, why: str | None) -> None:
+    """``:.2f`` on one half and ``:.3f`` on the other: refused, whether or not the rounded values agree."""
+    assert parity.compare_text(tf_text, pt_text, DEFAULT_TOLERANCE) == why
+
+
+def test_a_jax_half_is_shown_under_its_own_label(tmp_path: Path) -> None:
+    _pair(tmp_path, "", tf_out="x 1\nloss 0.25000000\n", pt_out="x 1\nloss 0.25000000\n")
+    pair = discover(tmp_path)["topic/pair"]
+    [problem] = parity.check_outputs(pair, {"tensorflow": "x 1\nloss 0.25000000\n", "pytorch": "x 1\nloss 0.25000000\n",
+                                            "jax": "x 1\nloss 0.25000300\n"})
+    assert str(problem) == ("JAX half, output line 2: 0.25000000 vs 0.25000300 differ by 1.2e-05 relative, beyond the "
+                            "tolerance (rel 1e-06)\n  TensorFlow: loss 0.25000000\n  JAX:        loss 0.25000300")
+
+
+def test_too_few_digits_lists_each_side_with_its_output_lines(tmp_path: Path) -> None:
+    _pair(tmp_path, "", tf_out="x 1\nloss 0.3015\n", pt_out="x 1\nloss 0.3015\n")
+    [problem] = parity.check_pair(discover(tmp_path)["topic/pair"])
+    assert str(problem).splitlines()[1:] == ["  TensorFlow: line 2: 0.3015", "  PyTorch:    line 2: 0.3015"]

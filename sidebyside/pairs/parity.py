@@ -25,7 +25,7 @@ from __future__ import annotations
 import difflib
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from sidebyside.errors import SiteError
@@ -51,17 +51,28 @@ Digits inside a word (float32, conv2d_1, 12x8) are text, compared exactly."""
 KINDS = ("full", "same", "unchecked")
 
 
+LABELS: tuple[str, str] = ("TensorFlow", "PyTorch")
+"""The two halves compared by default; a JAX half is compared as ("TensorFlow", "JAX")."""
+
+
 @dataclass(frozen=True)
 class Mismatch:
-    """One place where the two outputs disagree."""
+    """One place where two outputs disagree: each side's text under its own framework's label."""
 
     where: str
-    tensorflow: str
-    pytorch: str
+    left: str
+    right: str
     why: str
+    labels: tuple[str, str] = LABELS
 
     def __str__(self) -> str:
-        return f"{self.where}: {self.why}\n  TensorFlow: {self.tensorflow}\n  PyTorch:    {self.pytorch}"
+        width = max(len(label) for label in self.labels) + 1
+        sides = "".join(f"\n  {label + ':':<{width}} {text}" for label, text in zip(self.labels, (self.left, self.right), strict=True))
+        return f"{self.where}: {self.why}{sides}"
+
+    def one_line(self) -> str:
+        """``where: why (TensorFlow: ...; PyTorch: ...)`` for a one-line error (a line-count diff is left out)."""
+        return f"{self.where}: {self.why.splitlines()[0]} ({self.labels[0]}: {self.left}; {self.labels[1]}: {self.right})"
 
 
 def split_numbers(text: str) -> tuple[str, list[str]]:
@@ -80,6 +91,23 @@ def to_float(token: str) -> float:
     return float(token.replace(",", ""))
 
 
+def decimals(token: str) -> int:
+    """Digits after the decimal point of a printed number (0 for a whole number)."""
+    return len(token.lower().partition("e")[0].partition(".")[2])
+
+
+def fixed_formats_differ(a: str, b: str) -> bool:
+    """Two halves printing one value with different fixed formats (``:.2f`` against ``:.3f``).
+
+    A fraction ending in 0 was printed with a fixed number of decimals
+    (``:.8g`` drops trailing zeros), so a different count on the other side
+    is a different format, not a shorter value.
+    """
+    if is_integer(a) or is_integer(b) or decimals(a) == decimals(b):
+        return False
+    return any(decimals(t) and t.lower().partition("e")[0].endswith("0") for t in (a, b))
+
+
 def compare_text(tf_text: str, pt_text: str, tolerance: Tolerance) -> str | None:
     """Why two lines (or captured parts) differ, or None when they match."""
     tf_skeleton, tf_numbers = split_numbers(tf_text)
@@ -88,6 +116,9 @@ def compare_text(tf_text: str, pt_text: str, tolerance: Tolerance) -> str | None
         return "text differs"
     for a, b in zip(tf_numbers, pt_numbers, strict=True):
         x, y = to_float(a), to_float(b)
+        if fixed_formats_differ(a, b):
+            return (f"{a} vs {b}: printed with {decimals(a)} and {decimals(b)} decimals; "
+                    "print both halves with the same format")
         if is_integer(a) and is_integer(b):
             if x != y:
                 return f"{a} vs {b}: whole numbers (counts, shapes, indices) must be equal"
@@ -101,22 +132,22 @@ def compare_text(tf_text: str, pt_text: str, tolerance: Tolerance) -> str | None
     return None
 
 
-def compare_outputs(tf_out: str, pt_out: str, tolerance: Tolerance) -> list[Mismatch]:
+def compare_outputs(tf_out: str, pt_out: str, tolerance: Tolerance, labels: tuple[str, str] = LABELS) -> list[Mismatch]:
     """Full parity: same number of lines, each line matching (``compare_text``)."""
     tf_lines, pt_lines = tf_out.splitlines(), pt_out.splitlines()
     problems: list[Mismatch] = []
     if len(tf_lines) != len(pt_lines):
         diff = "".join(difflib.unified_diff(
             [line + "\n" for line in tf_lines], [line + "\n" for line in pt_lines],
-            fromfile="TensorFlow", tofile="PyTorch", n=1,
+            fromfile=labels[0], tofile=labels[1], n=1,
         ))
         problems.append(Mismatch("output", f"{len(tf_lines)} lines", f"{len(pt_lines)} lines",
-                                 f"different number of lines\n{diff}"))
+                                 f"different number of lines\n{diff}", labels))
         return problems
     for number, (tf_line, pt_line) in enumerate(zip(tf_lines, pt_lines, strict=True), start=1):
         why = compare_text(tf_line, pt_line, tolerance)
         if why:
-            problems.append(Mismatch(f"output line {number}", tf_line, pt_line, why))
+            problems.append(Mismatch(f"output line {number}", tf_line, pt_line, why, labels))
     return problems
 
 
@@ -130,25 +161,25 @@ def select(text: str, pattern: re.Pattern[str]) -> list[str]:
     return chosen
 
 
-def compare_same(pair: Pair, tf_out: str, pt_out: str) -> list[Mismatch]:
+def compare_same(pair: Pair, tf_out: str, pt_out: str, labels: tuple[str, str] = LABELS) -> list[Mismatch]:
     """``same:`` parity; a pattern that selects no line is a SiteError at its header line."""
     problems: list[Mismatch] = []
     tf_path = pair.halves["tensorflow"].path
     for pattern, line in pair.same:
         tf_lines, pt_lines = select(tf_out, pattern), select(pt_out, pattern)
         if not tf_lines or not pt_lines:
-            side = "TensorFlow" if not tf_lines else "PyTorch"
+            side = labels[0] if not tf_lines else labels[1]
             raise SiteError(tf_path, line, f"'# same: {pattern.pattern}' matches no line of the {side} output",
                             "fix the pattern so it selects the lines that must match in both recordings")
         where = f"same: {pattern.pattern}"
         if len(tf_lines) != len(pt_lines):
             problems.append(Mismatch(where, f"{len(tf_lines)} lines", f"{len(pt_lines)} lines",
-                                     "the pattern selects a different number of lines in each output"))
+                                     "the pattern selects a different number of lines in each output", labels))
             continue
         for tf_line, pt_line in zip(tf_lines, pt_lines, strict=True):
             why = compare_text(tf_line, pt_line, pair.tolerance)
             if why:
-                problems.append(Mismatch(where, tf_line, pt_line, why))
+                problems.append(Mismatch(where, tf_line, pt_line, why, labels))
     return problems
 
 
@@ -170,7 +201,7 @@ def kind(pair: Pair) -> str:
                     "in sidebyside/pairs/parity.py")
 
 
-def compare(pair: Pair, tf_out: str, pt_out: str, digits: bool = True) -> list[Mismatch]:
+def compare(pair: Pair, tf_out: str, pt_out: str, digits: bool = True, labels: tuple[str, str] = LABELS) -> list[Mismatch]:
     """Every parity problem of ``pair`` given its two output bodies (without the version line).
 
     ``digits=False`` skips the printed-precision rule, for callers that only ask
@@ -178,39 +209,48 @@ def compare(pair: Pair, tf_out: str, pt_out: str, digits: bool = True) -> list[M
     """
     pair_kind = kind(pair)
     if pair_kind == "full":
-        problems = compare_outputs(tf_out, pt_out, pair.tolerance)
-        compared = tf_out.splitlines() + pt_out.splitlines()
+        problems = compare_outputs(tf_out, pt_out, pair.tolerance, labels)
     elif pair_kind == "same":
-        problems = compare_same(pair, tf_out, pt_out)
-        compared = [line for pattern, _ in pair.same for text in (tf_out, pt_out) for line in select(text, pattern)]
+        problems = compare_same(pair, tf_out, pt_out, labels)
     else:
         return []
-    coarse = coarse_numbers(compared) if digits else []
-    if coarse:
-        problems.append(Mismatch("digits", ", ".join(coarse[:5]), "", (
+    coarse = [coarse_by_line(compared_lines(pair, out)) for out in (tf_out, pt_out)] if digits else []
+    if any(coarse):
+        problems.append(Mismatch("digits", *(shown or "fine" for shown in coarse), (
             f"printed with too few digits for a {VISIBLE_REL:g} relative change to show; "
-            "print computed values with e.g. f'{v:.8g}' or np.round(x, 8)")))
+            "print computed values with e.g. f'{v:.8g}' or np.round(x, 8)"), labels))
     return problems
 
 
-def recorded_outputs(pair: Pair) -> tuple[str, str]:
-    """The two recorded output bodies (``read_recording`` is imported here to keep catalog import-light)."""
-    from sidebyside.pairs.runner import read_recording
+def compared_lines(pair: Pair, out: str) -> list[tuple[int, str]]:
+    """(output line number, compared text) of one output: every line, or what the ``same:`` patterns select."""
+    numbered = list(enumerate(out.splitlines(), start=1))
+    if not pair.same:
+        return numbered
+    return [(number, text) for pattern, _ in pair.same for number, line in numbered for text in select(line, pattern)]
 
-    return read_recording(pair.halves["tensorflow"])[1], read_recording(pair.halves["pytorch"])[1]
+
+def coarse_by_line(lines: list[tuple[int, str]]) -> str:
+    """``'line 2: 0.3015; line 5: 1.0000'``: the coarse numbers of one side with their output lines (first 5)."""
+    found = [(number, token) for number, text in lines for token in coarse_numbers([text])]
+    shown = "; ".join(f"line {number}: {token}" for number, token in found[:5])
+    return shown + (" ..." if len(found) > 5 else "")
+
+
+def check_outputs(pair: Pair, outputs: Mapping[str, str]) -> list[Mismatch]:
+    """Parity of output bodies by framework (recorded or just run); a JAX half is held to the TensorFlow half too."""
+    problems = compare(pair, outputs["tensorflow"], outputs["pytorch"])
+    if "jax" in outputs:
+        problems += [Mismatch(f"JAX half, {m.where}", m.left, m.right, m.why, m.labels)
+                     for m in compare(pair, outputs["tensorflow"], outputs["jax"], labels=("TensorFlow", "JAX"))]
+    return problems
 
 
 def check_pair(pair: Pair) -> list[Mismatch]:
-    """Parity of the recorded outputs of ``pair``; an optional JAX half is held to the TensorFlow half too."""
-    tf_out, pt_out = recorded_outputs(pair)
-    problems = compare(pair, tf_out, pt_out)
-    if "jax" in pair.halves:
-        from sidebyside.pairs.runner import read_recording
+    """Parity of the recorded outputs of ``pair`` (``read_recording`` is imported here to keep catalog import-light)."""
+    from sidebyside.pairs.runner import read_recording
 
-        jax_out = read_recording(pair.halves["jax"])[1]
-        problems += [Mismatch(f"JAX half, {m.where}", m.tensorflow, m.pytorch, m.why.replace("PyTorch", "JAX"))
-                     for m in compare(pair, tf_out, jax_out)]
-    return problems
+    return check_outputs(pair, {framework: read_recording(half)[1] for framework, half in pair.halves.items()})
 
 
 def report(pair: Pair, problems: list[Mismatch]) -> str:
