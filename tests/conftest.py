@@ -39,9 +39,20 @@ CHROMIUM_ARGS = [
 ]
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Start the slow tests first, so xdist workers do not end the run waiting on one long test."""
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addini("slow_timeout", "per-test limit in seconds for tests marked slow or browser (pytest-timeout)", default="900")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Start the slow tests first, so xdist workers do not end the run waiting on one long test.
+
+    Tests marked ``slow`` or ``browser`` get the ``slow_timeout`` limit unless they set their own.
+    """
     items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+    slow = pytest.mark.timeout(float(config.getini("slow_timeout")))
+    for item in items:
+        if (item.get_closest_marker("slow") or item.get_closest_marker("browser")) and not item.get_closest_marker("timeout"):
+            item.add_marker(slow)
 
 
 @pytest.fixture(scope="session")
