@@ -105,3 +105,35 @@ def test_the_build_refuses_a_page_verdict_contradiction(tmp_path: Path, monkeypa
     monkeypatch.setattr(_projects, "ROOT", tmp_path)
     with pytest.raises(SiteError, match=r"model-availability\.md:\d+: the verdict 'TensorFlow has the larger catalogue'"):
         _projects.checked()
+
+
+def test_a_flipped_row_no_project_cites_is_caught(tmp_path: Path) -> None:
+    # training dashboards: tie -> tensorflow, while the page's verdict says "same tool, same numbers"
+    assert not any("visualization" in project.rows for project in load_decision().projects)
+    table = load_comparison(flip_row(tmp_path, "visualization", "tensorflow"))
+    row = next(r for r in table.rows if r.id == "visualization")
+    page = DOCS / "topics" / "visualization.md"
+    (problem,) = consistency.unnamed_picks(DOCS, table)
+    assert problem.message == (
+        f"{table.path}:{row.line}: comparison row 'visualization' says tensorflow, but the verdict of its evidence page "
+        f"('same tool, same numbers', docs/topics/visualization.md:{page_verdict(page).line}) does not name TensorFlow; "
+        "re-check both; change the row, or say in the page's verdict title where that framework is ahead")
+    assert [p.message for p in consistency.contradictions(load_decision(), table, DOCS)] == [problem.message]
+
+
+def test_depends_against_a_pick_needs_what_it_depends_on(tmp_path: Path) -> None:
+    # microcontrollers: home, chooser and flowchart pick TensorFlow; a bare "depends" row behind it is refused
+    text = flip_row(tmp_path, "microcontrollers", "depends").read_text(encoding="utf-8")
+    (tmp_path / "comparison.yml").write_text(text, encoding="utf-8")
+    table = load_comparison(tmp_path / "comparison.yml")
+    (problem,) = project_contradictions(load_decision(), table)
+    assert "'Microcontrollers' picks tensorflow (leaf 'tf-micro') but comparison row 'microcontrollers'" in problem.message
+    assert "says depends without saying on what; add 'depends_on:' to the row" in problem.message
+
+
+def test_check_runs_the_consistency_checks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    flipped = flip_row(tmp_path, "visualization", "tensorflow")
+    monkeypatch.setattr("sidebyside.data.comparison.COMPARISON", flipped)
+    monkeypatch.setattr("sidebyside.data.comparison.load_comparison.__defaults__", (flipped,))
+    with pytest.raises(SiteError, match="comparison row 'visualization' says tensorflow"):
+        consistency.check(DOCS)

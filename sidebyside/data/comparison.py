@@ -23,7 +23,7 @@ VERDICTS: dict[str, str] = {"tensorflow": "TensorFlow", "pytorch": "PyTorch", "t
 """Allowed verdict values -> label shown to readers."""
 
 ROW_REQUIRED = {"id", "criterion", "tensorflow", "pytorch", "verdict", "why", "evidence"}
-ROW_OPTIONAL = {"source", "as_of"}
+ROW_OPTIONAL = {"source", "as_of", "depends_on"}
 GROUP_KEYS = {"id", "title", "rows"}
 
 
@@ -42,6 +42,7 @@ class Row:
     source: str | None
     as_of: date | None
     line: int
+    depends_on: str | None = None
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,7 @@ def _row(item: LocatedDict, what: str, group: str, seen: dict[str, int]) -> Row:
         source=source,
         as_of=as_of,
         line=item.line,
+        depends_on=fields.text(item, "depends_on", what, default=None),
     )
 
 

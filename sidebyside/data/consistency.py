@@ -8,10 +8,16 @@ These checks tie them together:
 - every kind of project names a decision leaf and the comparison rows behind
   it, and a row may not lean towards a framework the leaf does not pick;
 - a topic page whose verdict title names one framework may not be the
-  evidence of a comparison row that names the other.
+  evidence of a comparison row that names the other;
+- every row that picks a framework, whether or not a project cites it, must
+  be named by the verdict title of its evidence page (a title that names
+  neither, "same tool, same numbers", cannot sit behind a row that says
+  TensorFlow);
+- a row that says "depends" may back a leaf that picks one framework only
+  when the row says what it depends on (``depends_on``, shown in the table).
 
-The project summary renderer runs the first check on every build; the tests
-run both, and plant a contradiction to prove each can fail.
+The project summary renderer and ``python -m sidebyside check`` run them
+all (``contradictions``); the tests plant one of each to prove each can fail.
 """
 
 from __future__ import annotations
@@ -22,7 +28,7 @@ from pathlib import Path
 
 from sidebyside.data.comparison import Comparison
 from sidebyside.data.decision import Tree
-from sidebyside.errors import SiteError
+from sidebyside.errors import SiteError, display_path
 
 COMPATIBLE: dict[str, set[str]] = {
     "tensorflow": {"tensorflow", "tie", "depends"},
@@ -34,6 +40,7 @@ NEUTRAL = {"tie", "depends"}
 VERDICT_TITLE_RE = re.compile(r'^!!! \w+ "Verdict(?::\s*(?P<title>[^"]*))?"', re.MULTILINE)
 NAMES = {"tensorflow": re.compile(r"\b(TensorFlow|tf\.\w+|Keras(?! 3))\b"), "pytorch": re.compile(r"\b(PyTorch|torch\.\w+)\b")}
 OTHER = {"tensorflow": "pytorch", "pytorch": "tensorflow"}
+LABELS = {"tensorflow": "TensorFlow", "pytorch": "PyTorch"}
 
 
 def project_contradictions(tree: Tree, table: Comparison) -> list[SiteError]:
@@ -48,6 +55,13 @@ def project_contradictions(tree: Tree, table: Comparison) -> list[SiteError]:
             if row is None:
                 problems.append(SiteError(tree.path, project.line, f"project '{project.kind}' cites unknown comparison row '{row_id}'",
                                           f"use a row id of {table.path.name}"))
+            elif row.verdict == "depends" and leaf.verdict in OTHER and not row.depends_on:
+                problems.append(SiteError(
+                    tree.path, project.line,
+                    f"project '{project.kind}' picks {leaf.verdict} (leaf '{leaf.id}') but comparison row '{row_id}' "
+                    f"({table.path.name}:{row.line}) says depends without saying on what",
+                    "add 'depends_on:' to the row (what decides, so the pick follows from the project), or change the row or the leaf",
+                ))
             elif row.verdict not in allowed:
                 problems.append(SiteError(
                     tree.path, project.line,
@@ -97,3 +111,44 @@ def page_contradictions(docs: Path, table: Comparison) -> list[SiteError]:
                     "re-check both; reword the verdict (name both frameworks, or say what it depends on) or fix the row",
                 ))
     return problems
+
+
+def unnamed_picks(docs: Path, table: Comparison) -> list[SiteError]:
+    """Rows that pick a framework while the verdict title of their evidence page does not name it.
+
+    Every row counts, cited by a project or not: a flipped row must disagree
+    with something a reader sees.
+    """
+    problems = []
+    for row in table.rows:
+        if row.verdict not in NAMES:
+            continue
+        page = docs / row.evidence.partition("#")[0]
+        verdict = page_verdict(page) if page.is_file() else None
+        if verdict is None or NAMES[row.verdict].search(verdict.title):
+            continue
+        problems.append(SiteError(
+            table.path, row.line,
+            f"comparison row '{row.id}' says {row.verdict}, but the verdict of its evidence page "
+            f"('{verdict.title}', {display_path(page)}:{verdict.line}) does not name {LABELS[row.verdict]}",
+            "re-check both; change the row, or say in the page's verdict title where that framework is ahead",
+        ))
+    return problems
+
+
+def contradictions(tree: Tree, table: Comparison, docs: Path) -> list[SiteError]:
+    """Every check of this module, as ``check`` and the build run them."""
+    return project_contradictions(tree, table) + page_contradictions(docs, table) + unnamed_picks(docs, table)
+
+
+def check(docs: Path) -> str:
+    """What ``python -m sidebyside check`` runs: every contradiction at once, or a one-line summary."""
+    from sidebyside.data.comparison import load_comparison
+    from sidebyside.data.decision import load_decision
+    from sidebyside.errors import SiteErrors
+
+    tree, table = load_decision(), load_comparison()
+    problems = contradictions(tree, table, docs)
+    if problems:
+        raise SiteErrors(problems)
+    return f"{len(table.rows)} comparison rows agree with their pages' verdicts and {len(tree.projects)} project picks"

@@ -7,9 +7,9 @@ so the home page, the flowchart page and the table cannot drift apart.
 
 from __future__ import annotations
 
-from sidebyside.data.comparison import Comparison, load_comparison
 from sidebyside import ROOT
-from sidebyside.data.consistency import page_contradictions, project_contradictions
+from sidebyside.data.comparison import Comparison, load_comparison
+from sidebyside.data.consistency import contradictions
 from sidebyside.data.decision import Tree, load_decision
 from sidebyside.errors import SiteError
 
@@ -17,7 +17,7 @@ from sidebyside.errors import SiteError
 def checked() -> tuple[Tree, Comparison]:
     """Load both data files; raise the first contradiction (summary vs table, or a page's verdict box vs table)."""
     tree, table = load_decision(), load_comparison()
-    problems = project_contradictions(tree, table) + page_contradictions(ROOT / "docs", table)
+    problems = contradictions(tree, table, ROOT / "docs")
     if problems:
         raise problems[0]
     if not tree.projects:

@@ -45,7 +45,8 @@ def table_html(ctx: RenderContext, table: Comparison) -> str:
             out.append(f'<td data-label="TensorFlow">{text(row.tensorflow)}</td>')
             out.append(f'<td data-label="PyTorch">{text(row.pytorch)}</td>')
             verdict = f'<span class="sbs-verdict sbs-verdict--{row.verdict}">{VERDICTS[row.verdict]}</span>'
-            out.append(f'<td data-label="Verdict">{verdict} {text(row.why)}</td>')
+            depends = f" <em>Depends on:</em> {text(row.depends_on)}" if row.depends_on else ""
+            out.append(f'<td data-label="Verdict">{verdict} {text(row.why)}{depends}</td>')
             out.append(f'<td data-label="Evidence">{_evidence(ctx, table, row)}</td>')
             out.append("</tr>")
     out += ["</tbody>", "</table>", "</div>"]
