@@ -20,7 +20,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from sidebyside import ROOT
-from sidebyside.errors import SiteError, SiteErrors, read_text
+from sidebyside.errors import SiteError, SiteErrors, raise_all, read_text
 from sidebyside.pairs import parity
 from sidebyside.pairs.catalog import FRAMEWORKS, NAME_RE, SNIPPETS, Pair, discover, parse_header, suggest
 from sidebyside.pairs.expand import find_directives
@@ -91,13 +91,24 @@ def cmd_record(selector: str | None, root: Path = SNIPPETS, jobs: int = 2) -> li
                 results.append(future.result())
             except SiteError as error:
                 errors.append(error)
-    if len(errors) == 1:
-        raise errors[0]
-    if errors:
-        raise SiteErrors(errors)
+    raise_all(errors)
+    refuse_disagreement(pairs, results)
     for result in results:
         write_recording(result)
     return results
+
+
+def refuse_disagreement(pairs: dict[str, Pair], results: list[Result]) -> None:
+    """Parity of the new outputs, before anything is written: what differs, line by line, now rather than at ``check``."""
+    owner = {half.path: key for key, pair in pairs.items() for half in pair.halves.values()}
+    runs: dict[str, dict[str, str]] = {}
+    for result in results:
+        runs.setdefault(owner[result.half.path], {})[result.half.framework] = result.output
+    fix = ("nothing was recorded; make both halves print the same values in the same format (a real difference "
+           "needs '# differs: <why>' with '# same:' lines, or '# tolerance: <rel> (<reason>)')")
+    errors = [SiteError(pairs[key].halves["tensorflow"].path, None, f"'{key}' {problem.one_line()}", fix)
+              for key, outputs in runs.items() for problem in parity.check_outputs(pairs[key], outputs)]
+    raise_all(errors)
 
 
 def cmd_check(root: Path = SNIPPETS, docs: Path = ROOT / "docs", with_data: bool | None = None) -> str:
