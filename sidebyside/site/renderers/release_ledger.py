@@ -1,0 +1,53 @@
+"""``@render release-ledger``: every reviewed release of every tracked package, filterable.
+
+One block per package (grouped by the ledger's ``framework``), one entry per
+release, newest first, each anchored ``#<package>-<version>`` and linked to
+its release notes; each change carries its kind and links the section of
+this site that covers it. The framework and kind filters are a progressive
+enhancement (``release-ledger.js``): without script every release is shown.
+"""
+
+from __future__ import annotations
+
+from sidebyside.data.releases import FRAMEWORKS, KINDS, Package, load_ledger
+from sidebyside.site.renderers import RenderContext
+from sidebyside.site.renderers._ledger import change_html, release_id, release_source
+from sidebyside.site.weblinks import attr, text
+
+
+def _select(name: str, label: str, options: tuple[str, ...]) -> str:
+    choices = "".join(f'<option value="{attr(o)}">{text(o)}</option>' for o in options)
+    return (f'<label>{label} <select id="sbs-ledger-{name}" data-filter="{name}">'
+            f'<option value="">all</option>{choices}</select></label>')
+
+
+def _package(ctx: RenderContext, package: Package) -> list[str]:
+    out = [f'<section class="sbs-ledger-package" data-framework="{attr(package.framework)}">',
+           f'<h3 id="ledger-{attr(package.path.stem)}">{text(package.package)} <small>({package.registry}: <code>{text(package.name)}</code>, '
+           f'{text(package.framework)}, <a href="{attr(package.notes_url)}">all release notes</a>)</small></h3>']
+    for release in package.releases:
+        kinds = " ".join(sorted({c.kind for c in release.changes}))
+        out.append(f'<div class="sbs-ledger-release" id="{release_id(package, release)}" data-kinds="{kinds}">')
+        out.append(f"<p><strong>{text(package.package)} {text(release.version)}</strong> · {release.date.isoformat()} · {release_source(release)}</p>")
+        if release.nothing:
+            out.append(f'<p class="sbs-ledger-nothing">Nothing for readers: {text(release.nothing)}</p>')
+        else:
+            items = "".join(f'<li data-kind="{c.kind}">{change_html(ctx, package, c)}</li>' for c in release.changes)
+            out.append(f"<ul>{items}</ul>")
+        out.append("</div>")
+    out.append("</section>")
+    return out
+
+
+def render(ctx: RenderContext) -> str:
+    packages = load_ledger()
+    frameworks = tuple(f for f in FRAMEWORKS if any(p.framework == f for p in packages))
+    releases = sum(len(p.releases) for p in packages)
+    changes = sum(len(r.changes) for p in packages for r in p.releases)
+    out = ['<div class="sbs-ledger-filters" role="group" aria-label="Filter the releases">',
+           _select("framework", "Framework", frameworks), _select("kind", "Kind of change", KINDS),
+           f'<span id="sbs-ledger-count" aria-live="polite">{releases} releases, {changes} changes</span>', "</div>"]
+    for framework in frameworks:
+        for package in (p for p in packages if p.framework == framework):
+            out += _package(ctx, package)
+    return "\n".join(out)
