@@ -146,9 +146,11 @@ def cmd_check(root: Path = SNIPPETS, docs: Path = ROOT / "docs", with_data: bool
     if root != SNIPPETS:  # figures and the conversion matrix: the real tree only
         return summary
     from sidebyside.data import consistency, status_text  # verdicts against each other; statuses against data/status.yml
+    from sidebyside.site import reader_pages  # no maintainer commands on reader pages
     from sidebyside.tools.conversions import coverage  # the matrix record against the code's paths and families
 
-    return f"{summary}; {check_figures()}; {coverage.check()}; {status_text.check()}; {consistency.check(docs)}"
+    return (f"{summary}; {check_figures()}; {coverage.check()}; {status_text.check()}; {consistency.check(docs)}; "
+            f"{reader_pages.check(docs)}")
 
 
 def check_figures() -> str:

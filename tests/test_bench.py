@@ -181,6 +181,8 @@ def test_migration_derives_epochs_keeps_missed_runs_missed_and_marks_unrecorded_
         [(1, 0, 40, True), (1, 1, 40, False), (2, 0, 40, None), (2, 1, 40, None)]
     assert "migrated from schema 1" in new["history"][0]
     load_results(write(tmp_path, new))
+    page = render_document(new, "x.json", "../assets/bench")
+    assert "migrated from schema 1" not in page and "null" not in page, "the migration note is for maintainers, not readers"
 
 
 def test_migration_refuses_timings_that_are_not_whole_epochs() -> None:

@@ -84,7 +84,7 @@ def render_document(doc: dict, source_name: str, chart_prefix: str) -> str:
         f'TensorFlow {v["tensorflow"]} (Keras {v["keras"]}), PyTorch {v["torch"]}, onnxruntime {v["onnxruntime"]}; '
         f'{doc["threads"]["intra_op"]} intra-op thread(s) in both. Raw data: `data/bench/{source_name}`'
         + (" (smoke mode: tiny sizes, not for conclusions)" if doc["mode"] == "smoke" else "") + ".",
-        *(f"    \n    History: {entry}" for entry in doc.get("history", [])),
+        # the file's migration 'history' is for maintainers: it stays in the JSON, not on the page
         "",
         "## Headline ratios { #headline }",
         "",
