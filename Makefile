@@ -1,4 +1,4 @@
-# Two commands matter: `make serve` (docs only) and `make test` (everything).
+# Two commands matter: `make serve` (docs only) and `make test` (everything). `make` alone lists every target.
 SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
 PYTHON ?= python3
@@ -8,16 +8,21 @@ HOST ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build test venv pr lint record check offline audit weight links screenshots searchbench bench browser graphviz flowchart tensorboard-screenshot npm clean wheel-sizes measure-cpu-knobs measure-quantization-latency conversions canary canary-venv facts
+.PHONY: help serve build test venv pr lint record check offline audit weight links screenshots searchbench bench system-deps browser graphviz flowchart tensorboard-screenshot npm clean wheel-sizes measure-cpu-knobs measure-quantization-latency conversions canary canary-venv facts measure
+.DEFAULT_GOAL := help
+
+# Each target's line ends with '## what it does'; help prints those, one line per target.
+help:  ## list every target with what it does
+	@awk -F':.*## ' '/^[a-z][a-z-]*:.*## /{printf "  make %-30s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
 # --- environments ---
 # A venv's .stamp holds a hash of the files it was installed from; it is reinstalled only when their content
-# changes (not their file times: a fresh clone or a worktree has new times and the same content).
-# $(call venv,DIR,FILES,INSTALL): create DIR and run INSTALL unless DIR/.stamp holds the hash of FILES.
-content_hash = $(shell cat $(1) | sha256sum | cut -c1-16)
+# changes (not their file times: a fresh clone or a worktree has new times and the same content; of pyproject.toml
+# only what pip reads counts). $(call venv,DIR,FILES,INSTALL): create DIR and run INSTALL unless DIR/.stamp
+# holds the hash of FILES.
 define venv
-@if [ "$$(cat $(1)/.stamp 2>/dev/null)" != "$(call content_hash,$(2))" ]; then \
-	  set -x; $(PYTHON) -m venv $(1) && $(3) && echo "$(call content_hash,$(2))" > $(1)/.stamp; fi
+@hash=$$(python3 -m sidebyside.tools.venv_stamp $(2)); if [ "$$(cat $(1)/.stamp 2>/dev/null)" != "$$hash" ]; then \
+	  set -x; $(PYTHON) -m venv $(1) && $(3) && echo "$$hash" > $(1)/.stamp; fi
 endef
 
 $(DOCS_VENV)/.stamp: FORCE
@@ -30,8 +35,7 @@ $(VENV)/.stamp: FORCE
 
 FORCE:
 
-# The test environment alone (frameworks, pytest; the package installed editable), without running anything.
-venv: $(VENV)/.stamp
+venv: $(VENV)/.stamp  ## the test environment alone (.venv: frameworks, pytest, docs stack, this package editable)
 
 # Converters that cannot sit beside the pinned frameworks (reasons on docs/porting/conversion-matrix.md).
 CONVERT_VENV := .venv-convert
@@ -47,119 +51,124 @@ TEST_TMP := $(or $(TMPDIR),/tmp)/sidebyside-test-$(shell printf '%s' '$(CURDIR)'
 PYTEST_ARGS ?=
 
 # --- the two commands ---
-serve: $(DOCS_VENV)/.stamp
+serve: $(DOCS_VENV)/.stamp  ## docs-only venv, build and serve on http://$(HOST)/
 	$(DOCS_VENV)/bin/python -m mkdocs serve --dev-addr $(HOST) --livereload
 
-test: $(VENV)/.stamp browser graphviz npm lint
+test: system-deps $(VENV)/.stamp npm lint  ## everything: lint, check, the whole suite (browser tests included), the audit
 	$(VENV)/bin/python -m sidebyside check  # every pair recorded, shown on a page and in parity; data valid and its links resolved
 	$(VENV)/bin/python -m pytest -n auto --dist worksteal --basetemp=$(TEST_TMP) $(PYTEST_ARGS)
 	$(MAKE) --no-print-directory audit AUDIT_FLAGS="--site $(TEST_TMP)/sbs-hosted/site"  # the site the tests just built and checked
 
 # --- the rest ---
-build: $(DOCS_VENV)/.stamp
+build: $(DOCS_VENV)/.stamp  ## strict build into site/
 	$(DOCS_VENV)/bin/python -m mkdocs build --strict
 
-lint: $(VENV)/.stamp
+lint: $(VENV)/.stamp  ## ruff on the code, codespell on the words
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/codespell docs snippets sidebyside tests README.md CONTRIBUTING.md
 
-record: $(VENV)/.stamp
+record: $(VENV)/.stamp  ## re-run snippets (WHAT=topic[/pair]) and changed notebooks, rewrite their outputs
 	$(VENV)/bin/python -m sidebyside record $(WHAT)
 	$(VENV)/bin/python -m sidebyside notebooks  # re-executes only notebooks whose source changed
 
-check: $(VENV)/.stamp
+check: $(VENV)/.stamp  ## pairs, parity, data files, prose figures, in seconds, running nothing
 	$(VENV)/bin/python -m sidebyside check
 
-# Before a pull request, for the topic or pair you changed: lint, check (snippet tree, @pair references,
-# data links), its snippet and parity tests, and the strict build. Minutes, not the whole suite.
-pr: $(VENV)/.stamp lint
-	@[ -n "$(WHAT)" ] || { echo "usage: make pr WHAT=topic or WHAT=topic/pair" >&2; exit 2; }
-	$(VENV)/bin/python -m sidebyside check $(WHAT)
-	$(VENV)/bin/python -m pytest -q -n 0 tests/test_snippets.py tests/test_parity.py -k "$(WHAT)"
-	$(VENV)/bin/python -m mkdocs build --strict -d build/pr-site
+# Before a pull request: lint, check, then only the tests that what the branch changed against main needs
+# (pairs, pages, data rows, notebooks, code; see sidebyside/tools/pr.py), and the strict build when the site changed.
+# WHAT=topic, WHAT=topic/pair or WHAT=<file> checks that instead; BASE=<branch> measures against another branch.
+BASE ?= main
+pr: $(VENV)/.stamp lint  ## lint, check and the tests the branch's changes need (or WHAT=topic[/pair]|file)
+	$(VENV)/bin/python -m sidebyside.tools.pr --base $(BASE) $(if $(WHAT),--what "$(WHAT)")
 
-browser:
-	@command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+# Debian packages the browser tests and the flowchart need. The only target that runs apt-get (as root).
+SYSTEM_PACKAGES := chromium graphviz
+system-deps:  ## Debian packages (chromium, graphviz) via apt-get, when missing; make test runs it
+	@missing=""; command -v chromium >/dev/null || missing="$$missing chromium"; command -v dot >/dev/null || missing="$$missing graphviz"; \
+	if [ -n "$$missing" ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; fi
+
+browser:  ## check that Chromium is installed (make system-deps installs it)
+	@command -v chromium >/dev/null || { echo "chromium not found: run 'make system-deps' (apt-get, as root)" >&2; exit 1; }
 	@chromium --version
 
-graphviz:
-	@command -v dot >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq graphviz >/dev/null; }
+graphviz:  ## check that Graphviz is installed (make system-deps installs it)
+	@command -v dot >/dev/null || { echo "dot (graphviz) not found: run 'make system-deps' (apt-get, as root)" >&2; exit 1; }
 
 # Redraw data/flowchart.svg from data/decision.yml (the build checks it is current; tests redraw and compare).
-flowchart: $(DOCS_VENV)/.stamp graphviz
+flowchart: $(DOCS_VENV)/.stamp graphviz  ## redraw data/flowchart.svg from data/decision.yml
 	$(DOCS_VENV)/bin/python -m sidebyside.site.flowchart
 
 # Re-capture docs/assets/images/tensorboard-both-runs.png: both frameworks' runs in a real TensorBoard on 127.0.0.1.
-tensorboard-screenshot: $(VENV)/.stamp browser
+tensorboard-screenshot: $(VENV)/.stamp browser  ## re-capture the TensorBoard screenshot from a real TensorBoard
 	$(VENV)/bin/python scripts/tensorboard_screenshot.py
 
 # Benchmarks: full run (<= 10 min on 2 cores) -> data/bench/<date>-<machine>.json, then the charts.
-bench: $(VENV)/.stamp
+bench: $(VENV)/.stamp  ## benchmarks into data/bench/, then the charts
 	$(VENV)/bin/pip install -q -r requirements/bench.txt
 	out=$$($(VENV)/bin/python -m sidebyside.tools.bench.run) && $(VENV)/bin/python -m sidebyside.tools.bench.charts "$$out" docs/assets/bench
 
 # Registry facts for the hardware page: pinned frameworks' wheel sizes per platform -> data/facts/wheel-sizes.json.
-wheel-sizes: $(VENV)/.stamp
+wheel-sizes: $(VENV)/.stamp  ## pinned frameworks' wheel sizes per platform into data/facts/wheel-sizes.json
 	$(VENV)/bin/python -m sidebyside.tools.wheel_sizes
 
 # Measured data rendered on the profiling and quantization pages (a few minutes each; re-run on a quiet machine).
-measure-cpu-knobs: $(VENV)/.stamp
+measure-cpu-knobs: $(VENV)/.stamp  ## the profiling page's CPU-knob measurements
 	$(VENV)/bin/python -m sidebyside.tools.cpu_knobs
-measure-quantization-latency: $(VENV)/.stamp
+measure-quantization-latency: $(VENV)/.stamp  ## the quantization page's latency measurements
 	$(VENV)/bin/python -m sidebyside.tools.quant_latency
 
 # Conversion matrix: every path x family, each cell in its own process -> data/conversions/matrix.json (ARGS=--jobs 2).
-conversions: $(VENV)/.stamp $(CONVERT_VENV)/.stamp
+conversions: $(VENV)/.stamp $(CONVERT_VENV)/.stamp  ## the conversion matrix into data/conversions/matrix.json
 	nice -n 10 $(VENV)/bin/python -m sidebyside.tools.conversions.run $(ARGS)
 
 # Project figures for the budgets: build time, page weight, one topic's snippet time. ARGS=--tests instead times
 # the suite as a multiple of 'import tensorflow' and lists the 15 slowest tests (also --runs N, --load, --fresh).
-measure: $(VENV)/.stamp
+measure: $(VENV)/.stamp  ## build time, page weight, snippet time; ARGS=--tests times the suite
 	$(VENV)/bin/python -m sidebyside.tools.measure $(ARGS)
 
 # Offline HTML for file:// reading -> dist/tf-vs-pytorch-offline.zip (search works, no network request).
-offline: $(DOCS_VENV)/.stamp npm
+offline: $(DOCS_VENV)/.stamp npm  ## the offline zip in dist/ (works from file://)
 	$(DOCS_VENV)/bin/python -m sidebyside.site.sitebuild offline
 
 # Lighthouse on the hosted build served on 127.0.0.1: desktop scores gate; mobile (median of 3) gates too, with the
 # CPU slowdown calibrated to the host's measured benchmark index (see sidebyside/tools/audit.py).
 AUDIT_FLAGS ?=
-audit: $(VENV)/.stamp browser npm
+audit: $(VENV)/.stamp browser npm  ## Lighthouse on the hosted build served on 127.0.0.1 (scores gate)
 	$(VENV)/bin/python -m sidebyside.tools.audit $(AUDIT_FLAGS)
 
 # Gzipped first-load bytes per built page (budget 150 KB); internal links/anchors + external-link list.
-weight: build
+weight: build  ## gzipped first-load bytes per page (budget 150 KB)
 	$(DOCS_VENV)/bin/python -m sidebyside.tools.pageweight site
-links: build
+links: build  ## internal links and anchors; external links listed in build/external-links.txt
 	$(DOCS_VENV)/bin/python -m sidebyside.tools.linkcheck site --report build/external-links.txt
 
 # Search index size and keystroke-to-results time on the offline zip.
-searchbench: $(VENV)/.stamp browser npm
+searchbench: $(VENV)/.stamp browser npm  ## search index size and keystroke-to-results time
 	$(VENV)/bin/python -m sidebyside.tools.searchbench
 
 # Home, comparison, flowchart, chooser, benchmarks, a topic and a notebook; light/dark, phone/desktop -> screenshots/ (git-ignored) for review.
-screenshots: $(VENV)/.stamp browser
+screenshots: $(VENV)/.stamp browser  ## light/dark, phone/desktop screenshots into screenshots/ for review
 	$(VENV)/bin/python -m sidebyside.tools.screenshots
 
 # Canary: newest stable tensorflow-cpu, torch, keras and jax (as far as this machine's pip config allows) in a
 # separate venv; every pair re-run against its recording -> data/canary/<date>.json. make test keeps the pins.
 CANARY_VENV := .venv-canary
-canary-venv:
+canary-venv:  ## .venv-canary with the newest stable frameworks
 	[ -x $(CANARY_VENV)/bin/python ] || $(PYTHON) -m venv $(CANARY_VENV)
 	sed -E '/^(tensorflow-cpu|torch|keras|jax\[cpu\]|jaxlib)==/d; s#^-r docs.txt#-r $(CURDIR)/requirements/docs.txt#' requirements/test.txt > $(CANARY_VENV)/requirements.txt
 	printf 'tensorflow-cpu\ntorch\nkeras\njax[cpu]\n' >> $(CANARY_VENV)/requirements.txt
 	$(CANARY_VENV)/bin/pip install -q --upgrade -r $(CANARY_VENV)/requirements.txt
-canary: canary-venv
+canary: canary-venv  ## every pair on the newest releases into data/canary/<date>.json
 	mkdir -p build
 	nice -n 10 $(CANARY_VENV)/bin/python -m sidebyside.tools.canary --record data/canary --report build/canary-report.md --outdir build/canary-outputs
 
 # Facts a registry can answer (newest versions + release dates on PyPI and npm) -> data/facts/<date>.json, then drift;
 # every tracked package's final releases since 2024 -> data/facts/releases.json (the release ledger is tested against it).
-facts: $(VENV)/.stamp
+facts: $(VENV)/.stamp  ## newest releases from PyPI and npm into data/facts/<date>.json, then drift
 	$(VENV)/bin/python -m sidebyside.tools.facts
 
-npm:
+npm:  ## the npm tools pinned in package-lock.json (Lighthouse, the search shim)
 	@if [ -f package-lock.json ]; then [ -d node_modules ] && [ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund; fi
 
-clean:
+clean:  ## remove site/, dist/, build/ and pytest's cache
 	rm -rf site dist build .pytest_cache

@@ -59,11 +59,11 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 def browser() -> Iterator[object]:
     """One headless Chromium per worker: Debian's chromium driven by Playwright.
 
-    ``make browser`` installs it. Outside CI a missing browser skips with the
+    ``make system-deps`` installs it. Outside CI a missing browser skips with the
     command that fixes it; in CI (``CI=true``) it fails the run.
     """
     if not CHROMIUM.exists():
-        message = f"{CHROMIUM} not found; install it with 'make browser' (apt-get install chromium)"
+        message = f"{CHROMIUM} not found; install it with 'make system-deps' (apt-get install chromium)"
         if os.environ.get("CI"):
             pytest.fail(message)
         pytest.skip(message)

@@ -84,6 +84,9 @@ def test_venv_stamps_follow_content_not_file_times(tmp_path: Path) -> None:
     shutil.copy(ROOT / "Makefile", tmp_path)
     shutil.copy(ROOT / "pyproject.toml", tmp_path)
     shutil.copytree(ROOT / "requirements", tmp_path / "requirements")
+    for module in ("__init__.py", "tools/__init__.py", "tools/venv_stamp.py"):  # what computes the hash
+        (tmp_path / "sidebyside" / module).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(ROOT / "sidebyside" / module, tmp_path / "sidebyside" / module)
     (tmp_path / "python").write_text(STUB_PYTHON, encoding="utf-8")
     (tmp_path / "python").chmod(0o755)
     assert len(make_venv(tmp_path)) == 1
@@ -91,6 +94,9 @@ def test_venv_stamps_follow_content_not_file_times(tmp_path: Path) -> None:
     for file in [tmp_path / "pyproject.toml", *(tmp_path / "requirements").iterdir()]:
         os.utime(file, (later, later))
     assert len(make_venv(tmp_path)) == 1, "newer file times alone reinstalled the venv"
+    with (tmp_path / "pyproject.toml").open("a", encoding="utf-8") as settings:
+        settings.write("\n[tool.ruff.format]\nquote-style = 'single'\n")
+    assert len(make_venv(tmp_path)) == 1, "a lint setting in pyproject.toml reinstalled the venv"
     with (tmp_path / "requirements" / "test.txt").open("a", encoding="utf-8") as pins:
         pins.write("extra-package==1.0\n")
     assert len(make_venv(tmp_path)) == 2, "a changed requirement file did not reinstall the venv"

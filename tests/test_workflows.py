@@ -113,3 +113,22 @@ def test_dependabot_updates_actions_pip_and_npm_but_never_the_framework_pins() -
     assert set(ecosystems) == {"github-actions", "pip", "npm"}
     ignored = {i["dependency-name"] for i in ecosystems["pip"].get("ignore", [])}
     assert {"tensorflow-cpu", "torch"} <= ignored
+
+
+def test_the_pull_request_template_asks_for_what_contributing_asks() -> None:
+    template = (ROOT / ".github" / "pull_request_template.md").read_text(encoding="utf-8")
+    contributing = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    for asked in ("`make pr`", "# same:", "<!-- figure:", "as of YYYY-MM-DD", "data/*.yml", "sidebyside record"):
+        assert asked in template and asked in contributing, f"{asked!r} is not in both the template and CONTRIBUTING.md"
+    assert not re.search(r"- \[ \] `make test`", template), "the template must not ask for the whole suite (make pr is the local step)"
+
+
+def test_make_help_lists_every_target_and_only_system_deps_runs_apt_get() -> None:
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    targets = set(re.findall(r"^([a-z][a-z-]*):(?!=)", makefile, re.M))
+    helped = set(re.findall(r"^([a-z][a-z-]*):[^\n]*## \S", makefile, re.M))
+    assert targets and targets == helped, f"targets without a '## ' help text: {sorted(targets - helped)}"
+    assert re.search(r"^\.DEFAULT_GOAL := help$", makefile, re.M)
+    with_apt = {name for name, body in re.findall(r"^([a-z][a-z-]*):.*\n((?:\t.*\n)+)", makefile, re.M) if re.search(r"apt-get (?:update|install)", body)}
+    assert with_apt == {"system-deps"}
+    assert re.search(r"^test: system-deps ", makefile, re.M)
