@@ -137,3 +137,18 @@ def test_check_runs_the_consistency_checks(tmp_path: Path, monkeypatch: pytest.M
     monkeypatch.setattr("sidebyside.data.comparison.load_comparison.__defaults__", (flipped,))
     with pytest.raises(SiteError, match="comparison row 'visualization' says tensorflow"):
         consistency.check(DOCS)
+
+
+def test_a_verdict_flipped_against_its_benchmark_data_is_caught(tmp_path: Path) -> None:
+    table = load_comparison(flip_row(tmp_path, "compiled-speed", "pytorch"))
+    row = next(r for r in table.rows if r.id == "compiled-speed")
+    (problem,) = consistency.bench_contradictions(table)
+    assert problem.message.startswith(f"{table.path}:{row.line}: comparison row 'compiled-speed' says pytorch, but data/bench/")
+    assert "CNN train step, compiled: TensorFlow; MLP compile time, compiled: TensorFlow" in problem.message
+
+
+def test_a_benchmark_case_the_data_lacks_is_caught(tmp_path: Path) -> None:
+    text = COMPARISON.read_text(encoding="utf-8").replace('"Import time"', '"Import time, cold"', 1)
+    (tmp_path / "comparison.yml").write_text(text, encoding="utf-8")
+    (problem,) = consistency.bench_contradictions(load_comparison(tmp_path / "comparison.yml"))
+    assert "comparison row 'startup-memory' cites benchmark case 'Import time, cold', which data/bench/" in problem.message

@@ -23,7 +23,7 @@ VERDICTS: dict[str, str] = {"tensorflow": "TensorFlow", "pytorch": "PyTorch", "t
 """Allowed verdict values -> label shown to readers."""
 
 ROW_REQUIRED = {"id", "criterion", "tensorflow", "pytorch", "verdict", "why", "evidence"}
-ROW_OPTIONAL = {"source", "as_of", "depends_on"}
+ROW_OPTIONAL = {"source", "as_of", "depends_on", "bench_cases"}
 GROUP_KEYS = {"id", "title", "rows"}
 
 
@@ -43,6 +43,8 @@ class Row:
     as_of: date | None
     line: int
     depends_on: str | None = None
+    bench_cases: tuple[str, ...] = ()
+    """Benchmark cases the verdict rests on, checked against the newest data/bench/*.json."""
 
 
 @dataclass(frozen=True)
@@ -83,7 +85,16 @@ def _row(item: LocatedDict, what: str, group: str, seen: dict[str, int]) -> Row:
         as_of=as_of,
         line=item.line,
         depends_on=fields.text(item, "depends_on", what, default=None),
+        bench_cases=_bench_cases(item, what),
     )
+
+
+def _bench_cases(item: LocatedDict, what: str) -> tuple[str, ...]:
+    cases = item.get("bench_cases", [])
+    if not isinstance(cases, list) or not all(isinstance(c, str) and c.strip() for c in cases):
+        raise item.error("bench_cases", f"{what} bench_cases must be a list of benchmark case names",
+                         'e.g. bench_cases: ["CNN train step, compiled"]')
+    return tuple(cases)
 
 
 @loader("comparison.yml")

@@ -14,7 +14,11 @@ These checks tie them together:
   neither, "same tool, same numbers", cannot sit behind a row that says
   TensorFlow);
 - a row that says "depends" may back a leaf that picks one framework only
-  when the row says what it depends on (``depends_on``, shown in the table).
+  when the row says what it depends on (``depends_on``, shown in the table);
+- a row that names the benchmark cases it rests on (``bench_cases``) must
+  agree with who was faster in the newest result file: a framework verdict
+  needs at least one case it won and none the other won, a tie needs every
+  case within the noise band, "depends" needs cases won by each.
 
 The project summary renderer and ``python -m sidebyside check`` run them
 all (``contradictions``); the tests plant one of each to prove each can fail.
@@ -138,7 +142,47 @@ def unnamed_picks(docs: Path, table: Comparison) -> list[SiteError]:
 
 def contradictions(tree: Tree, table: Comparison, docs: Path) -> list[SiteError]:
     """Every check of this module, as ``check`` and the build run them."""
-    return project_contradictions(tree, table) + page_contradictions(docs, table) + unnamed_picks(docs, table)
+    return (project_contradictions(tree, table) + page_contradictions(docs, table) + unnamed_picks(docs, table)
+            + bench_contradictions(table))
+
+
+def bench_contradictions(table: Comparison, results: Path | None = None) -> list[SiteError]:
+    """Rows whose verdict disagrees with the benchmark cases they cite (newest ``data/bench/*.json`` by default)."""
+    cited = [row for row in table.rows if row.bench_cases]
+    if not cited:
+        return []
+    from sidebyside import ROOT
+    from sidebyside.tools.bench.compare import rows
+    from sidebyside.tools.bench.schema import load_results, newest
+
+    path = results or newest(ROOT / "data" / "bench")
+    if path is None:
+        return [SiteError(table.path, cited[0].line, "rows cite benchmark cases but data/bench/ holds no result file", "run the benchmarks")]
+    faster = {row.case: row.faster for row in rows(load_results(path))}
+    problems = []
+    for row in cited:
+        unknown = [case for case in row.bench_cases if case not in faster]
+        winners = {faster[case] for case in row.bench_cases if case in faster}
+        if unknown:
+            problem = f"cites benchmark case '{unknown[0]}', which {display_path(path)} does not hold"
+        elif not _bench_agrees(row.verdict, winners):
+            shown = "; ".join(f"{case}: {faster[case]}" for case in row.bench_cases)
+            problem = f"says {row.verdict}, but {display_path(path)} says {shown}"
+        else:
+            continue
+        problems.append(SiteError(table.path, row.line, f"comparison row '{row.id}' {problem}",
+                                  "re-read the result file; change the verdict (or the cases it rests on) so they agree"))
+    return problems
+
+
+def _bench_agrees(verdict: str, winners: set[str]) -> bool:
+    names = {LABELS[v]: v for v in LABELS}
+    won = {names[w] for w in winners if w in names}
+    if verdict in OTHER:
+        return verdict in won and OTHER[verdict] not in won
+    if verdict == "tie":
+        return not won
+    return won == {"tensorflow", "pytorch"}
 
 
 def check(docs: Path) -> str:
