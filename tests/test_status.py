@@ -42,13 +42,13 @@ def test_fails_written_for_a_subject_that_works(tmp_path: Path) -> None:
     page = root / "docs" / "topics" / "deployment.md"
     lines = page.read_text(encoding="utf-8").splitlines()
     lines.append("")
-    lines.append("Keras `model.export(format=\"onnx\")` fails with the pinned versions.")
+    lines.append("Converting the ONNX file back with onnx2tf fails with the pinned versions.")
     page.write_text("\n".join(lines) + "\n", encoding="utf-8")
     with pytest.raises(SiteErrors) as caught:
         status_text.check(root)
     assert caught.value.message == (
-        f"{page}:{len(lines)}: says 'fails' about format=\"onnx\", but data/status.yml:{subject_line('keras-export-onnx')} "
-        "records 'works' on the TensorFlow backend; show the status with @status(keras-export-onnx), "
+        f"{page}:{len(lines)}: says 'fails' about onnx2tf, but data/status.yml:{subject_line('onnx2tf')} "
+        "records 'works' on every model kind of the conversion matrix; show the status with @status(onnx2tf), "
         "or state what the record says (fix the record first if it is wrong)"
     )
 
@@ -128,3 +128,12 @@ def test_a_conditional_status_needs_its_marker(tmp_path: Path) -> None:
     path.write_text(text, encoding="utf-8")
     with pytest.raises(SiteError, match=r"status.yml:\d+: subject 'tf2onnx-from-keras' status 'fails' has no marker"):
         load_status(path)
+
+
+def test_a_status_word_belongs_to_the_nearest_subject_of_its_clause() -> None:
+    subjects = load_status()
+    text = "- LiteRT needs the extra `litert-torch` package, and SavedModel fails with the pinned versions.\n"
+    assert status_text.problems_in(Path("p.md"), status_text._units_markdown(text), subjects) == []
+    text = "- `litert-torch` fails with the pinned versions.\n"
+    (problem,) = status_text.problems_in(Path("p.md"), status_text._units_markdown(text), subjects)
+    assert problem.message.startswith("p.md:1: says 'fails' about litert-torch")

@@ -2,9 +2,10 @@
 
 The rule is deliberately plain, so a contributor can predict it:
 
-- a *unit* is a table row, or a sentence of a Markdown paragraph (pages
-  under ``docs/``), or one line of a data file (``data/*.yml``); fenced
-  code, HTML comments and ``@status(...)`` markers are left out;
+- a *unit* is a table row, or a clause of a Markdown paragraph (pages
+  under ``docs/``) or of one line of a data file (``data/*.yml``): text
+  is cut at sentence ends, semicolons and ", and" / ", but"; fenced code,
+  HTML comments and ``@status(...)`` markers are left out;
 - a status word (``WORDS`` in ``sidebyside.data.status``) belongs to the
   nearest alias of a subject in the same unit;
 - that status must be one the record holds (a deprecated API may also be
@@ -29,7 +30,8 @@ from sidebyside.mdtext import outside_fences
 COMMENT_RE = re.compile(r"<!--.*?-->", re.DOTALL)
 MARKER_RE = re.compile(r"@status\((?P<id>[^)\s]*)\)")
 """``@status(<id>)``: where a page or data file shows a subject's status, rendered from the record."""
-SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+(?=[A-Z`*(\[])")
+SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+(?=[A-Z`*(\[])|;\s+|,\s+(?:and|but|while)\s+")
+"""Where one clause ends and the next begins: sentence ends, semicolons, ', and' / ', but' / ', while'."""
 BREAK_RE = re.compile(r"^\s*(?:[-*+] |\d+\. |#|!!! |\|)")
 """Lines that start a new unit: list items, headings, admonitions, table rows."""
 
@@ -46,10 +48,10 @@ def _units_markdown(text: str) -> Iterator[tuple[int, str]]:
             starts.append((len(joined), number))
             joined += line.strip() + " "
         offset = 0
-        for sentence in SENTENCE_END_RE.split(joined):
-            line = max(n for start, n in starts if start <= offset)
-            yield line, sentence
-            offset += len(sentence) + 1
+        for match in [*SENTENCE_END_RE.finditer(joined), None]:
+            end = match.start() if match else len(joined)
+            yield max(n for start, n in starts if start <= offset), joined[offset:end]
+            offset = match.end() if match else offset
         para.clear()
 
     for number, line in outside_fences(MARKER_RE.sub("", COMMENT_RE.sub(lambda m: "\n" * m.group().count("\n"), text))):
@@ -66,7 +68,8 @@ def _units_markdown(text: str) -> Iterator[tuple[int, str]]:
 
 def _units_yaml(text: str) -> Iterator[tuple[int, str]]:
     for number, line in enumerate(text.splitlines(), start=1):
-        yield number, MARKER_RE.sub("", line)
+        for clause in SENTENCE_END_RE.split(MARKER_RE.sub("", line)):
+            yield number, clause
 
 
 def _nearest(subjects: list[Subject], unit: str, at: int) -> Subject | None:
