@@ -17,7 +17,7 @@ import pytest
 
 from sidebyside import ROOT
 from sidebyside.data.pins import advisory_problems, pins
-from sidebyside.data.releases import KINDS, changes_on, load_ledger, load_package
+from sidebyside.data.releases import KINDS, SINCE, changes_on, load_ledger, load_package
 from sidebyside.site.renderers import RenderContext, registry
 from sidebyside.site.renderers._ledger import release_id
 from sidebyside.site.renderers.release_changes import LEDGER_PAGE
@@ -64,7 +64,7 @@ def test_what_changed_sections_list_the_ledger_changes_that_link_to_them() -> No
 
 def test_a_page_no_change_links_to_says_so() -> None:
     html, ctx = render("release-changes", "topics/no-such-page.md")
-    assert html == "<p>No release since January 2024 changed what this page shows.</p>" and ctx.links == []
+    assert html == f"<p>No release since {SINCE:%B %Y} changed what this page shows.</p>" and ctx.links == []
 
 
 def test_advisories_table_shows_each_range_as_the_ledger_states_it() -> None:
