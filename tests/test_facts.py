@@ -8,6 +8,7 @@ drift naming the data file and line.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import functools
 import json
@@ -204,3 +205,13 @@ def test_a_ledger_release_the_registry_lacks_or_dates_otherwise_fails(tmp_path: 
 def test_pre_releases_are_never_listed() -> None:
     assert [facts.is_final(v) for v in ("2.13.0", "0.12.0.1", "2.13.0rc1", "3.0.0.dev1", "4.0.0-rc.1", "1.0b2")] == [
         True, True, False, False, False, False]
+
+
+def test_a_release_marked_not_reviewed_counts_as_unreviewed(tmp_path: Path) -> None:
+    keras = next(p for p in LEDGER() if p.key == "pypi:keras")
+    release = keras.releases[0]
+    planted = dataclasses.replace(keras, releases=(dataclasses.replace(release, nothing="Not reviewed yet: later", changes=()), *keras.releases[1:]))
+    before = {e.message for e in unreviewed([keras], load_release_lists())}
+    after = [e.message for e in unreviewed([planted], load_release_lists()) if e.message not in before]
+    assert after == [f"data/releases/keras.yml:{release.line}: keras {release.version} is marked as not reviewed; "
+                     "read its release notes and list its changes, or say in 'nothing:' why none matters to readers"]
