@@ -348,8 +348,18 @@ def test_subset_rerun_matches_record(servers, path_id: str, family_id: str) -> N
     now = servers(getattr(PATHS[path_id], "BACKEND", "tensorflow")).run(path_id, family_id, timeout=600)
     recorded = CELLS[(path_id, family_id)]
     assert now["status"] == recorded["status"], f"{now['status']} now ({now['error']}), {recorded['status']} recorded"
-    if recorded["max_abs_diff"] is not None:
-        assert abs(now["max_abs_diff"] - recorded["max_abs_diff"]) <= schema.TOLERANCE
+    assert schema.same_difference(recorded["max_abs_diff"], now["max_abs_diff"]), (
+        f"largest difference {now['max_abs_diff']} now, {recorded['max_abs_diff']} recorded: "
+        "re-run 'make conversions ARGS=\"--update --paths ...\"' if the code changed; the record is not edited by hand")
+
+
+@pytest.mark.parametrize(("recorded", "now", "same"), [
+    (2.4e-7, 2.4e-7, True), (2.4e-6, 3.0e-6, True), (0.0, 1.2e-7, True), (None, None, True),
+    (2.4e-5, 2.4e-7, False),  # planted: a recorded difference x100
+    (1e-6, 1e-4, False), (0.0, 1e-5, False), (None, 0.0, False),
+])
+def test_a_recorded_difference_must_repeat_not_only_pass(recorded, now, same) -> None:
+    assert schema.same_difference(recorded, now) is same
 
 
 def test_verdict_matches_the_record() -> None:

@@ -37,7 +37,7 @@ from sidebyside.errors import SiteError, display_path
 from sidebyside.pairs.runner import base_env
 from sidebyside.tools.conversions.families import FAMILIES
 from sidebyside.tools.conversions.paths import all_paths
-from sidebyside.tools.conversions.schema import MARKER, RECORD, TOLERANCE, check, load
+from sidebyside.tools.conversions.schema import MARKER, RECORD, TOLERANCE, check, load, same_difference
 
 CONVERT_PYTHON = ROOT / ".venv-convert" / "bin" / "python"
 JOURNALS = ROOT / "build" / "conversions"
@@ -265,8 +265,7 @@ def changes(record: dict, now: dict) -> list[str]:
             found.append(f"{name}: not in the record")
         elif old["status"] != cell["status"]:
             found.append(f"{name}: {old['status']} -> {cell['status']} ({cell['error'] or 'no error'})")
-        elif (old["max_abs_diff"] is None) != (cell["max_abs_diff"] is None) or (
-                old["max_abs_diff"] is not None and abs(old["max_abs_diff"] - cell["max_abs_diff"]) > TOLERANCE):
+        elif not same_difference(old["max_abs_diff"], cell["max_abs_diff"]):
             found.append(f"{name}: difference {old['max_abs_diff']} -> {cell['max_abs_diff']}")
     return found
 

@@ -15,10 +15,28 @@ from sidebyside.errors import SiteError
 RECORD = ROOT / "data" / "conversions" / "matrix.json"
 TOLERANCE = 1e-4
 """Largest absolute difference between original and converted outputs that still counts as the same model."""
+RERUN_FLOOR = 1e-6
+"""Below this, two differences are float32 noise of the same result: a re-run of a cell recorded at 0.0 gave 1.2e-7
+(one unit in the last place at 1.0), as threads sum in another order."""
+RERUN_FACTOR = 4.0
+"""A re-run in the same environment repeats the recorded difference to within this factor, or the record was edited."""
 MARKER = "CELL-RESULT "
 STATUSES = ("pass", "mismatch", "error", "timeout", "crash")
 CELL_KEYS = {"path", "family", "status", "max_abs_diff", "error", "seconds", "versions"}
 TOP_KEYS = {"schema", "date", "python", "platform", "tolerance", "seconds", "envs", "paths", "families", "cells"}
+
+
+def same_difference(recorded: float | None, now: float | None) -> bool:
+    """Whether a re-run's largest difference is the recorded one, up to float noise.
+
+    A pass/fail threshold is too coarse for this: a recorded 1e-6 edited to
+    1e-4 still "passes". Same pinned versions, same seeded inputs: the figure
+    repeats within a small factor, or both are at float32's noise floor.
+    """
+    if recorded is None or now is None:
+        return recorded is None and now is None
+    low, high = sorted((abs(recorded), abs(now)))
+    return high - low <= RERUN_FLOOR or high <= RERUN_FACTOR * low
 
 
 def check_cell(cell: dict, where: Path) -> None:
