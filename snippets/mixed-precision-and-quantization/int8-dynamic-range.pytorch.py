@@ -3,6 +3,7 @@
 # same: ^float32 correct
 import copy
 import io
+import warnings
 
 import numpy as np
 import torch
@@ -44,3 +45,10 @@ print(f"int8 size:    {size(int8_model)} bytes ({size(int8_model) / size(model):
 print("stored weight types:", sorted({str(layer.weight.qdata.dtype).removeprefix("torch.") for layer in (int8_model[0], int8_model[2])}))
 pred = predict(int8_model)
 print(f"int8 correct: {np.sum(pred == y_test)} of {len(y_test)}; predictions that changed: {np.sum(pred != float_pred)}")
+
+# The older API still runs in this PyTorch; its own warning says when it was to be removed.
+with warnings.catch_warnings(record=True) as caught:
+    warnings.simplefilter("always")
+    torch.ao.quantization.quantize_dynamic(copy.deepcopy(model), {torch.nn.Linear}, dtype=torch.qint8)
+notice = next(w for w in caught if issubclass(w.category, DeprecationWarning))
+print("torch.ao.quantization.quantize_dynamic still runs:", f"{notice.category.__name__}:", str(notice.message).splitlines()[0].strip())
