@@ -154,3 +154,32 @@ def test_no_committed_record_holds_a_machine_path() -> None:
                  if p.suffix in {".json", ".yml", ".yaml"} and re.search(MACHINE_PATH, p.read_text(encoding="utf-8"))]
     assert offenders == [], f"absolute machine paths in {offenders}: re-record them with the tool that wrote them"
     assert re.search(MACHINE_PATH, '"x": "/work/wt-current/.venv-canary/bin/python"')
+
+
+CANARY_REGISTRY_NAME = {"tensorflow-cpu": "tensorflow"}
+"""tensorflow-cpu is released in step with tensorflow, under the same version numbers."""
+
+
+def unpublished(installed: dict[str, str], lists) -> list[str]:
+    """Installed versions a canary record names that the recorded registry list does not."""
+    from sidebyside.data.facts import package_key
+    found = []
+    for dist, version in installed.items():
+        known = lists.packages.get(package_key("pypi", CANARY_REGISTRY_NAME.get(dist, dist)))
+        base = version.split("+", 1)[0]
+        if known is not None and base not in known.releases:
+            found.append(f"{dist} {version}")
+    return found
+
+
+def test_canary_versions_are_releases_the_registry_lists() -> None:
+    """A record's versions come from pip, so each is a published release (planted: a torch version edited by hand)."""
+    from sidebyside.data.facts import load_release_lists
+    lists = load_release_lists()
+    record = canary_data.latest_canary()
+    assert record is not None
+    assert unpublished(record.installed, lists) == [], (
+        f"{record.path.name} names versions no registry published: re-run 'make canary' instead of editing it")
+    assert {"torch", "jax"} <= {dist for dist in record.installed if CANARY_REGISTRY_NAME.get(dist, dist) in
+                                {lists.packages[k].name for k in lists.packages}}
+    assert unpublished({**record.installed, "torch": "2.15.9"}, lists) == ["torch 2.15.9"]
