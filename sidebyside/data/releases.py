@@ -39,7 +39,7 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import dataclass
-from functools import partial
+from functools import lru_cache, partial
 from pathlib import Path
 
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
@@ -224,7 +224,23 @@ def _release(node: LocatedDict, what: str, today: datetime.date | None) -> Relea
 
 
 def load_package(path: Path, today: datetime.date | None = None) -> Package:
-    """Parse and validate one ledger file; raise SiteError (file:line, what, fix) at the first problem."""
+    """Parse and validate one ledger file; raise SiteError (file:line, what, fix) at the first problem.
+
+    A build renders the ledger on every topic page: an unchanged file (same
+    size and modification time) is parsed once.
+    """
+    stat = path.stat() if path.is_file() else None
+    if stat is None:
+        return _parse_package(path, today)
+    return _cached_package(path, stat.st_mtime_ns, stat.st_size, today)
+
+
+@lru_cache(maxsize=256)
+def _cached_package(path: Path, mtime_ns: int, size: int, today: datetime.date | None) -> Package:
+    return _parse_package(path, today)
+
+
+def _parse_package(path: Path, today: datetime.date | None) -> Package:
     data = fields.document(path, *PACKAGE_KEYS)
     registry = fields.one_of(data, "registry", REGISTRIES, "the package")
     name = fields.text(data, "name", "the package")

@@ -11,13 +11,13 @@ that reason is what the last column then shows.
 from __future__ import annotations
 
 from sidebyside.data.pins import normalise, pinned_here, pins
-from sidebyside.data.releases import Change, Package, load_ledger
+from sidebyside.data.releases import SINCE, Change, Package, load_ledger
 from sidebyside.site.renderers import RenderContext
 from sidebyside.site.renderers._ledger import section_link
 from sidebyside.site.weblinks import attr, text
 
 PACKAGES = ("keras", "torch", "safetensors", "tensorflow")
-"""The packages whose advisories concern loading a model file, in the table's order."""
+"""The packages whose advisories concern loading a model file come first; other ledger packages follow."""
 
 
 def _pins_cell(change: Change, package: Package, found: list) -> str:
@@ -34,9 +34,11 @@ def render(ctx: RenderContext) -> str:
            "<thead><tr><th>Advisory</th><th>What a crafted file could do</th><th>Affected</th><th>Fixed in</th><th>Pinned here</th></tr></thead>",
            "<tbody>"]
     ledger = {p.name: p for p in load_ledger()}
-    for name in PACKAGES:
-        package = ledger.get(name)
-        if package is None:
+    order = [*PACKAGES, *sorted(set(ledger) - set(PACKAGES))]
+    quiet = []
+    for package in (ledger[name] for name in order if name in ledger):
+        if not any(c.kind == "security" for r in package.releases for c in r.changes):
+            quiet += [package.package] if package.name in PACKAGES else []
             continue
         for release in package.releases:
             for change in (c for c in release.changes if c.kind == "security"):
@@ -48,4 +50,6 @@ def render(ctx: RenderContext) -> str:
                            f"<td><code>{text(change.affected or '')}</code></td><td><code>{text(change.fixed or '')}</code></td>"
                            f"<td>{_pins_cell(change, package, found)}</td></tr>")
     out += ["</tbody>", "</table>"]
+    if quiet:
+        out.append(f"<p>The ledger records no advisory for {text(' or '.join(quiet))} in the releases since {SINCE:%B %Y}.</p>")
     return "\n".join(out)
