@@ -20,12 +20,13 @@ from sidebyside.site.status_inline import expand_status, status_html
 
 
 def scratch(tmp_path: Path) -> Path:
-    """A copy of what the text check reads: docs/, data/*.yml and the deployment recordings."""
+    """A copy of what the text check reads: docs/, data/*.yml and every recording (the evidence)."""
     shutil.copytree(ROOT / "docs", tmp_path / "docs", ignore=shutil.ignore_patterns("assets"))
     (tmp_path / "data").mkdir()
     for path in (ROOT / "data").glob("*.yml"):
         shutil.copy(path, tmp_path / "data" / path.name)
-    shutil.copytree(ROOT / "snippets" / "deployment", tmp_path / "snippets" / "deployment")
+    shutil.copytree(ROOT / "snippets", tmp_path / "snippets",
+                    ignore=lambda folder, names: [n for n in names if not n.endswith(".out") and not (Path(folder) / n).is_dir()])
     return tmp_path
 
 
