@@ -201,7 +201,7 @@ def check_data(pairs: dict[str, Pair], docs: Path = ROOT / "docs") -> str:
                 deferred += 1
             else:
                 raise SiteError(ref.origin, ref.line, f"link to unknown anchor '{anchor}' on '{page}'", "use a heading id that exists on that page")
-    names = ", ".join(name.removesuffix(".yml") for name in loaders())
+    names = ", ".join(sorted({name.split("/")[0].removesuffix(".yml") for name in loaders()}))  # data/releases/*.yml: "releases"
     summary = f"data files valid ({names}); {resolved} data links resolved"
     if deferred:
         summary += f", {deferred} anchors on generated pages left to 'make build'"
