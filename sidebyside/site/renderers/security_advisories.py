@@ -10,7 +10,7 @@ that reason is what the last column then shows.
 
 from __future__ import annotations
 
-from sidebyside.data.pins import normalise, pinned_here, pins
+from sidebyside.data.pins import Pin, normalise, pinned_here, pins
 from sidebyside.data.releases import SINCE, Change, Package, load_ledger
 from sidebyside.site.renderers import RenderContext
 from sidebyside.site.renderers._ledger import section_link
@@ -20,7 +20,7 @@ PACKAGES = ("keras", "torch", "safetensors", "tensorflow")
 """The packages whose advisories concern loading a model file come first; other ledger packages follow."""
 
 
-def _pins_cell(change: Change, package: Package, found: list) -> str:
+def _pins_cell(change: Change, package: Package, found: list[Pin]) -> str:
     inside = pinned_here(change, package, found)
     mine = sorted({pin.version for pin in found if pin.name == normalise(package.name)})
     if inside:
