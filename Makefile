@@ -146,7 +146,7 @@ links: build  ## internal links and anchors; external links listed in build/exte
 searchbench: $(VENV)/.stamp browser npm  ## search index size and keystroke-to-results time
 	$(VENV)/bin/python -m sidebyside.tools.searchbench
 
-# Home, comparison, flowchart, chooser, benchmarks, a topic and a notebook; light/dark, phone/desktop -> screenshots/ (git-ignored) for review.
+# Every page; light/dark, phone/desktop -> screenshots/ (git-ignored) for review.
 screenshots: $(VENV)/.stamp browser  ## light/dark, phone/desktop screenshots into screenshots/ for review
 	$(VENV)/bin/python -m sidebyside.tools.screenshots
 

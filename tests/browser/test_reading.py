@@ -1,4 +1,6 @@
-"""Reading on a phone and running what is read: layout at 390 px, downloads, Colab links.
+"""Reading on a phone and running what is read: chooser buttons at 390 px, downloads, Colab links.
+
+Every page's layout at 390 px is checked in test_phone_layout.py (one load per page).
 
 Browser checks wait for conditions (Playwright's auto-waiting locators and
 ``wait_for_function``), never for fixed times.
@@ -11,7 +13,6 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from conftest import doc_pages, hosted_path
 
 from sidebyside import ROOT
 from sidebyside.pairs.catalog import discover
@@ -26,31 +27,6 @@ MIN_TAP = 44
 _DOWNLOAD_RE = re.compile(r'<a href="([^"]+)" download="([^"]+)">download script</a>')
 _COLAB_RE = re.compile(r'href="https://colab\.research\.google\.com/github/([^/]+/[^/]+)/blob/main/([^"]+)"')
 PAIRS = discover()
-
-
-def overflow(tab) -> int:  # type: ignore[no-untyped-def]
-    """How many CSS pixels the page is wider than the window (0 when it fits)."""
-    return int(tab.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth"))
-
-
-@pytest.mark.parametrize("page", doc_pages())
-def test_no_page_scrolls_sideways_on_a_phone(hosted_url: str, open_page, page: str) -> None:  # type: ignore[no-untyped-def]
-    """Wide tables and code scroll or wrap inside their own boxes; the page itself never does."""
-    origin = hosted_url.split("/tf-vs-pytorch/")[0]
-    tab, _ = open_page((origin,), **PHONE)
-    tab.goto(hosted_url + hosted_path(page), wait_until="load", timeout=120_000)
-    tab.wait_for_function("() => document.fonts.status === 'loaded'")
-    # Off-screen code skips layout (content-visibility: auto) inside a box that clips (overflow: hidden), which
-    # would hide anything too wide in it: lay out everything, unclipped, so a cut-off line shows as page overflow.
-    tab.add_style_tag(content="* { content-visibility: visible !important; } "
-                              ".sbs-pair .tabbed-content { overflow: visible !important; }")
-    wide = tab.evaluate(
-        """() => { const w = document.documentElement.clientWidth + 1;
-             return [...document.querySelectorAll('.md-content *')]
-               .filter(e => e.getBoundingClientRect().right > w && e.parentElement.getBoundingClientRect().right <= w)
-               .slice(0, 3).map(e => e.tagName.toLowerCase() + (e.className ? '.' + e.className : '')); }"""
-    )
-    assert overflow(tab) <= 0, f"{hosted_path(page) or '/'} is {overflow(tab)} px wider than a 390 px phone; widest: {wide}"
 
 
 def test_chooser_buttons_are_big_enough_to_tap(hosted_url: str, open_page) -> None:  # type: ignore[no-untyped-def]

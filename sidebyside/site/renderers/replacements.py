@@ -13,14 +13,6 @@ from sidebyside.site.renderers import RenderContext
 from sidebyside.site.status_inline import status_html
 from sidebyside.site.weblinks import attr, href, text
 
-_CODE = "`"
-
-
-def _inline(value: str) -> str:
-    """Escape HTML but keep `code` spans as <code> (cells are raw HTML)."""
-    parts = value.split(_CODE)
-    return "".join(f"<code>{text(p)}</code>" if i % 2 else text(p) for i, p in enumerate(parts))
-
 
 def render(ctx: RenderContext) -> str:
     out = ['<table class="sbs-replacements">', "<thead><tr><th>Old name</th><th>Status</th><th>Use instead</th>"
@@ -33,9 +25,9 @@ def render(ctx: RenderContext) -> str:
         if entry.id in records:  # the status record's words and condition, not a second copy of them
             status = status_html(records[entry.id]) + (f" ({text(entry.date)})" if entry.date else "")
         out.append(
-            f'<tr id="old-{entry.id}"><td><strong>{_inline(entry.old)}</strong><br><small>{text(entry.framework)}; also written {aliases}</small></td>'
-            f"<td>{status}</td><td>{_inline(entry.replacement)}</td>"
-            f'<td><a href="{attr(url)}">{_inline(entry.shown_text)}</a></td>'
+            f'<tr id="old-{entry.id}"><td><strong>{text(entry.old)}</strong><br><small>{text(entry.framework)}; also written {aliases}</small></td>'
+            f"<td>{status}</td><td>{text(entry.replacement)}</td>"
+            f'<td><a href="{attr(url)}">{text(entry.shown_text)}</a></td>'
             f'<td><a href="{attr(entry.source)}">{text(entry.source_title)}</a><br><small>checked {entry.as_of.isoformat()}</small></td></tr>'
         )
     out += ["</tbody>", "</table>"]

@@ -1,0 +1,133 @@
+"""Every page on a 390 px phone, one load each: nothing scrolls the page sideways, and every table is readable.
+
+A table is readable when it is laid out as cards (sidebyside/site/table_cards.py
+and phone.css) or when its first and last columns are both on screen: a table
+that scrolls sideways hides the column a reader came for. Inside tables no
+natural word outside code is broken across lines (a too-narrow column breaks "Keras" letter
+by letter) and no text is smaller than 11 px. The page-level checks share the
+one load; ``problems`` turns the measurements into messages, and the planted
+tests prove each message fires.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import doc_pages, hosted_path
+
+pytestmark = pytest.mark.browser
+
+PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
+MIN_TEXT_PX = 11
+"""Smallest readable text on a phone, in CSS pixels."""
+
+UNCLIP = ("* { content-visibility: visible !important; } "
+          ".sbs-pair .tabbed-content { overflow: visible !important; }")
+"""Off-screen code skips layout (content-visibility: auto) inside a box that clips (overflow: hidden), which
+would hide anything too wide in it: lay out everything, unclipped, so a cut-off line shows as page overflow."""
+
+MEASURE = """minText => {
+  const W = document.documentElement.clientWidth;
+  const wide = [...document.querySelectorAll('.md-content *')]
+    .filter(e => e.getBoundingClientRect().right > W + 1 && e.parentElement.getBoundingClientRect().right <= W + 1)
+    .slice(0, 3).map(e => e.tagName.toLowerCase() + (e.className && e.className.baseVal === undefined ? '.' + e.className : ''));
+  const tables = [...document.querySelectorAll('.md-content table')].filter(t => t.getClientRects().length).map((t, i) => {
+    const rows = [...t.rows].filter(r => r.getClientRects().length);
+    const row = [...t.querySelectorAll('tbody tr')].find(r => r.getClientRects().length) || rows[0];
+    const cells = row ? [...row.cells] : [];
+    const head = [...(t.rows[0] ? t.rows[0].cells : [])].map(c => c.textContent.trim()).join(' | ').slice(0, 60);
+    const broken = [], small = [];
+    const cards = !!row && getComputedStyle(row).display !== 'table-row';
+    // cells a reader sees (cards keep the header row for screen readers only, in a 1 px box)
+    for (const cell of t.querySelectorAll(cards ? 'tbody th, tbody td' : 'th, td')) {
+      const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+      let longest = null, word = '';
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (!node.textContent.trim()) continue;
+        const size = parseFloat(getComputedStyle(node.parentElement).fontSize);
+        if (size < minText && small.length < 3) small.push([node.textContent.trim().slice(0, 30), size]);
+        if (node.parentElement.closest('code')) continue;  // a code name longer than the line has to break
+        for (const m of node.textContent.matchAll(/[A-Za-z]{4,}/g)) {
+          if (m[0].length > word.length) { word = m[0]; longest = [node, m.index]; }
+        }
+      }
+      if (longest) {
+        const range = document.createRange();
+        range.setStart(longest[0], longest[1]);
+        range.setEnd(longest[0], longest[1] + word.length);
+        const lines = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
+        if (lines.size > 1 && broken.length < 3) broken.push(word);
+      }
+    }
+    const first = cells.length ? cells[0].getBoundingClientRect() : null;
+    const last = cells.length ? cells[cells.length - 1].getBoundingClientRect() : null;
+    return {n: i + 1, head, cards,
+            left: Math.round(t.getBoundingClientRect().left), right: Math.round(t.getBoundingClientRect().right),
+            first_left: first ? Math.round(first.left) : 0, last_right: last ? Math.round(last.right) : 0, broken, small};
+  });
+  return {width: W, overflow: document.documentElement.scrollWidth - W, wide, tables};
+}"""
+
+
+def problems(page: str, facts: dict) -> list[str]:
+    """What a phone reader cannot read on ``page``, one message per fault."""
+    where = hosted_path(page) or "/"
+    found: list[str] = []
+    if facts["overflow"] > 0:
+        found.append(f"{where} is {facts['overflow']} px wider than a {facts['width']} px phone; widest: {facts['wide']}")
+    for table in facts["tables"]:
+        name = f"{where} table {table['n']} ({table['head']})"
+        width = facts["width"]
+        if table["cards"]:
+            if table["left"] < 0 or table["right"] > width:
+                found.append(f"{name}: its cards span {table['left']}..{table['right']} px, wider than the {width} px screen")
+        elif table["first_left"] < 0 or table["last_right"] > width:
+            found.append(f"{name}: not cards, and its columns span {table['first_left']}..{table['last_right']} px on a "
+                         f"{width} px screen; the last column is off screen (label its cells: sidebyside/site/table_cards.py)")
+        for word in table["broken"]:
+            found.append(f"{name}: '{word}' is broken across lines; the column is too narrow")
+        for text, size in table["small"]:
+            found.append(f"{name}: '{text}' is {size:g} px; table text must be >= {MIN_TEXT_PX} px on a phone")
+    return found
+
+
+def measure(tab) -> dict:  # type: ignore[no-untyped-def]
+    tab.wait_for_function("() => document.fonts.status === 'loaded'")
+    tab.add_style_tag(content=UNCLIP)
+    return tab.evaluate(MEASURE, MIN_TEXT_PX)
+
+
+@pytest.mark.parametrize("page", doc_pages())
+def test_every_page_reads_on_a_phone(hosted_url: str, prefix: str, open_page, page: str) -> None:  # type: ignore[no-untyped-def]
+    """No sideways page scroll; every table as cards or with both edge columns on screen, whole words, >= 11 px."""
+    tab, _ = open_page((hosted_url.split(prefix)[0],), **PHONE)
+    tab.goto(hosted_url + hosted_path(page), wait_until="load")
+    found = problems(page, measure(tab))
+    assert not found, "\n".join(found)
+
+
+PLANTED = """<!doctype html><meta name="viewport" content="width=device-width">
+<div class="md-content"><table><thead><tr><th>Claim in older articles</th><th>Today</th><th>Use instead</th></tr></thead>
+<tbody><tr><td>tf.contrib is the place for new layers</td><td>removed in TensorFlow 2.0</td>
+<td><code>keras.layers.SomeVeryLongReplacementLayerName</code> from Keras 3</td></tr></tbody></table>
+<table style="width:1px"><thead><tr><th>Path</th></tr></thead><tbody><tr>
+<td><div style="width:12px;word-break:break-all;font-size:9px">Keras</div></td></tr></tbody></table></div>"""
+
+
+def test_a_scrolling_table_with_a_broken_word_and_small_print_is_named(browser) -> None:  # type: ignore[no-untyped-def]
+    """The lies the page test guards against, planted: a wide table not laid out as cards, a word broken
+    letter by letter, 9 px figures. Each must produce its message."""
+    context = browser.new_context(**PHONE)
+    try:
+        tab = context.new_page()
+        tab.set_content(PLANTED)
+        facts = tab.evaluate(MEASURE, MIN_TEXT_PX)
+    finally:
+        context.close()
+    found = problems("index", facts)
+    left, right = facts["tables"][0]["first_left"], facts["tables"][0]["last_right"]
+    assert found[0] == f"/ is {facts['overflow']} px wider than a 390 px phone; widest: ['table']"
+    assert found[1] == ("/ table 1 (Claim in older articles | Today | Use instead): not cards, and its columns span "
+                        f"{left}..{right} px on a 390 px screen; the last column is off screen "
+                        "(label its cells: sidebyside/site/table_cards.py)")
+    assert found[2:] == ["/ table 2 (Path): 'Keras' is broken across lines; the column is too narrow",
+                         "/ table 2 (Path): 'Keras' is 9 px; table text must be >= 11 px on a phone"]
