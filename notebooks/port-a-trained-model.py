@@ -260,7 +260,8 @@ checked_diffs.append(diff)
 # framework. No weight mapping by hand, but each exporter has its own path.
 #
 # **Keras 3 to ONNX.** `tf2onnx.convert.from_keras` was written for Keras 2 and fails on a
-# Keras 3 model:
+# Keras 3 `Sequential` model like this one, with or without `input_signature` (the same layers
+# built as a functional `keras.Model` convert, as the deployment page's exporter pair shows):
 
 # %%
 import tf2onnx

@@ -25,6 +25,7 @@ def scratch(tmp_path: Path) -> Path:
     (tmp_path / "data").mkdir()
     for path in (ROOT / "data").glob("*.yml"):
         shutil.copy(path, tmp_path / "data" / path.name)
+    shutil.copytree(ROOT / "notebooks", tmp_path / "notebooks")
     shutil.copytree(ROOT / "snippets", tmp_path / "snippets",
                     ignore=lambda folder, names: [n for n in names if not n.endswith(".out") and not (Path(folder) / n).is_dir()])
     return tmp_path
@@ -125,9 +126,9 @@ def test_a_marker_renders_every_condition() -> None:
 
 def test_a_conditional_status_needs_its_marker(tmp_path: Path) -> None:
     path = tmp_path / "status.yml"
-    text = STATUS.read_text(encoding="utf-8").replace("        marker: Sequential\n", "", 1)
+    text = STATUS.read_text(encoding="utf-8").replace("        marker: Sequential\n", "", 1).replace("        marker: functional\n", "", 1)
     path.write_text(text, encoding="utf-8")
-    with pytest.raises(SiteError, match=r"status.yml:\d+: subject 'tf2onnx-from-keras' status 'fails' has no marker"):
+    with pytest.raises(SiteError, match=r"status.yml:\d+: subject 'tf2onnx-from-keras' status 'works' has no marker, and neither has 'fails'"):
         load_status(path)
 
 
@@ -138,3 +139,14 @@ def test_a_status_word_belongs_to_the_nearest_subject_of_its_clause() -> None:
     text = "- `litert-torch` fails with the pinned versions.\n"
     (problem,) = status_text.problems_in(Path("p.md"), status_text._units_markdown(text), subjects)
     assert problem.message.startswith("p.md:1: says 'fails' about litert-torch")
+
+
+def test_notebook_markdown_is_read_too(tmp_path: Path) -> None:
+    root = scratch(tmp_path)
+    source = root / "notebooks" / "port-a-trained-model.py"
+    lines = source.read_text(encoding="utf-8").splitlines()
+    lines += ["", "# %% [markdown]", "# `tf2onnx.convert.from_keras` was written for Keras 2 and fails on a", "# Keras 3 model."]
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(SiteErrors, match=rf"^{source}:{len(lines) - 1}: says 'fails' about tf2onnx.convert.from_keras, but "
+                                         r"data/status.yml:\d+ records 'fails' only on a Keras 3 `Sequential` model"):
+        status_text.check(root)

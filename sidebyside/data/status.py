@@ -102,12 +102,9 @@ def _evidence(item: LocatedDict, what: str) -> Evidence:
     return Evidence(item.line, source=source, as_of=as_of)
 
 
-def _status(item: LocatedDict, what: str, conditional: bool) -> Status:
+def _status(item: LocatedDict, what: str) -> Status:
     status = fields.one_of(item, "status", tuple(WORDS), what)
     marker = fields.text(item, "marker", what, default=None)
-    if conditional and marker is None:
-        raise item.error(None, f"{what} status '{status}' has no marker, but the subject has two or more statuses",
-                         "add 'marker:', the word every sentence stating this status must contain (its condition)")
     listed = fields.items(item, "evidence", f"{what} status '{status}'", "add a pair line, matrix cells or a dated source")
     evidence = tuple(_evidence(fields.mapping(e, listed, None, f"{what} evidence", "write a mapping"), what) for e in listed)
     return Status(status, fields.text(item, "when", what), marker, evidence, item.line)
@@ -120,8 +117,12 @@ def _subject(item: LocatedDict, seen: dict[str, int]) -> Subject:
     if not isinstance(aliases, LocatedList) or not aliases or not all(isinstance(a, str) and a.strip() for a in aliases):
         raise item.error("aliases", f"{what}: 'aliases' must be a non-empty list of names", "list the spellings prose uses")
     listed = fields.items(item, "statuses", what, "add at least one {status, when, evidence}")
-    conditional = len(listed) > 1
-    statuses = tuple(_status(fields.mapping(s, listed, None, f"{what} status", "write a mapping"), what, conditional) for s in listed)
+    statuses = tuple(_status(fields.mapping(s, listed, None, f"{what} status", "write a mapping"), what) for s in listed)
+    unmarked = [s for s in statuses if s.marker is None]
+    if len(unmarked) > 1:
+        raise item.error(None, f"{what} status '{unmarked[1].status}' has no marker, and neither has '{unmarked[0].status}'",
+                         "with two or more statuses, give every one but the general case a 'marker:', the word every "
+                         "sentence stating it must contain (its condition)")
     return Subject(subject_id, fields.text(item, "name", what), tuple(a.strip() for a in aliases), statuses, item.line)
 
 

@@ -3,7 +3,8 @@
 The rule is deliberately plain, so a contributor can predict it:
 
 - a *unit* is a table row, or a clause of a Markdown paragraph (pages
-  under ``docs/``) or of one line of a data file (``data/*.yml``): text
+  under ``docs/``) or of one line of a data file (``data/*.yml``) or of a
+  notebook source (``notebooks/*.py``): text
   is cut at sentence ends, semicolons and ", and" / ", but"; fenced code,
   HTML comments and ``@status(...)`` markers are left out;
 - a status word (``WORDS`` in ``sidebyside.data.status``) belongs to the
@@ -66,6 +67,12 @@ def _units_markdown(text: str) -> Iterator[tuple[int, str]]:
     yield from flush()
 
 
+def _units_notebook(text: str) -> Iterator[tuple[int, str]]:
+    """A jupytext source: its comment lines read as Markdown, code lines and cell markers end a paragraph."""
+    lines = [line[2:] if line.startswith("# ") and not line.startswith("# %%") else "" for line in text.splitlines()]
+    yield from _units_markdown("\n".join(lines))
+
+
 def _units_yaml(text: str) -> Iterator[tuple[int, str]]:
     for number, line in enumerate(text.splitlines(), start=1):
         for clause in SENTENCE_END_RE.split(MARKER_RE.sub("", line)):
@@ -115,11 +122,12 @@ def _problem(subject: Subject, status: str, unit: str) -> str | None:
 
 
 def check_text(subjects: list[Subject], root: Path = ROOT, record: Path = STATUS) -> tuple[int, list[SiteError]]:
-    """Scan docs/**/*.md and data/*.yml (but the record itself); returns (units read, problems)."""
+    """Scan docs/**/*.md, data/*.yml (but the record itself) and notebooks/*.py; returns (units read, problems)."""
     problems: list[SiteError] = []
     count = 0
     files = [(p, _units_markdown) for p in sorted((root / "docs").rglob("*.md"))]
     files += [(p, _units_yaml) for p in sorted((root / "data").glob("*.yml")) if p.name != record.name]
+    files += [(p, _units_notebook) for p in sorted((root / "notebooks").glob("*.py"))]
     for path, splitter in files:
         units = list(splitter(path.read_text(encoding="utf-8")))
         count += len(units)
