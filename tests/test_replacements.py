@@ -82,3 +82,9 @@ def test_bad_entry_gives_one_file_line_message(tmp_path: Path, case: str) -> Non
     with pytest.raises(SiteError) as caught:
         load_replacements(path)
     assert caught.value.message.startswith(f"{path}:{line}:") and needle in caught.value.message, caught.value.message
+
+
+def test_a_subject_with_a_status_record_shows_the_records_words() -> None:
+    ctx = RenderContext(page_src="reference/what-replaced-what.md", line=1, arg="replacements", pairs={}, config=None)
+    row = render(ctx).split('id="old-tf-lite-interpreter"', 1)[1].split("</tr>", 1)[0]
+    assert "<strong>Deprecated</strong> since TensorFlow 2.19" in row and "Removed" not in row
