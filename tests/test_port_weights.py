@@ -174,7 +174,39 @@ def _twin_config():
         "it has 2, 4, 3, True")
 
 
+class Tokened(L.Layer):
+    """A container with a weight of its own (like a class token) beside a public sublayer."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.token = self.add_weight(shape=(4,), initializer="random_normal", name="token")
+        self.fc = L.Dense(4, name="fc")
+
+    def call(self, x):
+        return self.fc(x) + self.token
+
+
+def _torch_tokened(name: str = "token", size: int = 4) -> nn.Module:
+    block = holder(fc=nn.Linear(4, 4))
+    block.register_parameter(name, nn.Parameter(torch.zeros(size)))
+    return holder(block=block)
+
+
+def _own_weight_unpaired():
+    return functional(Tokened(name="block")), _torch_tokened("cls"), (
+        "PyTorch weight 'block.cls' is held by its container itself and has no counterpart at that path in the "
+        "other framework (weights held by containers there: ['block/token']); name the attribute and the variable "
+        "alike")
+
+
+def _own_weight_shape():
+    return functional(Tokened(name="block")), _torch_tokened(size=5), (
+        "weight 'block/token': (5,) in PyTorch but (4,) in Keras; a weight held by a container is copied as it "
+        "is, with the same shape")
+
+
 ERRORS: dict[str, Callable] = {
+    "own-weight-unpaired": _own_weight_unpaired, "own-weight-shape": _own_weight_shape,
     "auto-name": _auto_name, "private-sublayer": _private_sublayer, "attention-too-narrow": _attention_too_narrow,
     "attention-as-container": _attention_as_container, "separable-descended": _separable_descended,
     "no-rule": _no_rule, "wrong-class": _wrong_class, "extra-torch": _extra_torch, "nested-missing": _nested_missing,
@@ -261,3 +293,15 @@ def test_pool_family_fails_with_zero_padding(monkeypatch) -> None:
     diff = float(np.abs(np.asarray(model(x_keras, training=False)) - module(torch.from_numpy(x_torch)).detach().numpy()).max())
     assert diff > TOLERANCE, f"zero padding passed the pooling family ({diff:.3g}); SamePad2d must pad with -inf"
     assert real is not pw.SamePad2d.forward
+
+
+def test_weights_held_by_containers_are_copied_by_path() -> None:
+    """A class token or position embedding: a container's own weight, paired by path and name, both ways."""
+    model, module = functional(Tokened(name="block")), _torch_tokened()
+    x = np.random.default_rng(0).standard_normal((2, 4)).astype("float32")
+    pw.keras_to_torch(model, module)
+    _same(model(x), module.block.fc(torch.from_numpy(x)) + module.block.token, "Keras -> PyTorch")
+    with torch.no_grad():
+        module.block.token.add_(1.0)
+    pw.torch_to_keras(module, model)
+    _same(model(x), module.block.fc(torch.from_numpy(x)) + module.block.token, "PyTorch -> Keras")

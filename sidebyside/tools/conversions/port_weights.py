@@ -25,6 +25,11 @@ Use::
 
 The walk stops at any layer or module whose class has a rule (below); every
 other one is descended into. Only layers and modules that hold weights count.
+A weight a container holds itself (a Keras ``add_weight`` in a custom layer or
+model, an ``nn.Parameter`` or buffer on a PyTorch module that also has
+submodules: a class token, a position embedding) pairs by its container's path
+plus its own name (``encoder/pos_embedding`` <-> ``encoder.pos_embedding``)
+and is copied as it is.
 Keras numbers automatic names per process (``dense``, then ``dense_5`` once
 other models were built), so give top-level layers explicit names, or call
 ``keras.backend.clear_session()`` before building the model.
@@ -127,8 +132,9 @@ def _same_eps(layer, module) -> None:
 
 
 def _single_rnn(layer, module) -> None:
-    if module.num_layers != 1 or module.bidirectional or not module.batch_first:
-        raise PortError("only single-layer, one-direction, batch_first=True RNNs are mapped")
+    # batch_first changes the input layout, not the weights: a sequence-first RNN copies the same way
+    if module.num_layers != 1 or module.bidirectional:
+        raise PortError("only single-layer, one-direction RNNs are mapped")
     if getattr(layer, "reset_after", True) is not True:
         raise PortError("a GRU with reset_after=False has no PyTorch equivalent")
 
@@ -403,12 +409,20 @@ class _Keras(NamedTuple):
     units: dict[str, object]
     unreached: dict[str, tuple[object, list[str]]]
     """Container path -> (layer, paths of its weights no sublayer the walk entered holds)."""
+    own: dict[str, object]
+    """``container/variable`` -> a variable a container created itself (a class token, a position embedding)."""
+
+
+def _own_variables(layer) -> list:
+    """Variables a layer created with ``add_weight`` itself, not through a sublayer."""
+    return [*getattr(layer, "_trainable_variables", []), *getattr(layer, "_non_trainable_variables", [])]
 
 
 def _keras_units(model) -> _Keras:
     kinds = {k for k, _ in RULES}
     units: dict[str, object] = {}
     unreached: dict[str, tuple[object, list[str]]] = {}
+    own: dict[str, object] = {}
 
     def walk(path: str, layer) -> None:
         # a leaf without a rule is still a unit (its error names the missing rule), unless Keras tracks
@@ -422,30 +436,39 @@ def _keras_units(model) -> _Keras:
             if child.weights:
                 walk(f"{path}/{name}" if path else name, child)
                 reached.update(id(v) for v in child.weights)
+        for v in _own_variables(layer):
+            if id(v) not in reached:
+                own[f"{path}/{v.name}" if path else v.name] = v
+                reached.add(id(v))
         left = [_variable_path(v) for v in layer.weights if id(v) not in reached]
         if left:
             unreached[path or layer.name] = (layer, left)
 
     walk("", model)
-    return _Keras(units, unreached)
+    return _Keras(units, unreached, own)
 
 
-def _torch_units(module: nn.Module) -> dict[str, nn.Module]:
-    """Submodules that own weights: those with a rule, and any other that holds parameters or buffers itself."""
+def _torch_units(module: nn.Module) -> tuple[dict[str, nn.Module], dict[str, torch.Tensor]]:
+    """Submodules that own weights (those with a rule, and leaves that hold parameters or buffers), and the
+    tensors that containers hold themselves (``module.path.name`` -> tensor: a class token, a position embedding)."""
     kinds = {t for _, t in RULES}
     units: dict[str, nn.Module] = {}
+    own: dict[str, torch.Tensor] = {}
 
     def walk(path: str, mod: nn.Module) -> None:
-        own = any(True for _ in mod.parameters(recurse=False)) or any(True for _ in mod.buffers(recurse=False))
-        if type(mod).__name__ in kinds or (path and own):
+        tensors = {**dict(mod.named_parameters(recurse=False)), **dict(mod.named_buffers(recurse=False))}
+        if type(mod).__name__ in kinds or (path and tensors and not any(True for _ in mod.children())):
             if mod.state_dict():
                 units[path] = mod
             return
+        for name, tensor in tensors.items():
+            if tensor is not None and name in mod.state_dict(keep_vars=True):
+                own[f"{path}.{name}" if path else name] = tensor
         for name, child in mod.named_children():
             walk(f"{path}.{name}" if path else name, child)
 
     walk("", module)
-    return units
+    return units, own
 
 
 def _key(path: str) -> str:
@@ -510,7 +533,7 @@ def _pairs(keras_model, torch_module: nn.Module):
             f"into holds: {left}; they are its own weights or belong to sublayers kept in private attributes; "
             f"register a rule for {type(layer).__name__} with port_weights.register(...), or keep its sublayers "
             "in public attributes")
-    torch_units = _torch_units(torch_module)
+    torch_units, _ = _torch_units(torch_module)
     by_key: dict[str, str] = {}
     for path in torch_units:
         if by_key.setdefault(_key(path), path) != path:
@@ -546,8 +569,31 @@ def _pairs(keras_model, torch_module: nn.Module):
         yield path, layer, unit, rule
 
 
+def _own_pairs(keras_model, torch_module: nn.Module) -> list[tuple[str, object, torch.Tensor]]:
+    """Pair the weights containers hold themselves by path and name; they are copied as they are."""
+    keras = {_key(p): (p, v) for p, v in _keras_units(keras_model).own.items()}
+    torch_own = {_key(p): (p, t) for p, t in _torch_units(torch_module)[1].items()}
+    for key in sorted(keras.keys() ^ torch_own.keys()):
+        side, path = ("Keras", keras[key][0]) if key in keras else ("PyTorch", torch_own[key][0])
+        other = sorted(p for p, _ in (torch_own if key in keras else keras).values())
+        raise PortError(f"{side} weight {path!r} is held by its container itself and has no counterpart at that "
+                        f"path in the other framework (weights held by containers there: {other}); name the "
+                        "attribute and the variable alike")
+    pairs = []
+    for key, (path, variable) in keras.items():
+        tensor = torch_own[key][1]
+        if tuple(variable.shape) != tuple(tensor.shape):
+            raise PortError(f"weight {path!r}: {tuple(tensor.shape)} in PyTorch but {tuple(variable.shape)} in Keras; "
+                            "a weight held by a container is copied as it is, with the same shape")
+        pairs.append((path, variable, tensor))
+    return pairs
+
+
 def keras_to_torch(keras_model, torch_module: nn.Module) -> nn.Module:
     """Copy every weight of a built Keras model into ``torch_module`` (in place) and return it."""
+    for _, variable, tensor in _own_pairs(keras_model, torch_module):
+        with torch.no_grad():
+            tensor.copy_(torch.from_numpy(np.asarray(variable.numpy())))
     for path, layer, unit, rule in list(_pairs(keras_model, torch_module)):
         target = unit.state_dict()
         for key, value in rule.to_torch([np.asarray(w) for w in layer.get_weights()], layer, unit).items():
@@ -561,6 +607,8 @@ def keras_to_torch(keras_model, torch_module: nn.Module) -> nn.Module:
 
 def torch_to_keras(torch_module: nn.Module, keras_model):
     """Copy every weight of ``torch_module`` into a built Keras model (in place) and return it."""
+    for _, variable, tensor in _own_pairs(keras_model, torch_module):
+        variable.assign(tensor.detach().cpu().numpy().astype(variable.dtype))
     for path, layer, unit, rule in list(_pairs(keras_model, torch_module)):
         state = {k: v.detach().cpu().numpy() for k, v in unit.state_dict().items()}
         arrays = rule.to_keras(state, layer, unit)
