@@ -6,12 +6,13 @@ everything it checks is checked there, before any row is executed.
 
 from __future__ import annotations
 
+import html
 import textwrap
 from pathlib import Path
 
 import pytest
 
-from sidebyside.data.rosetta import all_rows, default_title, load_rosetta
+from sidebyside.data.rosetta import all_rows, default_title, domain_text, load_rosetta
 from sidebyside.errors import SiteError
 from sidebyside.site.renderers import RenderContext
 from sidebyside.site.renderers.api_dictionary import render
@@ -159,10 +160,15 @@ def test_real_file_is_valid_and_large_enough() -> None:
     assert len({c.id for c in categories}) >= 12
 
 
-def test_page_has_one_searchable_heading_per_row() -> None:
+@pytest.fixture(scope="module")
+def page() -> str:
+    """The rendered dictionary, once for the tests that read it (rendering highlights every row)."""
+    return render(RenderContext(page_src="reference/api-dictionary.md", line=1, arg="api-dictionary", pairs={}, config={}))
+
+
+def test_page_has_one_searchable_heading_per_row(page: str) -> None:
     """Each row is its own search section whose heading names both APIs."""
-    ctx = RenderContext(page_src="reference/api-dictionary.md", line=1, arg="api-dictionary", pairs={}, config={})
-    html = render(ctx)
+    html = page
     rows = all_rows(load_rosetta())
     for row in rows:
         assert f'<h3 id="{row.id}">' in html
@@ -174,3 +180,76 @@ def test_page_has_one_searchable_heading_per_row() -> None:
 def test_see_must_be_a_docs_page(tmp_path: Path) -> None:
     path = write(tmp_path, GOOD_ROW + "        see: https://example.org\n")
     assert "rosetta.yml:10: row 'reduce-sum' see 'https://example.org' is not a docs-relative page link" in error(path)
+
+
+@pytest.mark.parametrize(
+    ("domain", "expected"),
+    [
+        ("[x]", "'domain' must map input names to tags"),
+        ("{y: non-negative}", "'domain' names 'y', which is not an array input of the row"),
+        ("{x: sorted}", "'domain' of 'x' has an unknown tag 'sorted'"),
+        ("{x: [positive, non-negative]}", "'domain' of 'x' has 2 value tags"),
+    ],
+)
+def test_bad_domain(tmp_path: Path, domain: str, expected: str) -> None:
+    message = error(write(tmp_path, GOOD_ROW + f"        domain: {domain}\n"))
+    assert f"rosetta.yml:10: row 'reduce-sum': {expected}" in message
+
+
+def test_page_shows_each_domain(page: str) -> None:
+    """A row that holds only on part of the generated inputs says where, on its card."""
+    rows = [row for row in all_rows(load_rosetta()) if row.domain]
+    assert rows
+    for row in rows:
+        card = page.split(f'<h3 id="{row.id}">', 1)[1].split('<div class="sbs-rosetta-row"', 1)[0]
+        assert f"<strong>Holds only for</strong> {html.escape(domain_text(row))}:" in card
+    assert f"{len(rows)} rows hold only on part of that range" in page
+
+
+PAIR_ROW = """\
+      - id: tf-function
+        check: pair
+        pair: execution-model/compiled-matches-eager
+        see: topics/execution-model.md#same-numbers
+        tf: "tf.function(mlp)"
+        torch: "torch.compile(mlp)"
+        notes: "n"
+"""
+
+
+def test_pair_row_loads_without_running() -> None:
+    """A check: pair row's code may end in a statement; the pair is its evidence."""
+    rows = [row for row in all_rows(load_rosetta()) if row.check == "pair"]
+    assert rows and all(row.pair and row.see and not row.inputs for row in rows)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "line", "expected"),
+    [
+        ("        check: pair\n", "", 6, "'pair' needs check: pair"),
+        ("        pair: execution-model/compiled-matches-eager\n", "", 6, "has check: pair but no 'pair'"),
+        ("        see: topics/execution-model.md#same-numbers\n", "", 6, "has check: pair but no 'see'"),
+        ('        notes: "n"\n', '        notes: "n"\n        inputs: {x: "randn(3)"}\n', 12,
+         "'inputs' describes running the row, but a check: pair row is not run"),
+        ("compiled-matches-eager", "no-such-pair", 7, "pair 'execution-model/no-such-pair' has no TensorFlow half"),
+        ("torch.compile(mlp)", "torch.jit.script(mlp)", 7,
+         "the PyTorch half of pair 'execution-model/compiled-matches-eager' never calls script"),
+        ("topics/execution-model.md#same-numbers", "topics/debugging.md#x", 7,
+         "page 'topics/debugging.md#x' does not show pair 'execution-model/compiled-matches-eager'"),
+    ],
+)
+def test_bad_pair_row(tmp_path: Path, old: str, new: str, line: int, expected: str) -> None:
+    """Each way a check: pair row can lose its evidence is refused with the row's file and line."""
+    assert old in PAIR_ROW
+    path = write(tmp_path, PAIR_ROW.replace(old, new))
+    assert f"rosetta.yml:{line}: row 'tf-function'" in error(path)
+    assert expected in error(path)
+
+
+def test_page_links_each_pair_row_to_its_pair(page: str) -> None:
+    """A row not run here tells the reader so and links the section that shows its pair."""
+    rows = [row for row in all_rows(load_rosetta()) if row.check == "pair"]
+    for row in rows:
+        card = page.split(f'<h3 id="{row.id}">', 1)[1].split('<div class="sbs-rosetta-row"', 1)[0]
+        assert "Not run on its own here" in card
+        assert f'The pair: <a href="../../{row.see.replace(".md", "/")}">' in card, card

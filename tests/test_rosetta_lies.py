@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 os.environ.setdefault("CUDA_VISIBLE_DEVICES", "")
@@ -23,7 +24,7 @@ import torch
 
 from sidebyside.data.rosetta import all_rows, load_rosetta
 from sidebyside.errors import SiteError
-from sidebyside.tools.rosetta_eval import RowFailure, verify
+from sidebyside.tools.rosetta_eval import RowFailure, compare, evaluate, verify
 
 torch.set_num_threads(1)
 
@@ -95,3 +96,34 @@ def test_a_shape_only_row_without_properties_is_refused(tmp_path) -> None:
                     '        torch: "torch.randn(3)"\n        check: shape\n        notes: "n"\n', encoding="utf-8")
     with pytest.raises(SiteError, match=r"rosetta\.yml:8: row 'r' checks only shapes and has no 'properties'"):
         load_rosetta(path)
+
+
+KIND_INPUTS = [
+    pytest.param("floormod", "tf.math.floormod(a, b)", "torch.fmod(a, b)", '{a: "positive(6)", b: "positive(6)"}',
+                 "signed values with ties at .5", r"a = \[.+\] \(float32, shape \(6,\)\), b = \[.+\] \(float32, shape \(6,\)\)",
+                 id="floormod->fmod-on-positives"),
+    pytest.param("floordiv", "tf.math.floordiv(a, b)", "torch.div(a, b, rounding_mode='trunc')",
+                 '{a: "randint(1, 9, 6)", b: "randint(1, 4, 6)"}', "signed values with ties at .5",
+                 r"a = \[.+\] \(int64, shape \(6,\)\), b = \[.+\] \(int64, shape \(6,\)\)", id="floordiv->trunc-on-positives"),
+    pytest.param("reduce-std", "tf.math.reduce_std(x, axis=1)", "torch.std(x, dim=1)", '{x: "randn(2, 400000)"}',
+                 "each axis cut to 2", r"x = \[.+\] \(float32, shape \(2, 2\)\)", id="std-n-1-on-800000-elements"),
+]
+
+
+@pytest.mark.parametrize(("row_id", "tf_code", "torch_code", "inputs", "case", "shown"), KIND_INPUTS)
+def test_a_wrong_row_on_kind_inputs_fails_on_generated_ones(tmp_path, row_id, tf_code, torch_code, inputs, case, shown) -> None:
+    """The wrong row passes on the inputs its author chose; a generated input names it and where the sides differ."""
+    path = tmp_path / "rosetta.yml"
+    path.write_text(f'categories:\n  - id: c\n    title: C\n    rows:\n      - id: {row_id}\n        tf: "{tf_code}"\n'
+                    f'        torch: "{torch_code}"\n        inputs: {inputs}\n        notes: "n"\n', encoding="utf-8")
+    (row,) = all_rows(load_rosetta(path))
+    compare(row, *evaluate(row, tf, torch))  # the author's inputs hide the lie
+    with pytest.raises(RowFailure) as info:
+        verify(row, tf, torch)
+    number = r"-?\d+(\.\d+)?(e-?\d+)?"
+    assert re.fullmatch(
+        rf"{re.escape(str(path))}:5: row '{row_id}': on a generated input \({re.escape(case)}: {shown}\): values differ.* "
+        rf"\(first at index \(\d+,\): TensorFlow {number}, PyTorch {number}\); TensorFlow gave .+, PyTorch gave .+; "
+        r"fix the mapping, or declare where it holds with 'domain:' \(e\.g\. domain: \{x: non-negative\}\)",
+        info.value.args[0],
+    ), info.value.args[0]

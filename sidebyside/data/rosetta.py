@@ -41,15 +41,19 @@ from pathlib import Path
 
 from sidebyside import ROOT
 from sidebyside.data import fields, loader
-from sidebyside.data.fields import PageLink
+from sidebyside.data.fields import PageLink, PairRef
+from sidebyside.data.rosetta_evidence import check_pair_evidence
 from sidebyside.data.yamlsrc import LocatedDict
 from sidebyside.errors import SiteError, display_path
 
 ROSETTA = ROOT / "data" / "rosetta.yml"
 
 KINDS = {"expr", "layer", "optimizer", "schedule"}
-CHECKS = {"values", "shape"}
-"""``values``: shape, dtype and values; ``shape``: shape and dtype only (random draws)."""
+CHECKS = {"values", "shape", "pair"}
+"""``values``: shape, dtype and values; ``shape``: shape and dtype only (random draws); ``pair``: not run
+here, proven by the executed pair named in ``pair:`` (whole-model calls, see ``rosetta_evidence``)."""
+PAIR_FORBIDS = ("kind", "inputs", "tol", "dtypes", "weights", "call", "trivial", "negative", "properties", "domain")
+"""Keys that describe running the row here, so a ``check: pair`` row may not have them."""
 
 TOLERANCES: dict[str, tuple[float, float]] = {
     "exact": (0.0, 0.0),
@@ -86,10 +90,29 @@ DTYPE_NAMES = INPUT_DTYPES | {"int8", "int16", "complex64", "complex128", "bfloa
 CATEGORY_KEYS = {"id", "title", "rows"}
 CATEGORY_OPTIONAL = {"intro"}
 ROW_REQUIRED = {"id", "tf", "torch", "notes"}
-ROW_OPTIONAL = {"title", "kind", "inputs", "tol", "check", "dtypes", "weights", "call", "see", "trivial", "negative", "properties"}
+ROW_OPTIONAL = {"title", "kind", "inputs", "tol", "check", "dtypes", "weights", "call", "see", "trivial", "negative", "properties", "domain", "pair"}
 """``trivial``: why a result that is a single bool, a constant or an unchanged input still tests the mapping.
 ``negative``: the code with the unmatched default (``{tf: ...}`` or ``{torch: ...}``); it must disagree beyond the tolerance.
-``properties``: expressions over a result ``r`` (and the inputs) that must hold on both sides; required for ``check: shape``."""
+``properties``: expressions over a result ``r`` (and the inputs) that must hold on both sides; required for ``check: shape``.
+``domain``: input name -> tags (see ``DOMAINS``) where the mapping holds; the generated inputs stay inside it."""
+
+DOMAINS: dict[str, str] = {
+    "non-negative": "{name} ≥ 0",
+    "positive": "{name} > 0",
+    "nonzero": "{name} ≠ 0",
+    "recipe": "{name} as {recipe} draws it (other shapes tried)",
+    "distinct": "{name} without repeated values",
+    "off-ties": "{name} off rounding ties",
+    "non-empty": "{name} not empty",
+    "fixed-shape": "{name} only in the shape shown",
+    "same-shape": "{name} in the other inputs' shape (no broadcasting)",
+}
+SHAPE_TAGS = {"non-empty", "fixed-shape", "same-shape"}
+"""Domain tags a row may declare per input, with how the page states each.
+
+Value-checked rows also run on generated inputs (negatives, zeros, ties at
+.5, other sizes, broadcasting, empty tensors). A row that is only true on
+part of that space says so here, and the page shows it beside the row."""
 
 
 @dataclass(frozen=True)
@@ -134,6 +157,8 @@ class Row:
     trivial: str
     negative: dict[str, str]
     properties: tuple[str, ...]
+    domain: dict[str, tuple[str, ...]]
+    pair: PairRef | None
     path: Path
     line: int
 
@@ -153,14 +178,14 @@ class Category:
     rows: list[Row] = field(default_factory=list)
 
 
-def _check_code(path: Path, item: LocatedDict, key: str, what: str, kind: str) -> str:
-    """Code must parse; its value is the last expression, so it must end with one."""
+def _check_code(path: Path, item: LocatedDict, key: str, what: str, kind: str, check: str = "values") -> str:
+    """Code must parse; its value is the last expression, so it must end with one (unless a pair proves it)."""
     code = fields.text(item, key, what, fold=False)
     try:
         tree = ast.parse(code)
     except SyntaxError as exc:
         raise SiteError(path, item.line_of(key), f"{what}: '{key}' is not valid Python ({exc.msg})", "fix the code") from None
-    if not isinstance(tree.body[-1], ast.Expr):
+    if check != "pair" and not isinstance(tree.body[-1], ast.Expr):
         raise SiteError(path, item.line_of(key), f"{what}: '{key}' must end with an expression (its value is compared)", "end with the result")
     if kind != "expr" and len(tree.body) != 1:
         raise SiteError(path, item.line_of(key), f"{what}: '{key}' of a {kind} row must be one expression", "construct the object in one call")
@@ -261,8 +286,9 @@ def _row(path: Path, raw: LocatedDict, what: str, category: str, seen: dict[str,
         except SyntaxError as exc:
             where = raw.line_of("weights" if key in weights else "call")
             raise SiteError(path, where, f"{what}: {key!r} is not a Python expression ({exc.msg})", "fix it") from None
-    tf_code = _check_code(path, raw, "tf", what, kind)
-    torch_code = _check_code(path, raw, "torch", what, kind)
+    tf_code = _check_code(path, raw, "tf", what, kind, check)
+    torch_code = _check_code(path, raw, "torch", what, kind, check)
+    pair = _pair(path, raw, what, check, {"tf": tf_code, "torch": torch_code})
     title = fields.text(raw, "title", what, default=None) or default_title(tf_code, torch_code)
     return Row(
         id=row_id,
@@ -282,9 +308,30 @@ def _row(path: Path, raw: LocatedDict, what: str, category: str, seen: dict[str,
         trivial=fields.text(raw, "trivial", what, default=""),
         negative=_negative(path, raw, what, kind),
         properties=_properties(path, raw, what, check),
+        domain=_domain(path, raw, what),
+        pair=pair,
         path=path,
         line=raw.line,
     )
+
+
+def _pair(path: Path, raw: LocatedDict, what: str, check: str, code: dict[str, str]) -> PairRef | None:
+    """``check: pair`` rows name their pair and the page showing it, and nothing about running here."""
+    if check != "pair":
+        if "pair" in raw:
+            raise SiteError(path, raw.line_of("pair"), f"{what}: 'pair' needs check: pair", "add check: pair, or remove 'pair:'")
+        return None
+    for key in ("pair", "see"):
+        if key not in raw:
+            raise SiteError(path, raw.line_of("check"), f"{what} has check: pair but no '{key}'",
+                            "name the executed pair (pair: topic/name) and the section showing it (see: page.md#anchor)")
+    for key in PAIR_FORBIDS:
+        if key in raw:
+            raise SiteError(path, raw.line_of(key), f"{what}: '{key}' describes running the row, but a check: pair row is not run",
+                            f"remove '{key}:'; the pair is the evidence")
+    ref = fields.pair_ref(raw, "pair", what)
+    check_pair_evidence(path, ref.line, what, str(ref), str(fields.page_link(raw, "see", what)), code)
+    return ref
 
 
 def _negative(path: Path, row: LocatedDict, what: str, kind: str) -> dict[str, str]:
@@ -300,6 +347,45 @@ def _negative(path: Path, row: LocatedDict, what: str, kind: str) -> dict[str, s
         except SyntaxError as exc:
             raise SiteError(path, row.line_of("negative"), f"{what}: 'negative' is not valid Python ({exc.msg})", "fix it") from None
     return negative
+
+
+def _domain(path: Path, row: LocatedDict, what: str) -> dict[str, tuple[str, ...]]:
+    """``domain: {x: non-negative}`` or ``{x: [non-negative, fixed-shape]}``; names must be array inputs."""
+    if "domain" not in row:
+        return {}
+    raw = row["domain"]
+    line = row.line_of("domain")
+    tags = ", ".join(DOMAINS)
+    fix = f"write domain: {{x: non-negative}} or {{x: [positive, fixed-shape]}}; tags: {tags}"
+    if not isinstance(raw, dict) or not raw:
+        raise SiteError(path, line, f"{what}: 'domain' must map input names to tags", fix)
+    inputs = row.get("inputs", {})
+    out: dict[str, tuple[str, ...]] = {}
+    for name, value in raw.items():
+        if not isinstance(inputs, dict) or not isinstance(inputs.get(name), str):
+            raise SiteError(path, line, f"{what}: 'domain' names '{name}', which is not an array input of the row", fix)
+        listed = [value] if isinstance(value, str) else value
+        if not isinstance(listed, list) or not listed or not all(isinstance(t, str) and t in DOMAINS for t in listed):
+            raise SiteError(path, line, f"{what}: 'domain' of '{name}' has an unknown tag {value!r}", fix)
+        values = [t for t in listed if t not in SHAPE_TAGS]
+        if len(values) > 1:
+            raise SiteError(path, line, f"{what}: 'domain' of '{name}' has {len(values)} value tags", f"keep one of {', '.join(values)}")
+        out[name] = tuple(listed)
+    return out
+
+
+def generates(row: Row) -> bool:
+    """Whether the row also runs on generated inputs: value-checked, with an array input, not a schedule."""
+    return row.check == "values" and row.kind != "schedule" and any(isinstance(s, InputSpec) for s in row.inputs.values())
+
+
+def domain_text(row: Row) -> str:
+    """``x ≥ 0; idx as its recipe draws it``: the row's domain in words, for the page and for messages."""
+    def recipe(name: str) -> str:
+        spec = row.inputs[name]
+        return spec.recipe if isinstance(spec, InputSpec) else repr(spec)
+
+    return "; ".join(", ".join(DOMAINS[tag].format(name=name, recipe=recipe(name)) for tag in tags) for name, tags in row.domain.items())
 
 
 def _properties(path: Path, row: LocatedDict, what: str, check: str) -> tuple[str, ...]:

@@ -18,6 +18,7 @@ from typing import Any
 import numpy as np
 
 from sidebyside.data.rosetta import OPTIMIZER_STEPS, SCHEDULE_STEPS, InputSpec, Row
+from sidebyside.tools.rosetta_cases import Case, generated_cases, recipe_values
 
 
 class RowFailure(AssertionError):
@@ -27,35 +28,7 @@ class RowFailure(AssertionError):
 def make_inputs(row: Row) -> dict[str, Any]:
     """NumPy arrays (or Python scalars) for the row's ``inputs:`` recipes."""
     rng = np.random.default_rng(zlib.crc32(row.id.encode()))
-    return {name: _recipe(rng, spec) if isinstance(spec, InputSpec) else spec for name, spec in row.inputs.items()}
-
-
-def _recipe(rng: np.random.Generator, spec: InputSpec) -> np.ndarray:
-    args = spec.args
-    if spec.func == "randn":
-        out = rng.standard_normal(args)
-    elif spec.func == "rand":
-        out = rng.random(args)
-    elif spec.func == "positive":
-        out = rng.uniform(0.5, 2.0, args)
-    elif spec.func == "randint":
-        out = rng.integers(args[0], args[1], args[2:], dtype=np.int64)
-    elif spec.func == "mask":
-        out = rng.random(args) < 0.5
-    elif spec.func == "arange":
-        out = np.arange(int(np.prod(args))).reshape(args)
-    elif spec.func == "spd":
-        a = rng.standard_normal((args[0], args[0]))
-        out = a @ a.T + args[0] * np.eye(args[0])
-    elif spec.func == "probs":
-        e = np.exp(rng.standard_normal(args))
-        out = e / e.sum(axis=-1, keepdims=True)
-    elif spec.func == "halves":
-        out = rng.integers(-8, 9, args) / 2.0
-    else:  # the loader rejects unknown recipes; this guards the two lists drifting apart
-        raise ValueError(f"unknown recipe {spec.func}")
-    default = {"randint": "int64", "arange": "int64", "mask": "bool"}.get(spec.func, "float32")
-    return np.ascontiguousarray(out.astype(spec.dtype or default))
+    return {name: recipe_values(rng, spec) if isinstance(spec, InputSpec) else spec for name, spec in row.inputs.items()}
 
 
 def run_code(code: str, namespace: dict[str, Any]) -> Any:
@@ -204,9 +177,9 @@ def _run_schedule(row: Row, tf: Any, torch: Any) -> tuple[Any, Any]:
     return tf_lrs, torch_lrs
 
 
-def evaluate(row: Row, tf: Any, torch: Any) -> tuple[list[np.ndarray], list[np.ndarray]]:
-    """Run the row in both frameworks; return both results as NumPy arrays."""
-    inputs = make_inputs(row)
+def evaluate(row: Row, tf: Any, torch: Any, inputs: dict[str, Any] | None = None) -> tuple[list[np.ndarray], list[np.ndarray]]:
+    """Run the row in both frameworks (on ``inputs``, else its recipes); return both results as NumPy arrays."""
+    inputs = make_inputs(row) if inputs is None else inputs
     tf_ns, torch_ns = _namespaces(tf, torch, inputs)
     if row.kind == "layer":
         tf_out, torch_out = _run_layer(row, tf, torch, tf_ns, torch_ns)
@@ -296,6 +269,82 @@ def seed_frameworks(row: Row, tf: Any, torch: Any) -> None:
     torch.manual_seed(seed)
 
 
+def _show(value: Any) -> str:
+    """A short, one-line picture of an input or result for a failure message (flattened, with its shape)."""
+    if isinstance(value, np.ndarray):
+        body = np.array2string(value.ravel(), threshold=8, edgeitems=3, precision=4, separator=", ", max_line_width=10**6)
+        return f"{body} ({value.dtype.name}, shape {value.shape})"
+    if isinstance(value, list) and len(value) == 1:
+        return _show(value[0])
+    if isinstance(value, list):
+        return "(" + "; ".join(_show(v) for v in value) + ")"
+    return repr(value)
+
+
+def _first_difference(row: Row, tf_out: list[np.ndarray], torch_out: list[np.ndarray]) -> str:
+    """Where two same-shaped results first disagree, so a long input still shows the breaking element."""
+    for a, b in zip(tf_out, torch_out, strict=False):
+        if a.shape != b.shape or not a.size:
+            continue
+        a_c, b_c = a.astype(np.complex128), b.astype(np.complex128)
+        close = np.isclose(a_c, b_c, rtol=row.tol.rtol, atol=row.tol.atol, equal_nan=True)
+        if not close.all():
+            at = np.unravel_index(int(np.argmin(close.ravel())), a.shape)
+            return f" (first at index {tuple(int(i) for i in at)}: TensorFlow {a[at]}, PyTorch {b[at]})"
+    return ""
+
+
+def _side(row: Row, tf: Any, torch: Any, case: Case, side: str) -> list[np.ndarray] | Exception:
+    """One framework's result on a generated case, or the exception it raised."""
+    tf_ns, torch_ns = _namespaces(tf, torch, case.inputs)
+    try:
+        return to_arrays(run_code(row.tf if side == "tf" else row.torch, tf_ns if side == "tf" else torch_ns))
+    except Exception as exc:  # a rejected input is a result here: both sides may reject it
+        return exc
+
+
+def _run_case(row: Row, tf: Any, torch: Any, case: Case, where: str) -> tuple[list[np.ndarray] | Exception, list[np.ndarray] | Exception]:
+    seed_frameworks(row, tf, torch)
+    if row.kind == "expr":
+        return _side(row, tf, torch, case, "tf"), _side(row, tf, torch, case, "torch")
+    try:  # layer and optimizer rows interleave the sides; any error there is a failure
+        return evaluate(row, tf, torch, case.inputs)
+    except RowFailure as failure:
+        raise _fail(row, f"{where}: {str(failure).split(f'row {row.id!r}: ', 1)[-1]}") from None
+
+
+def check_generated(row: Row, tf: Any, torch: Any) -> int:
+    """The row must agree on every generated case inside its ``domain:``; returns how many cases ran.
+
+    A case both sides reject lies outside the row and is skipped, but at
+    least one case must run, or the row would be proven on nothing.
+    """
+    cases = generated_cases(row)
+    ran = 0
+    for case in cases:
+        shown = ", ".join(f"{name} = {_show(value)}" for name, value in case.inputs.items())
+        where = f"on a generated input ({case.label}: {shown})"
+        tf_out, torch_out = _run_case(row, tf, torch, case, where)
+        if isinstance(tf_out, Exception) and isinstance(torch_out, Exception):
+            continue
+        fix = "fix the mapping, or declare where it holds with 'domain:' (e.g. domain: {x: non-negative})"
+        if isinstance(tf_out, Exception) or isinstance(torch_out, Exception):
+            def said(out: Any) -> str:
+                return f"raised {type(out).__name__}: {str(out).strip()[:200]}" if isinstance(out, Exception) else f"returned {_show(out)}"
+            raise _fail(row, f"{where}, TensorFlow {said(tf_out)} but PyTorch {said(torch_out)}; {fix}")
+        try:
+            compare(row, tf_out, torch_out)
+        except RowFailure as failure:
+            problem = str(failure).split(f"row '{row.id}': ", 1)[1]
+            problem += _first_difference(row, tf_out, torch_out)
+            raise _fail(row, f"{where}: {problem}; TensorFlow gave {_show(tf_out)}, PyTorch gave {_show(torch_out)}; {fix}") from None
+        ran += 1
+    if cases and not ran:
+        raise _fail(row, "both frameworks rejected every generated input, so nothing beyond the written inputs is proven; "
+                         "narrow the inputs with 'domain:' so that some run")
+    return ran
+
+
 def verify(row: Row, tf: Any, torch: Any) -> None:
     """Everything the suite checks for one row: agreement, that the check can fail, properties, negative."""
     seed_frameworks(row, tf, torch)
@@ -310,3 +359,4 @@ def verify(row: Row, tf: Any, torch: Any) -> None:
     check_properties(row, inputs, "TensorFlow", tf_arrays)
     check_properties(row, inputs, "PyTorch", torch_arrays)
     check_negative(row, tf, torch)
+    check_generated(row, tf, torch)

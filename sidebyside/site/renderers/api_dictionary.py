@@ -21,7 +21,20 @@ from pygments.formatters import HtmlFormatter
 from pygments.lexers import PythonLexer
 
 from sidebyside import ROOT
-from sidebyside.data.rosetta import INPUT_FUNCS, OPTIMIZER_STEPS, SCHEDULE_STEPS, TOLERANCES, Category, InputSpec, Row, all_rows, load_rosetta
+from sidebyside.data.rosetta import (
+    DOMAINS,
+    INPUT_FUNCS,
+    OPTIMIZER_STEPS,
+    SCHEDULE_STEPS,
+    TOLERANCES,
+    Category,
+    InputSpec,
+    Row,
+    all_rows,
+    domain_text,
+    generates,
+    load_rosetta,
+)
 from sidebyside.site.renderers import RenderContext
 from sidebyside.site.weblinks import href
 
@@ -65,6 +78,9 @@ def _checked(row: Row) -> str:
         "optimizer": f"the weights after {OPTIMIZER_STEPS} optimizer steps",
         "schedule": f"the learning rates of the first {SCHEDULE_STEPS} steps",
     }.get(row.kind, "the results")
+    if row.check == "pair":
+        return ("Not run on its own here: whole-model calls need data, files and seconds per run. Shown instead by an "
+                "executed pair whose two halves make every call above.")
     if row.check == "shape":
         props = "; ".join(f"<code>{html.escape(p)}</code>" for p in row.properties)
         text = f"Tested: {subject} agree in shape and dtype (random draws differ), and each side's result <code>r</code> " \
@@ -109,10 +125,14 @@ def _row(row: Row, ctx: RenderContext) -> list[str]:
         )
         lead = "Weights (Keras variable = PyTorch <code>state_dict</code> entry):"
         lines.append(f'<p class="sbs-rosetta-meta">{lead}</p><ul class="sbs-rosetta-weights">{pairs}</ul>')
+    if row.domain:
+        lines.append(f'<p class="sbs-rosetta-domain"><strong>Holds only for</strong> {html.escape(domain_text(row))}: '
+                     "outside this the two sides differ or one of them raises.</p>")
     checked = _checked(row)
     if row.see:
         url = href(ctx, row.see, row.path, row.line, "see link")
-        checked += f' More: <a href="{url}">{html.escape(row.see.split("#")[-1].replace("-", " "))}</a>.'
+        lead = "The pair" if row.check == "pair" else "More"
+        checked += f' {lead}: <a href="{url}">{html.escape(row.see.split("#")[-1].replace("-", " "))}</a>.'
     lines.append(f'<p class="sbs-rosetta-meta">{checked}</p>')
     lines += ["</div>", ""]
     return lines
@@ -133,11 +153,18 @@ def _category(category: Category, ctx: RenderContext) -> list[str]:
 def check_counts(rows: list[Row]) -> str:
     """How many rows compare values and how many only shapes, counted from the data."""
     shape = sum(row.check == "shape" for row in rows)
+    pair = sum(row.check == "pair" for row in rows)
     negative = sum(bool(row.negative) for row in rows)
-    return (f"{len(rows) - shape} rows compare shape, dtype and values; {shape} compare only shape and dtype, because "
+    generated = sum(generates(row) for row in rows)
+    domains = sum(bool(row.domain) for row in rows)
+    return (f"{len(rows) - shape - pair} rows compare shape, dtype and values; {shape} compare only shape and dtype, because "
             f"they draw random numbers, and check properties of each draw instead (a permutation is a permutation, "
             f"moments within bounds). {negative} rows about a default also check that leaving the default unmatched "
-            "makes the results differ.")
+            f"makes the results differ. Beyond the inputs each row shows, {generated} rows also run on inputs the suite "
+            "generates: negative numbers, zeros, ties at .5, axes of 1 and 2 elements, a longer axis, one input "
+            f"broadcast against another and empty tensors. {domains} rows hold only on part of that range; each says "
+            f"where, under its code. {pair} rows about whole models (compile and fit, saving, callbacks, compiling) are "
+            "proven by the executed pair each one links to, and the build checks that pair makes the row's calls.")
 
 
 def render(ctx: RenderContext) -> str:
@@ -145,8 +172,8 @@ def render(ctx: RenderContext) -> str:
     rows = all_rows(categories)
     tolerances = ", ".join(f"<code>{name}</code> (rtol {r:g}, atol {a:g})" for name, (r, a) in TOLERANCES.items())
     lines = [
-        f"{len(rows)} mappings in {len(categories)} groups. The test suite runs every row in both frameworks "
-        f"({pinned_versions()}) on the same generated inputs. {check_counts(rows)} "
+        f"{len(rows)} mappings in {len(categories)} groups. The test suite runs the rows in both frameworks "
+        f"({pinned_versions()}) on the same inputs, except the rows proven by a pair. {check_counts(rows)} "
         f"Named tolerances: {tolerances}. Every snippet assumes these imports:",
         "",
         *_fence(IMPORTS),
@@ -187,10 +214,13 @@ def _contributing() -> list[str]:
         "```",
         "",
         "Run it with `.venv/bin/python -m pytest tests/test_rosetta.py -k reduce-sum`. A failure names the row's line."
-        " Optional keys: `title`, `tol`, `check: shape` (random draws; needs `properties`), `dtypes: {tf: int32, torch: int64}`"
+        " Optional keys: `title`, `tol`, `check: shape` (random draws; needs `properties`), `check: pair` with `pair: topic/name` and `see` (whole-model"
+        " calls, not run here: the executed pair must make every call of the row and the `see` section must show it), `dtypes: {tf: int32, torch: int64}`"
         " (a dtype difference the row documents), `negative` (the code with a default left unmatched, which must differ),"
         " `trivial` (why a result that is a single bool, a constant or an unchanged input still tests something; without"
-        " it such a row is refused), and for layers `kind: layer`, `weights` and `call` (see the layer rows above)."
+        " it such a row is refused), `domain` (where the mapping holds, when the generated inputs break it: per input one"
+        f" or more of {', '.join(f'`{tag}`' for tag in DOMAINS)}), and for layers `kind: layer`, `weights` and `call`"
+        " (see the layer rows above)."
         " Inputs are NumPy arrays made by these recipes, seeded by the row id:",
         recipes,
         "",
