@@ -42,7 +42,3 @@ def change_html(ctx: RenderContext, package: Package, change: Change) -> str:
     source = f' · <a href="{attr(change.source)}">source</a>' if change.source else ""
     parts.append(f"<br><small>{where}{source}</small>")
     return "".join(parts)
-
-
-def release_source(release: Release) -> str:
-    return f'<a href="{attr(release.source)}">release notes</a>, read {release.as_of.isoformat()}'

@@ -9,9 +9,11 @@ enhancement (``release-ledger.js``): without script every release is shown.
 
 from __future__ import annotations
 
+from collections import Counter
+
 from sidebyside.data.releases import FRAMEWORKS, KINDS, Package, load_ledger
 from sidebyside.site.renderers import RenderContext
-from sidebyside.site.renderers._ledger import change_html, release_id, release_source
+from sidebyside.site.renderers._ledger import change_html, release_id
 from sidebyside.site.weblinks import attr, text
 
 
@@ -22,13 +24,17 @@ def _select(name: str, label: str, options: tuple[str, ...]) -> str:
 
 
 def _package(ctx: RenderContext, package: Package) -> list[str]:
+    """One package's block; the day the notes were read is stated once when it is the same for most releases."""
+    usual = Counter(r.as_of for r in package.releases).most_common(1)[0][0]
     out = [f'<section class="sbs-ledger-package" data-framework="{attr(package.framework)}">',
            f'<h3 id="ledger-{attr(package.path.stem)}">{text(package.package)} <small>({package.registry}: <code>{text(package.name)}</code>, '
-           f'{text(package.framework)}, <a href="{attr(package.notes_url)}">all release notes</a>)</small></h3>']
+           f'{text(package.framework)}, <a href="{attr(package.notes_url)}">all release notes</a>; notes read {usual.isoformat()} '
+           "unless a release says otherwise)</small></h3>"]
     for release in package.releases:
         kinds = " ".join(sorted({c.kind for c in release.changes}))
+        read = f", read {release.as_of.isoformat()}" if release.as_of != usual else ""
         out.append(f'<div class="sbs-ledger-release" id="{release_id(package, release)}" data-kinds="{kinds}">')
-        out.append(f"<p><strong>{text(package.package)} {text(release.version)}</strong> · {release.date.isoformat()} · {release_source(release)}</p>")
+        out.append(f'<p><strong>{text(release.version)}</strong> · {release.date.isoformat()} · <a href="{attr(release.source)}">notes</a>{read}</p>')
         if release.nothing:
             out.append(f'<p class="sbs-ledger-nothing">Nothing for readers: {text(release.nothing)}</p>')
         else:
