@@ -13,23 +13,36 @@ tells the reader why the page matched.
 
 It also keeps out of the index what readers never search for: the
 "Tested with ... · download script · source" line under every pair, the
-"Tested: ..." line under every API-dictionary row, and recorded outputs
+"Tested: ..." line under every API-dictionary row, recorded outputs
 (numbers readers do not type) unless they hold an error message, which
-readers paste into the box.
+readers paste into the box, and ledger releases with nothing for readers.
+
+Finally it shrinks the written index (``compact_index``), which every reader
+downloads before the first result: a code block keeps each of its words once
+(a reader finds a script by the names in it, not by their count), and a
+page's tags ride on its first entry only (the page still ranks by them).
 """
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from typing import Any
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 
 from sidebyside import ROOT
 from sidebyside.errors import SiteError
 
 _EXCLUDED_RE = re.compile(r'<p class="(sbs-tested|sbs-rosetta-meta)">')
+_NOTHING_RE = re.compile(r'<div class="sbs-ledger-release"([^>]*) data-kinds="">')
+"""A ledger release with no change of any kind: 'nothing for readers' answers no search."""
+_CODE_BLOCK_RE = re.compile(r"<pre><code>(.*?)</code></pre>", re.S)
+_TAG_RE = re.compile(r"<[^>]+>")
+_WORD_EDGE = "'`*+%;{}#<>|@\\"
+"""Punctuation the separator leaves on a code word ('x[0]' splits, "'cpu'" keeps its quotes)."""
 _OUTPUT_RE = re.compile(r'<div class="language-text highlight"><span class="filename">Output</span>(.*?)</pre></div>', re.S)
 _ERROR_RE = re.compile(r"Error|Exception|error:")
 _SPLIT_RE = re.compile(r'[\s\-,:!=\[\]()"/]+|\.(?!\d)')
@@ -108,7 +121,54 @@ def _output_block(match: re.Match[str]) -> str:
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
     """Mark what answers no query with Material's ``data-search-exclude``: the index skips it."""
     html = _EXCLUDED_RE.sub(r'<p class="\1" data-search-exclude>', html)
+    html = _NOTHING_RE.sub(r'<div class="sbs-ledger-release"\1 data-kinds="" data-search-exclude>', html)
     return _OUTPUT_RE.sub(_output_block, html)
 
 
-__all__ = ["on_config", "on_page_content", "on_page_markdown", "retired_names"]
+def code_words(code: str, known: frozenset[str] = frozenset()) -> str:
+    """Each word of a code block once, in order of first use, as the index splits words (case-insensitive).
+
+    Words in ``known`` (the entry's prose and title already hold them) and words of one or two
+    characters (``x``, ``nn``, ``if``: no reader searches for them) are left out.
+    """
+    seen: dict[str, str] = {}
+    for word in _SPLIT_RE.split(code):
+        word = word.strip(_WORD_EDGE)
+        key = word.lower()
+        if len(word) > 2 and re.search(r"[A-Za-z]", word) and key not in seen and key not in known:
+            seen[key] = word
+    return " ".join(seen.values())
+
+
+def _prose_words(doc: dict[str, Any]) -> frozenset[str]:
+    prose = _TAG_RE.sub(" ", _CODE_BLOCK_RE.sub(" ", doc["text"])) + " " + doc["title"]
+    return frozenset(w.lower() for w in _SPLIT_RE.split(prose) if w)
+
+
+def _compact_code(doc: dict[str, Any]) -> str:
+    known = _prose_words(doc)
+    return _CODE_BLOCK_RE.sub(lambda m: f"<pre><code>{code_words(m.group(1), known)}</code></pre>", doc["text"])
+
+
+def compact_index(index: dict[str, Any]) -> dict[str, Any]:
+    """The search index with code blocks reduced to their words and each page's tags on its first entry only."""
+    tagged: set[str] = set()
+    for doc in index["docs"]:
+        doc["text"] = _compact_code(doc)
+        page = doc["location"].split("#", 1)[0]
+        if page in tagged:
+            doc.pop("tags", None)
+        elif doc.get("tags"):
+            tagged.add(page)
+    return index
+
+
+@event_priority(-50)  # after Material's search plugin writes the index (0), before the offline plugin inlines it (-100)
+def on_post_build(config: Any) -> None:
+    path = Path(config["site_dir"]) / "search" / "search_index.json"
+    if path.is_file():
+        index = compact_index(json.loads(path.read_text(encoding="utf-8")))
+        path.write_text(json.dumps(index, separators=(",", ":")), encoding="utf-8")
+
+
+__all__ = ["code_words", "compact_index", "on_config", "on_page_content", "on_page_markdown", "on_post_build", "retired_names"]
