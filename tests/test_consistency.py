@@ -152,3 +152,18 @@ def test_a_benchmark_case_the_data_lacks_is_caught(tmp_path: Path) -> None:
     (tmp_path / "comparison.yml").write_text(text, encoding="utf-8")
     (problem,) = consistency.bench_contradictions(load_comparison(tmp_path / "comparison.yml"))
     assert "comparison row 'startup-memory' cites benchmark case 'Import time, cold', which data/bench/" in problem.message
+
+
+def test_a_leaf_no_project_answers_is_checked_against_its_rows(tmp_path: Path) -> None:
+    text = DECISION.read_text(encoding="utf-8")
+    at = text.index("  pytorch-edge:\n")
+    path = tmp_path / "decision.yml"
+    path.write_text(text[:at] + text[at:].replace("    rows: [mobile]\n", "    rows: [microcontrollers]\n", 1), encoding="utf-8")
+    (problem,) = project_contradictions(load_decision(path), load_comparison())
+    assert "leaf 'pytorch-edge' picks pytorch (leaf 'pytorch-edge') but comparison row 'microcontrollers'" in problem.message
+    assert problem.message.endswith("says tensorflow; re-check both against their sources, then change the leaf or the row so they agree")
+    path.write_text(text[:at] + text[at:].replace("    rows: [mobile]\n", "", 1), encoding="utf-8")
+    tree = load_decision(path)
+    (problem,) = project_contradictions(tree, load_comparison())
+    assert problem.message == (f"{path}:{tree.nodes['pytorch-edge'].line}: leaf 'pytorch-edge' picks pytorch with no comparison row behind it; "
+                               "add 'rows: [...]' (ids of comparison.yml) that back the pick")

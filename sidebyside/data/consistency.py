@@ -47,29 +47,53 @@ OTHER = {"tensorflow": "pytorch", "pytorch": "tensorflow"}
 LABELS = {"tensorflow": "TensorFlow", "pytorch": "PyTorch"}
 
 
+@dataclass(frozen=True)
+class Citation:
+    """Who cites comparison rows for a leaf: a kind of project on the home page, or the leaf itself (its ``rows``)."""
+
+    kind: str
+    leaf: str
+    rows: tuple[str, ...]
+    line: int
+
+
+def citations(tree: Tree) -> list[Citation]:
+    """Every project, then every leaf no project answers: a flowchart or chooser pick with no row behind it is refused."""
+    cited = [Citation(f"project '{p.kind}'", p.leaf, p.rows, p.line) for p in tree.projects]
+    answered = {p.leaf for p in tree.projects}
+    for node in tree.nodes.values():
+        if node.is_question or node.id in answered:
+            continue
+        cited.append(Citation(f"leaf '{node.id}'", node.id, node.rows, node.line))
+    return cited
+
+
 def project_contradictions(tree: Tree, table: Comparison) -> list[SiteError]:
-    """Kinds of project whose leaf disagrees with a comparison row they cite (or cite a missing row)."""
+    """Kinds of project (and leaves no project answers) that disagree with a comparison row they cite, or cite none."""
     rows = {row.id: row for row in table.rows}
     problems = []
-    for project in tree.projects:
+    for project in citations(tree):
         leaf = tree.nodes[project.leaf]
+        if not project.rows and leaf.verdict in OTHER:
+            problems.append(SiteError(tree.path, project.line, f"{project.kind} picks {leaf.verdict} with no comparison row behind it",
+                                      f"add 'rows: [...]' (ids of {table.path.name}) that back the pick"))
         allowed = COMPATIBLE.get(leaf.verdict or "", NEUTRAL)
         for row_id in project.rows:
             row = rows.get(row_id)
             if row is None:
-                problems.append(SiteError(tree.path, project.line, f"project '{project.kind}' cites unknown comparison row '{row_id}'",
+                problems.append(SiteError(tree.path, project.line, f"{project.kind} cites unknown comparison row '{row_id}'",
                                           f"use a row id of {table.path.name}"))
             elif row.verdict == "depends" and leaf.verdict in OTHER and not row.depends_on:
                 problems.append(SiteError(
                     tree.path, project.line,
-                    f"project '{project.kind}' picks {leaf.verdict} (leaf '{leaf.id}') but comparison row '{row_id}' "
+                    f"{project.kind} picks {leaf.verdict} (leaf '{leaf.id}') but comparison row '{row_id}' "
                     f"({table.path.name}:{row.line}) says depends without saying on what",
                     "add 'depends_on:' to the row (what decides, so the pick follows from the project), or change the row or the leaf",
                 ))
             elif row.verdict not in allowed:
                 problems.append(SiteError(
                     tree.path, project.line,
-                    f"project '{project.kind}' picks {leaf.verdict} (leaf '{leaf.id}') but comparison row '{row_id}' "
+                    f"{project.kind} picks {leaf.verdict} (leaf '{leaf.id}') but comparison row '{row_id}' "
                     f"({table.path.name}:{row.line}) says {row.verdict}",
                     "re-check both against their sources, then change the leaf or the row so they agree",
                 ))
@@ -195,4 +219,5 @@ def check(docs: Path) -> str:
     problems = contradictions(tree, table, docs)
     if problems:
         raise SiteErrors(problems)
-    return f"{len(table.rows)} comparison rows agree with their pages' verdicts and {len(tree.projects)} project picks"
+    return (f"{len(table.rows)} comparison rows agree with their pages' verdicts and with {len(citations(tree))} picks "
+            f"({len(tree.projects)} projects, the rest flowchart leaves)")

@@ -36,7 +36,7 @@ WHY_MAX = 280
 """'Why' must fit in about two lines: a recommendation is a verdict, not an essay."""
 
 QUESTION_KEYS = ({"question", "answers", "evidence"}, {"help"})
-RECOMMEND_KEYS = ({"recommend", "verdict", "why", "evidence", "runner_up"}, {"source", "as_of"})
+RECOMMEND_KEYS = ({"recommend", "verdict", "why", "evidence", "runner_up"}, {"source", "as_of", "rows"})
 PROJECT_KEYS = ({"kind", "leaf", "rows"}, set())
 
 
@@ -90,6 +90,8 @@ class Node:
     source: str | None = None
     as_of: date | None = None
     runner_up: RunnerUp | None = None
+    rows: tuple[str, ...] = ()
+    """Comparison rows behind a leaf that no project of the home summary cites (checked like a project's)."""
 
     @property
     def is_question(self) -> bool:
@@ -152,7 +154,11 @@ def _recommendation(path: Path, node_id: str, item: LocatedDict) -> Node:
     if len(runner_up.why) > WHY_MAX:
         raise SiteError(path, runner.line_of("why"), f"the runner-up of {what} has a 'why' of {len(runner_up.why)} characters",
                         f"say it in two lines (<= {WHY_MAX} characters)")
+    rows = item.get("rows", [])
+    if not isinstance(rows, list) or not all(isinstance(r, str) for r in rows):
+        raise item.error("rows", f"{what} 'rows' must be a list of comparison row ids", "e.g. rows: [mobile]")
     return Node(
+        rows=tuple(rows),
         runner_up=runner_up,
         id=node_id,
         title=fields.text(item, "recommend", what),
