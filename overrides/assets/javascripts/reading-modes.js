@@ -45,8 +45,11 @@
     button.className = "sbs-view-toggle";
     button.addEventListener("click", function () {
       var columns = !root.classList.contains("sbs-columns");
+      // every pair above changes height: keep the clicked pair where the reader sees it
+      var before = pair.getBoundingClientRect().top;
       store(columns ? COLUMNS : "tabs");
       apply(columns);
+      window.scrollBy(0, pair.getBoundingClientRect().top - before);
     });
     var title = pair.querySelector(".sbs-pair-title");
     if (title) title.appendChild(button); else pair.insertBefore(button, pair.firstChild);
