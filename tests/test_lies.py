@@ -117,6 +117,20 @@ def test_differs_added_to_hide_a_difference(tree: Path) -> None:
     assert "'# differs:' without '# same:'" in check(tree)
 
 
+def test_a_tolerance_widened_to_hide_a_difference(tree: Path) -> None:
+    """Lie: the tolerance widened to 1e-2 ("float32"), and PyTorch's numbers moved by 1e-4 as a changed setting would."""
+    for half in pair_in(tree).halves.values():
+        text = half.path.read_text(encoding="utf-8")
+        assert "\n# tolerance: 2e-5 (" in text
+        half.path.write_text(re.sub(r"(?m)^# tolerance: .*$", "# tolerance: 1e-2 (float32)", text), encoding="utf-8")
+    edit_body(pair_in(tree), "pytorch", lambda body: parity.perturb(body, 1e-4))
+    assert check(tree).startswith(
+        f"{tree}/snippets/autodiff-and-training/training-step.tensorflow.out: pair 'autodiff-and-training/training-step' fails parity "
+        "(1 problem(s)); first: tolerance (line 2): the declared tolerance is more than 10x wider than any difference "
+        "between the outputs; narrow it to at most 10x the largest difference, or remove it;   TensorFlow: rel 0.01 declared;"
+        "   PyTorch:    largest difference rel 0.00011, abs 0.0001; see the message of tests/test_parity.py for this pair")
+
+
 def test_same_lines_still_catch_the_difference(tree: Path) -> None:
     """Lie: '# differs:' with a '# same:' claim that the losses match, while they do not."""
     edit_body(pair_in(tree, "api-and-learning-curve/keras-on-torch"), "pytorch",

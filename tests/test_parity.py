@@ -167,3 +167,28 @@ def test_too_few_digits_lists_each_side_with_its_output_lines(tmp_path: Path) ->
     _pair(tmp_path, "", tf_out="x 1\nloss 0.3015\n", pt_out="x 1\nloss 0.3015\n")
     [problem] = parity.check_pair(discover(tmp_path)["topic/pair"])
     assert str(problem).splitlines()[1:] == ["  TensorFlow: line 2: 0.3015", "  PyTorch:    line 2: 0.3015"]
+
+
+# --- a declared tolerance must be needed ----------------------------------------
+
+def test_a_tolerance_far_wider_than_the_difference_fails(tmp_path: Path) -> None:
+    """1e-2 "float32" on halves that differ by 1e-4 would hide a changed hyperparameter: refused."""
+    _pair(tmp_path, "# tolerance: 1e-2 (float32)\n", tf_out="x 1\nloss 0.25000000\n", pt_out="x 1\nloss 0.25002500\n")
+    [problem] = parity.check_pair(discover(tmp_path)["topic/pair"])
+    assert problem.one_line() == (
+        "tolerance (line 2): the declared tolerance is more than 10x wider than any difference between the outputs; "
+        "narrow it to at most 10x the largest difference, or remove it "
+        "(TensorFlow: rel 0.01 declared; PyTorch: largest difference rel 0.0001, abs 2.5e-05)")
+
+
+@pytest.mark.parametrize("header", ["# tolerance: 5e-4 (float32)\n", "# tolerance: 1e-6 abs 1e-4 (float32)\n"])
+def test_a_tolerance_within_ten_times_the_difference_passes(tmp_path: Path, header: str) -> None:
+    _pair(tmp_path, header, tf_out="x 1\nloss 0.25000000\n", pt_out="x 1\nloss 0.25002500\n")
+    assert parity.check_pair(discover(tmp_path)["topic/pair"]) == []
+
+
+def test_a_wide_tolerance_on_same_lines_fails_too(tmp_path: Path) -> None:
+    _pair(tmp_path, "# differs: why\n# same: ^loss (\\S+)\n# tolerance: 1e-2 (float32)\n",
+          tf_out="backend tf\nloss 0.25000000\n", pt_out="backend torch\nloss 0.25002500\n")
+    [problem] = parity.check_pair(discover(tmp_path)["topic/pair"])
+    assert problem.where == "tolerance (line 4)"

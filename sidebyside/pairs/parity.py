@@ -161,8 +161,10 @@ def select(text: str, pattern: re.Pattern[str]) -> list[str]:
     return chosen
 
 
-def compare_same(pair: Pair, tf_out: str, pt_out: str, labels: tuple[str, str] = LABELS) -> list[Mismatch]:
-    """``same:`` parity; a pattern that selects no line is a SiteError at its header line."""
+def compare_same(pair: Pair, tf_out: str, pt_out: str, labels: tuple[str, str] = LABELS,
+                 tolerance: Tolerance | None = None) -> list[Mismatch]:
+    """``same:`` parity (within ``tolerance``, else the pair's); a pattern that selects no line is a SiteError at its header line."""
+    tolerance = tolerance or pair.tolerance
     problems: list[Mismatch] = []
     tf_path = pair.halves["tensorflow"].path
     for pattern, line in pair.same:
@@ -177,7 +179,7 @@ def compare_same(pair: Pair, tf_out: str, pt_out: str, labels: tuple[str, str] =
                                      "the pattern selects a different number of lines in each output", labels))
             continue
         for tf_line, pt_line in zip(tf_lines, pt_lines, strict=True):
-            why = compare_text(tf_line, pt_line, pair.tolerance)
+            why = compare_text(tf_line, pt_line, tolerance)
             if why:
                 problems.append(Mismatch(where, tf_line, pt_line, why, labels))
     return problems
@@ -214,12 +216,55 @@ def compare(pair: Pair, tf_out: str, pt_out: str, digits: bool = True, labels: t
         problems = compare_same(pair, tf_out, pt_out, labels)
     else:
         return []
+    if digits and not problems:
+        problems += wide_tolerance(pair, tf_out, pt_out, labels)
     coarse = [coarse_by_line(compared_lines(pair, out)) for out in (tf_out, pt_out)] if digits else []
     if any(coarse):
         problems.append(Mismatch("digits", *(shown or "fine" for shown in coarse), (
             f"printed with too few digits for a {VISIBLE_REL:g} relative change to show; "
             "print computed values with e.g. f'{v:.8g}' or np.round(x, 8)"), labels))
     return problems
+
+
+NEEDED_FACTOR = 10.0
+"""A declared tolerance may be at most this many times wider than the largest difference the outputs show."""
+
+
+def wide_tolerance(pair: Pair, tf_out: str, pt_out: str, labels: tuple[str, str] = LABELS) -> list[Mismatch]:
+    """A ``# tolerance:`` must be needed: the outputs must fail a tolerance ``NEEDED_FACTOR`` times narrower.
+
+    A tolerance far wider than the difference it excuses would let a later
+    real difference (a changed hyperparameter, a wrong default) pass as
+    rounding, so it is held to the recorded outputs.
+    """
+    declared = pair.tolerance
+    if declared.line is None:
+        return []
+    narrow = Tolerance(declared.rel / NEEDED_FACTOR, declared.abs / NEEDED_FACTOR)
+    if kind(pair) == "full":
+        still = compare_outputs(tf_out, pt_out, narrow, labels)
+    else:
+        still = compare_same(pair, tf_out, pt_out, labels, narrow)
+    if still:
+        return []
+    rel, absolute = largest_difference(pair, tf_out, pt_out)
+    shown = f"rel {declared.rel:g}" + (f", abs {declared.abs:g}" if declared.abs else "")
+    return [Mismatch(f"tolerance (line {declared.line})", f"{shown} declared", f"largest difference rel {rel:.2g}, abs {absolute:.2g}",
+                     f"the declared tolerance is more than {NEEDED_FACTOR:g}x wider than any difference between the outputs; "
+                     f"narrow it to at most {NEEDED_FACTOR:g}x the largest difference, or remove it", labels)]
+
+
+def largest_difference(pair: Pair, tf_out: str, pt_out: str) -> tuple[float, float]:
+    """(relative, absolute) largest gap between the compared numbers of two outputs that parity holds to each other."""
+    rel = absolute = 0.0
+    for (_, tf_text), (_, pt_text) in zip(compared_lines(pair, tf_out), compared_lines(pair, pt_out), strict=False):
+        for a, b in zip(split_numbers(tf_text)[1], split_numbers(pt_text)[1], strict=False):
+            x, y = to_float(a), to_float(b)
+            if not (math.isfinite(x) and math.isfinite(y)) or x == y:
+                continue
+            absolute = max(absolute, abs(x - y))
+            rel = max(rel, abs(x - y) / max(abs(x), abs(y)))
+    return rel, absolute
 
 
 def compared_lines(pair: Pair, out: str) -> list[tuple[int, str]]:

@@ -1,5 +1,4 @@
 # title: Greedy generation with a KV cache, checked against generation without one
-# tolerance: 1e-5 abs 1e-5 (float32 through two attention blocks; the frameworks sum in different orders)
 import os
 
 os.environ["KERAS_BACKEND"] = "tensorflow"

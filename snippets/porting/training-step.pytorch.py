@@ -1,7 +1,6 @@
 # title: Check one training step of a port: augmentation and dropout off, batch-norm statistics held, a float64 reference for noise
 # differs: a gradient that is zero in exact arithmetic is float32 noise, different in each framework; the float64 lines show it
 # same: ^(loss|fc1 kernel grad|fc2 kernel grad|bn gamma grad|fc2 kernel after|moving mean held)
-# tolerance: 1e-5 (float32 sums run in a different order; Keras computes Adam's bias correction in float32)
 import numpy as np
 import torch
 from torch import nn
