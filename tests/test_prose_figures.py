@@ -55,7 +55,7 @@ def test_every_figure_on_every_page_is_backed() -> None:
 def tree(tmp_path: Path) -> Path:
     """A scratch copy of what the check reads: pages, recordings, notebook sources and the benchmark code."""
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc", "*.ipynb", "assets")
-    for name in ("docs", "snippets", "notebooks", "sidebyside/tools/bench"):
+    for name in ("docs", "snippets", "notebooks", "sidebyside/tools/bench", "sidebyside/tools/conversions"):
         shutil.copytree(ROOT / name, tmp_path / name, ignore=ignore)
     return tmp_path
 

@@ -12,7 +12,9 @@ front-matter description): a number with a decimal point, a percentage,
 scientific notation, "N times" / "Nx" / "twice" / "N-fold" (digits or a
 number word) and a whole number above 9. Not figures: anything in fenced
 code, headings, link targets, HTML tags and attributes and issue numbers
-(``#3821``); dates and years; versions, recognised by form (``2.21.0``,
+(``#3821``); dates and years (a whole number from 1990 to 2099 after a
+month, 'in', 'since' and the like, a bracket or a comma: elsewhere,
+as in '(default 2000)', it is a figure); versions, recognised by form (``2.21.0``,
 ``2.3+``, a decimal next to a release year: ``1.0, 2018``) or by the word
 before them (a product name or "since": ``TensorBoard 2.3``, ``since
 2.6``); and inline code, which is code (``eps=1e-8``, ``momentum=0.99``,
@@ -94,6 +96,17 @@ PROSE_NUMBER_RE = re.compile(
     r"(?<![\w.\-/])(?P<n>[-+−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[eE][-+−]?\d+)?)(?P<pct>\s?%)?(?![\w/])"
 )
 YEAR_RANGE = range(1990, 2100)
+YEAR_BEFORE_RE = re.compile(
+    r"(?:\b(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|in|since|of|from|to|until|by|about|around|before|after|and|or)\s+|[(,–-]\s*)$|^\s*$",
+    re.IGNORECASE,
+)
+"""What comes before a whole number from 1990 to 2099 that makes it a year ('in 2024', 'May 2019', '(2016)').
+
+At the start of a line the context is on the line before, so the number is taken as a year.
+
+Elsewhere such a number is a figure like any other: '(default 2000)' is a default, not a year.
+"""
 ORDINAL_RE = re.compile(r"\d+(?:st|nd|rd|th)\b")
 RECORD_NUMBER_RE = re.compile(r"(?<![\d.])[-+]?(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?(?:[eE][-+]?\d+)?")
 """A number in a recording, also inside words such as ``224x224`` or ``ATOL=1e-05``."""
@@ -204,7 +217,7 @@ def find_figures(path: Path, markdown: str) -> list[Figure]:
             decimal = any(c in token for c in ".eE")
             if not (decimal or percent or abs(value) > 9):
                 continue
-            if not decimal and not percent and int(value) in YEAR_RANGE:
+            if not decimal and not percent and int(value) in YEAR_RANGE and YEAR_BEFORE_RE.search(text[:match.start()]):
                 continue
             figures.append(Figure(path, number, match.group().strip(), value, _decimals(token),
                                   percent=percent, column=match.start()))
@@ -398,10 +411,15 @@ def pages(root: Path = ROOT) -> list[Path]:
 
 
 def check_site(root: Path = ROOT) -> tuple[list[Problem], dict[str, int]]:
-    """Every page: the problems (stale PENDING entries included) and the totals per form."""
+    """Every page: the problems (stale PENDING entries included) and the totals per form.
+
+    Numbers quoted from the code shown (``figure_quotes``) are checked too and counted apart.
+    """
+    from sidebyside.site import figure_quotes  # it builds on this module's scanner
+
     used: set[str] = set()
-    problems: list[Problem] = []
-    totals = {"figures": 0, "checked": 0, "sourced": 0, "pending": 0}
+    quoted, problems = figure_quotes.check_site(root)
+    totals = {"figures": 0, "checked": 0, "sourced": 0, "pending": 0, "quoted": len(quoted) - len(problems)}
     for page in pages(root):
         figures, page_problems, counts = check_page(page, root, used)
         problems.extend(page_problems)
@@ -419,4 +437,5 @@ def check_site(root: Path = ROOT) -> tuple[list[Problem], dict[str, int]]:
 def summary(totals: dict[str, int]) -> str:
     """One line for ``python -m sidebyside check``."""
     return (f"prose figures: {totals['figures']} ({totals['checked']} checked against recordings, "
-            f"{totals['sourced']} sourced, {totals['pending']} pending)")
+            f"{totals['sourced']} sourced, {totals['pending']} pending), "
+            f"{totals['quoted']} numbers checked against the code they describe")

@@ -1,4 +1,6 @@
 # title: Dynamic loss scaling: skip a step on overflow, halve the scale, grow it back
+import inspect
+
 import keras
 import tensorflow as tf
 
@@ -12,3 +14,5 @@ for step, x in enumerate([1.0, 1.0, 1.0, float("inf"), 1.0]):  # step 3 overflow
     grads = tape.gradient(scaled_loss, [w])
     opt.apply(grads, [w])  # unscales; skips the update if any gradient is inf or nan
     print(f"step {step}: scaled grad {float(grads[0]):.1f}, w {float(w.numpy()):.8g}, scale now {float(opt.dynamic_scale):.0f}")
+growth = inspect.signature(keras.optimizers.LossScaleOptimizer).parameters["dynamic_growth_steps"].default
+print(f"default growth interval: {growth} steps")
