@@ -21,7 +21,7 @@ from pathlib import Path
 
 from sidebyside import ROOT
 from sidebyside.errors import SiteError, SiteErrors, raise_all, read_text
-from sidebyside.pairs import parity
+from sidebyside.pairs import headers, parity
 from sidebyside.pairs.catalog import FRAMEWORKS, NAME_RE, SNIPPETS, Pair, discover, parse_header, suggest
 from sidebyside.pairs.expand import find_directives
 from sidebyside.pairs.runner import Result, require_frameworks, run_twice, write_recording
@@ -143,8 +143,9 @@ def cmd_check(root: Path = SNIPPETS, docs: Path = ROOT / "docs", with_data: bool
     if not (root == SNIPPETS if with_data is None else with_data):
         return summary
     summary = f"{summary}; {check_data(pairs, docs)}"
-    if root != SNIPPETS:  # figures and the conversion matrix: the real tree only
+    if root != SNIPPETS:  # figures, recording headers and the conversion matrix: the real tree only
         return summary
+    summary = f"{summary}; {headers.check(pairs)}"
     from sidebyside.data import consistency, status_text  # verdicts against each other; statuses against data/status.yml
     from sidebyside.site import reader_pages  # no maintainer commands on reader pages
     from sidebyside.tools.conversions import coverage  # the matrix record against the code's paths and families
