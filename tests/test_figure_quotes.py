@@ -116,3 +116,12 @@ def test_lie_epochs_in_notebook_markdown(tmp_path: Path) -> None:
     assert quote_problems(tree, source) == [
         f"{source}:{line}: figure '30 epochs' does not match the code it describes: "
         f"same-task-both-frameworks.py sets EPOCHS=20; {FIX_COUNT}"]
+
+
+def test_environment_variable_is_not_a_constant(tmp_path: Path) -> None:
+    page = tmp_path / "docs/topics/x.md"
+    page.parent.mkdir(parents=True)
+    page.write_text("# X\n\nSet `TF_USE_LEGACY_KERAS=1`, but `LIMIT = 3` is quoted.\n\n@pair x/y\n", encoding="utf-8")
+    found, problems = figure_quotes.check_page(page, tmp_path)
+    assert [f.text for f in found] == ["LIMIT = 3"]
+    assert [p.why for p in problems] == ["quotes a constant the code in its section does not set"]

@@ -8,7 +8,8 @@ about the code itself, which nothing prints. Two forms are recognised:
   that name (``n_head=4``, ``num_heads=4``, ``EPOCHS = 20``,
   ``train_epochs=20``): the number must be one the code sets;
 - a **quoted constant**, a code span ``NAME = number`` with an upper-case
-  name (```CLIP = 0.25```): the code shown must assign that value to that
+  name and spaces around ``=`` as the code writes it (```CLIP = 0.25```;
+  ```TF_USE_LEGACY_KERAS=1``` is an environment variable): the code shown must assign that value to that
   name, or a ``<!-- figure: path "regex" -->`` comment after it on the line
   names the file that does (checked like any figure).
 
@@ -31,7 +32,7 @@ from sidebyside.site.figures import Figure, Problem
 PAIR_RE = re.compile(r"^\s*@pair\s+(?P<id>[\w-]+/[\w-]+)")
 COUNT_RE = re.compile(r"(?<![\w.\-])(?P<n>\d+|" + "|".join(figures.NUMBER_WORDS) + r")\s+(?P<noun>[a-z]+s)\b",
                       re.IGNORECASE)
-CONSTANT_RE = re.compile(r"`(?P<name>[A-Z][A-Z0-9_]*)\s*=\s*(?P<value>[-+]?\d[\d_]*(?:\.\d+)?(?:[eE][-+]?\d+)?)\s*`")
+CONSTANT_RE = re.compile(r"`(?P<name>[A-Z][A-Z0-9_]*) = (?P<value>[-+]?\d[\d_]*(?:\.\d+)?(?:[eE][-+]?\d+)?)\s*`")
 ASSIGNED_INT_RE = re.compile(r"\b(?P<name>[A-Za-z_]\w*)\s*=\s*(?P<value>\d+)(?![.\w])")
 FRAMEWORKS = ("tensorflow", "pytorch")
 FIX_COUNT = "write the number the code sets, or change the code and re-record its outputs"
