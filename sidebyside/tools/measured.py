@@ -24,10 +24,18 @@ from sidebyside.tools.bench.machine import describe
 MEASURED = ROOT / "data" / "measured"
 
 
+SUMMARY = ("median", "min", "max", "n")
+
+
+def summarise(values: list[float]) -> dict:
+    """What tables show, derived from the repeats: a summary is never written or edited by itself."""
+    return {"median": statistics.median(values), "min": min(values), "max": max(values), "n": len(values)}
+
+
 def row(case: str, framework: str, variant: str, unit: str, values: list[float]) -> dict:
-    """One measured case: every repeat kept, the median is what tables show."""
+    """One measured case: every repeat kept under ``samples``, with the summary derived from them."""
     return {"case": case, "framework": framework, "variant": variant, "unit": unit,
-            "median": statistics.median(values), "min": min(values), "max": max(values), "n": len(values)}
+            **summarise(values), "samples": list(values)}
 
 
 def emit(rows: list[dict]) -> None:
@@ -68,9 +76,37 @@ def load(name: str) -> dict:
         if key not in doc:
             raise SiteError(path, None, f"missing '{key}'", remake)
     for r in doc["rows"]:
-        if not all(k in r for k in ("case", "framework", "variant", "unit", "median", "min", "max", "n")):
+        if not all(k in r for k in ("case", "framework", "variant", "unit", *SUMMARY)):
             raise SiteError(path, None, f"row {r.get('case')!r} is incomplete", remake)
+        problem = summary_problem(r)
+        if problem:
+            line = _line_of(path, f'"median": {json.dumps(r["median"])}')
+            raise SiteError(path, line, f"row '{r['case']}, {r['framework']}, {r['variant']}': {problem}",
+                            f"summaries are derived from the samples, not edited: {remake}")
     return doc
+
+
+def summary_problem(r: dict) -> str | None:
+    """Why a row's summary cannot be what was measured (None when it holds together).
+
+    With ``samples`` the summary must be exactly what they give; an older row
+    without them must at least be ordered (min <= median <= max), with a
+    whole number of repeats that can give its spread.
+    """
+    if "samples" in r:
+        derived = summarise(r["samples"])
+        wrong = [key for key in SUMMARY if r[key] != derived[key]]
+        return (f"{wrong[0]} {r[wrong[0]]} is not what its samples give ({derived[wrong[0]]})" if wrong else None)
+    if not r["min"] <= r["median"] <= r["max"]:
+        return f"median {r['median']} is outside its min–max ({r['min']}–{r['max']})"
+    if not isinstance(r["n"], int) or r["n"] < 1 or (r["n"] == 1 and r["min"] != r["max"]):
+        return f"n = {r['n']} cannot give min {r['min']} and max {r['max']}"
+    return None
+
+
+def _line_of(path: Path, needle: str) -> int | None:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return next((number for number, line in enumerate(lines, 1) if needle in line), None)
 
 
 def fmt(value: float) -> str:
