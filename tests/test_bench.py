@@ -17,7 +17,6 @@ from sidebyside.errors import SiteError
 from sidebyside.site.renderers.bench_results import render_document
 from sidebyside.tools.bench.charts import draw
 from sidebyside.tools.bench.compare import rows
-from sidebyside.tools.bench.migrate import MigrationError, migrate
 from sidebyside.tools.bench.run import merge
 from sidebyside.tools.bench.schema import load_results, newest
 
@@ -124,7 +123,7 @@ def test_page_shows_a_missed_target_as_not_reached_with_every_run(tmp_path: Path
          "a run whose outcome was not recorded"),
         (lambda d: d["measurements"][-2]["extra"]["runs"][0].pop("seed"), "a run must have exactly the fields"),
         (lambda d: d.update(extra_field=1), "unknown top-level field 'extra_field'"),
-        (lambda d: d.update(schema=1), "run 'python -m sidebyside.tools.bench.migrate FILE'"),
+        (lambda d: d.update(schema=1), "unknown schema version 1; expected 2"),
         (lambda d: d.pop("machine"), "missing top-level field 'machine'"),
         (lambda d: d.update(schema=7), "unknown schema version 7"),
         (lambda d: d["measurements"][0].pop("unit"), "measurement has wrong fields (unit)"),
@@ -157,39 +156,6 @@ def test_committed_results_validate_and_are_a_full_run() -> None:
     assert all(len(m["extra"].get("runs", m["repeats"])) >= 5 for m in doc["measurements"]
                if m["group"] not in ("startup", "compile")), \
         "every timed case needs at least 5 repeats"
-
-
-def schema1_doc() -> dict:
-    """A schema-1 file as the old run script wrote it: two rounds, details of round 1 only."""
-    def item(case, fw, unit, lower, reps, runs):
-        return {"case": case, "group": "training", "framework": fw, "variant": "v", "unit": unit, "lower_is_better": lower,
-                "repeats": reps, "extra": {"runs": runs}}
-    details = [{"epochs": 40, "test_accuracy": 0.95, "reached": True}, {"epochs": 40, "test_accuracy": 0.92, "reached": False}]
-    return {**fixture_doc(), "schema": 1, "config": {"repeats": 2, "max_epochs": 40, "target_accuracy": 0.95},
-            "measurements": [item("Training throughput (CNN, digits)", "pytorch", "samples/s", False,
-                                  [400.0, 200.0, 100.0, 800.0], details),
-                             item("Time to 95% test accuracy", "pytorch", "s", True, [1.0, 2.0, 4.0, 0.5], details)]}
-
-
-def test_migration_derives_epochs_keeps_missed_runs_missed_and_marks_unrecorded_rounds(tmp_path: Path) -> None:
-    new = migrate(schema1_doc(), samples=10, today="2026-11-28")
-    cases = {m["case"]: m for m in new["measurements"]}
-    assert cases["Training time, 40 epochs (CNN, digits)"]["repeats"] == [1.0, 2.0, 4.0, 0.5]
-    target = cases["Time to 95% test accuracy (CNN, digits)"]
-    assert target["repeats"] == [1.0], "only the run recorded as reaching 95% has a time to it"
-    assert [(r["round"], r["seed"], r["epochs"], r["reached"]) for r in target["extra"]["runs"]] == \
-        [(1, 0, 40, True), (1, 1, 40, False), (2, 0, 40, None), (2, 1, 40, None)]
-    assert "migrated from schema 1" in new["history"][0]
-    load_results(write(tmp_path, new))
-    page = render_document(new, "x.json", "../assets/bench")
-    assert "migrated from schema 1" not in page and "null" not in page, "the migration note is for maintainers, not readers"
-
-
-def test_migration_refuses_timings_that_are_not_whole_epochs() -> None:
-    doc = schema1_doc()
-    doc["measurements"][1]["repeats"][2] = 4.05
-    with pytest.raises(MigrationError, match=r"pytorch run 3: throughput x time is 40\.500000 epochs, not a whole number"):
-        migrate(doc, samples=10, today="2026-11-28")
 
 
 def test_merge_keeps_the_runs_of_every_round() -> None:

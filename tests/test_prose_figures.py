@@ -47,7 +47,7 @@ def test_scanner_finds_measurements_and_skips_the_rest() -> None:
 def test_every_figure_on_every_page_is_backed() -> None:
     problems, totals = figures.check_site()
     assert not problems, "\n".join(str(p) for p in problems)
-    assert totals["figures"] == totals["checked"] + totals["sourced"] + totals["pending"]
+    assert totals["figures"] == totals["checked"] + totals["sourced"]
     assert totals["checked"] > 0
 
 
@@ -128,12 +128,6 @@ def test_new_page_is_covered(tree: Path) -> None:
     [problem] = problems_in(tree)
     assert "docs/topics/mixed-precision.md:3: figure '1.8 times' is not backed" in problem
     assert "CONTRIBUTING.md" in problem
-
-
-def test_stale_pending_entry_fails(tree: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(figures.PENDING, "docs/index.md: 999", "a gap that was closed long ago")
-    found = problems_in(tree)
-    assert len(found) == 1 and all("PENDING" in p for p in found)
 
 
 def test_bad_backing_comment_names_file_and_line(tree: Path) -> None:

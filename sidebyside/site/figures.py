@@ -40,9 +40,6 @@ How a figure is backed (one of):
   documentation, a release).
 - **rendered**: the figure is not in the Markdown at all, because a
   ``@render`` directive produces it from data.
-
-``PENDING`` names the known gaps that other work closes, each with its
-reason; an entry that no longer matches an unbacked figure is an error.
 """
 
 from __future__ import annotations
@@ -359,25 +356,13 @@ class Problem:
         return f"{self.figure.where()}: figure '{self.figure.text}' {self.why}; {self.fix}"
 
 
-def page_key(path: Path, root: Path = ROOT) -> str:
-    """``docs/topics/x.md`` for a page under ``root`` (the key used in PENDING)."""
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.name
-
-
-def check_page(path: Path, root: Path = ROOT, used: set[str] | None = None) -> tuple[list[Figure], list[Problem], dict[str, int]]:
-    """Figures of one page, the problems, and how many are checked / sourced / pending.
-
-    ``used`` collects the PENDING entries that matched, so a caller can report stale ones.
-    """
+def check_page(path: Path, root: Path = ROOT) -> tuple[list[Figure], list[Problem], dict[str, int]]:
+    """Figures of one page, the problems, and how many are checked / sourced."""
     markdown = path.read_text(encoding="utf-8")
     figures = find_figures(path, markdown)
     raw_lines = markdown.splitlines()
     problems: list[Problem] = []
-    counts = {"checked": 0, "sourced": 0, "pending": 0}
-    rel = page_key(path, root)
+    counts = {"checked": 0, "sourced": 0}
     for figure in figures:
         backings = [b for b in _backings(raw_lines[figure.line - 1], path, figure.line) if b.column > figure.column]
         if backings:
@@ -388,21 +373,9 @@ def check_page(path: Path, root: Path = ROOT, used: set[str] | None = None) -> t
                 counts["checked"] += 1
         elif is_sourced(markdown, figure):
             counts["sourced"] += 1
-        elif f"{rel}: {figure.text}" in PENDING:
-            counts["pending"] += 1
-            if used is not None:
-                used.add(f"{rel}: {figure.text}")
         else:
             problems.append(Problem(figure, "is not backed by a recording or a dated source"))
     return figures, problems, counts
-
-
-PENDING: dict[str, str] = {}
-"""'docs/page.md: figure' -> why it is not backed yet: known gaps, each with its reason.
-
-The test fails on an entry that no longer names an unbacked figure, so the
-list only shrinks: back or render the figure, then delete its entry.
-"""
 
 
 def pages(root: Path = ROOT) -> list[Path]:
@@ -411,31 +384,21 @@ def pages(root: Path = ROOT) -> list[Path]:
 
 
 def check_site(root: Path = ROOT) -> tuple[list[Problem], dict[str, int]]:
-    """Every page: the problems (stale PENDING entries included) and the totals per form.
-
-    Numbers quoted from the code shown (``figure_quotes``) are checked too and counted apart.
-    """
+    """Every page: the problems and the totals per form (with the numbers quoted from code, ``figure_quotes``)."""
     from sidebyside.site import figure_quotes  # it builds on this module's scanner
 
-    used: set[str] = set()
     quoted, problems = figure_quotes.check_site(root)
-    totals = {"figures": 0, "checked": 0, "sourced": 0, "pending": 0, "quoted": len(quoted) - len(problems)}
+    totals = {"figures": 0, "checked": 0, "sourced": 0, "quoted": len(quoted) - len(problems)}
     for page in pages(root):
-        figures, page_problems, counts = check_page(page, root, used)
+        figures, page_problems, counts = check_page(page, root)
         problems.extend(page_problems)
         totals["figures"] += len(figures)
         for key, value in counts.items():
             totals[key] += value
-    for entry in sorted(set(PENDING) - used):
-        page, _, text = entry.partition(": ")
-        stale = Figure(root / page, 1, text, 0.0, 0)
-        problems.append(Problem(stale, "is listed in figures.PENDING but no unbacked figure on the page has that text",
-                                "delete the entry from PENDING in sidebyside/site/figures.py"))
     return problems, totals
 
 
 def summary(totals: dict[str, int]) -> str:
     """One line for ``python -m sidebyside check``."""
     return (f"prose figures: {totals['figures']} ({totals['checked']} checked against recordings, "
-            f"{totals['sourced']} sourced, {totals['pending']} pending), "
-            f"{totals['quoted']} numbers checked against the code they describe")
+            f"{totals['sourced']} sourced), {totals['quoted']} numbers checked against the code they describe")

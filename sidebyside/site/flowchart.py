@@ -54,11 +54,6 @@ def _label(node: Node) -> str:
     return _wrap(node.title, 24)
 
 
-def plain_label(node: Node) -> str:
-    """What the node says, on one line (its accessible name)."""
-    return node.title
-
-
 def to_dot(tree: Tree) -> str:
     """The DOT source: questions as rounded boxes, recommendations filled by verdict."""
     lines = [

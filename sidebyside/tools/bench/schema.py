@@ -79,7 +79,7 @@ def _check_target(path: Path, text: str, item: dict[str, Any]) -> None:
     where = _line_of(text, json.dumps(item["case"]))
     if not (isinstance(target, float) and 0 < target <= 1) or not isinstance(runs, list) or not runs:
         raise SiteError(path, where, f"case '{item['case']}' needs 'target_accuracy' in (0, 1] and a non-empty 'runs' list",
-                        "re-run 'make bench' or 'python -m sidebyside.tools.bench.migrate'")
+                        "re-run 'make bench'")
     for number, run in enumerate(runs, start=1):
         problem = run_problem(run, target)
         if problem:
@@ -109,8 +109,7 @@ def load_results(path: Path) -> dict[str, Any]:
         raise SiteError(path, _line_of(text, f'"{unknown[0]}"'), f"unknown top-level field '{unknown[0]}'",
                         f"allowed: {sorted(TOP | TOP_OPTIONAL)}")
     if doc["schema"] != SCHEMA_VERSION:
-        fix = "run 'python -m sidebyside.tools.bench.migrate FILE'" if doc["schema"] == 1 else f"expected {SCHEMA_VERSION}"
-        raise SiteError(path, _line_of(text, '"schema"'), f"unknown schema version {doc['schema']!r}", fix)
+        raise SiteError(path, _line_of(text, '"schema"'), f"unknown schema version {doc['schema']!r}", f"expected {SCHEMA_VERSION}")
     for item in doc["measurements"]:
         keys = set(item) if isinstance(item, dict) else set()
         if keys != MEASUREMENT:
