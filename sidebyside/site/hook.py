@@ -11,10 +11,14 @@ superfences like hand-written content does.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
 from mkdocs.utils import meta
 
 from sidebyside.errors import SiteError, read_text
@@ -27,40 +31,49 @@ from sidebyside.site.status_inline import expand_status
 
 _ID_RE = re.compile(r'\sid="([^"]+)"')
 
-_pairs: dict[str, Pair] = {}
-_links: list[LinkCheck] = []
-_anchors: dict[str, set[str]] = {}
+
+@dataclass
+class BuildState:
+    """What one build learns as it goes: the pair catalog, the generated links to check, every page's ids.
+
+    ``on_config`` starts a new one, so ``mkdocs serve`` rebuilds start clean.
+    """
+
+    pairs: dict[str, Pair] = field(default_factory=dict)
+    links: list[LinkCheck] = field(default_factory=list)
+    anchors: dict[str, set[str]] = field(default_factory=dict)
+
+
+state = BuildState()
 
 
 def _fail(error: SiteError) -> PluginError:
     return PluginError(error.message)
 
 
-def on_config(config: Any) -> Any:
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Load and validate the snippet catalog once per build.
 
     Recordings are checked per reference (in ``expand``), not for the whole
     tree, so a pair being written but not yet shown does not stop the build;
     ``python -m sidebyside check`` and the tests still require every one.
     """
-    global _pairs
+    global state
     check_checkout(config)
-    _links.clear()
-    _anchors.clear()
     try:
-        _pairs = discover(require_outputs=False)
+        state = BuildState(pairs=discover(require_outputs=False))
     except SiteError as error:
         raise _fail(error) from None
     return config
 
 
-def source_base(config: Any) -> str | None:
+def source_base(config: MkDocsConfig) -> str | None:
     """URL prefix for 'source' links to files in the repository."""
     repo = (config.get("repo_url") or "").rstrip("/")
     return f"{repo}/blob/main" if repo else None
 
 
-def on_files(files: Any, config: Any) -> Any:
+def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Decode every Markdown page up front so bytes that are not UTF-8 fail with ``page.md:LINE``.
 
     MkDocs would raise a bare UnicodeDecodeError naming neither file nor line.
@@ -86,7 +99,7 @@ def front_matter_lines(source: str) -> int:
     return source[: len(source) - len(body)].count("\n")
 
 
-def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Expand ``@pair`` and ``@render`` lines of one page, then the ``@status(...)`` markers (generated tables may hold some)."""
     renderers = registry()
     src = page.file.src_uri
@@ -98,40 +111,40 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
         if renderer is None:
             known = ", ".join(sorted(renderers)) or "none"
             raise SiteError(page_path, directive.line + offset, f"unknown renderer '{directive.arg}'", f"known renderers: {known}")
-        ctx = RenderContext(page_src=src, line=directive.line + offset, arg=directive.arg, pairs=_pairs, config=config)
+        ctx = RenderContext(page_src=src, line=directive.line + offset, arg=directive.arg, pairs=state.pairs, config=config)
         text = renderer(ctx)
-        _links.extend(ctx.links)
+        state.links.extend(ctx.links)
         return text
 
     try:
         root = "../" * page.url.count("/")
         markdown = expand_status(markdown, page_path, offset)  # the page's own markers, with its line numbers
-        return expand_status(expand(markdown, page_path, _pairs, render, source_base(config), root, line_offset=offset), page_path)
+        return expand_status(expand(markdown, page_path, state.pairs, render, source_base(config), root, line_offset=offset), page_path)
     except SiteError as error:
         raise _fail(error) from None
 
 
-def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Lighten the code markup; remember every id on the page for the generated-link check."""
     html = lighten(html)
-    _anchors[page.file.src_uri] = set(_ID_RE.findall(html))
+    state.anchors[page.file.src_uri] = set(_ID_RE.findall(html))
     return html
 
 
-def on_env(env: Any, config: Any, files: Any) -> Any:
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     """All pages are rendered now: every generated link must hit a real anchor."""
-    for check in _links:
+    for check in state.links:
         path, _, anchor = check.target.partition("#")
-        if path not in _anchors:
+        if path not in state.anchors:
             problem = f"{check.what} points at unknown page '{path}'"
             raise _fail(SiteError(check.origin, check.line, problem, "use a docs-relative path such as 'topics/execution-model.md#anchor'"))
-        if anchor and anchor not in _anchors[path]:
+        if anchor and anchor not in state.anchors[path]:
             problem = f"{check.what} links to unknown anchor '{anchor}' on '{path}'"
             raise _fail(SiteError(check.origin, check.line, problem, "use a heading id that exists on that page"))
     return env
 
 
-def on_post_build(config: Any) -> None:
+def on_post_build(config: MkDocsConfig) -> None:
     """Write each pair half as shown on its page, for the 'download script' links.
 
     The download is the shown text (no header), so line numbers
@@ -139,7 +152,7 @@ def on_post_build(config: Any) -> None:
     the link works from the offline zip too.
     """
     site = Path(config["site_dir"])
-    for pair in _pairs.values():
+    for pair in state.pairs.values():
         for half in pair.halves.values():
             target = site / download_path(half)
             target.parent.mkdir(parents=True, exist_ok=True)
