@@ -39,6 +39,11 @@ def test_ledger_page_anchors_every_release_and_queues_every_section_link() -> No
     assert sorted((c.target, c.origin, c.line) for c in ctx.links) == sorted(expected)
     assert all(f'<option value="{kind}">' in html for kind in KINDS)
     assert html.count('class="sbs-ledger-release"') == sum(len(p.releases) for p in LEDGER)
+    summary = html.split('class="sbs-ledger-summary"')[1].split("</details>")[0]
+    for package in LEDGER:
+        kinds = [sum(1 for r in package.releases for c in r.changes if c.kind == k) for k in KINDS]
+        row = "".join(f"<td>{n}</td>" for n in [len(package.releases), *kinds, sum(1 for r in package.releases if r.nothing)])
+        assert f'<a href="#ledger-{package.path.stem}">' in summary and row in summary, package.name
 
 
 def test_filter_script_is_loaded_and_needs_no_network() -> None:

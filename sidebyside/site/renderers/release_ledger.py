@@ -45,6 +45,21 @@ def _package(ctx: RenderContext, package: Package) -> list[str]:
     return out
 
 
+def _summary(packages: list[Package]) -> list[str]:
+    """Per package: releases, changes of each kind and releases with nothing for readers."""
+    head = "".join(f"<th>{k}</th>" for k in KINDS)
+    out = ['<details class="sbs-ledger-summary"><summary>Releases and changes per package</summary>',
+           f'<table class="sbs-ledger-table"><thead><tr><th>Package</th><th>Releases</th>{head}<th>Nothing for readers</th></tr></thead><tbody>']
+    for package in packages:
+        kinds = Counter(c.kind for r in package.releases for c in r.changes)
+        cells = "".join(f"<td>{kinds[k]}</td>" for k in KINDS)
+        quiet = sum(1 for r in package.releases if r.nothing)
+        name = f'<a href="#ledger-{attr(package.path.stem)}">{text(package.package)}</a>'
+        out.append(f"<tr><td>{name}</td><td>{len(package.releases)}</td>{cells}<td>{quiet}</td></tr>")
+    out.append("</tbody></table></details>")
+    return out
+
+
 def render(ctx: RenderContext) -> str:
     packages = load_ledger()
     frameworks = tuple(f for f in FRAMEWORKS if any(p.framework == f for p in packages))
@@ -52,7 +67,7 @@ def render(ctx: RenderContext) -> str:
     changes = sum(len(r.changes) for p in packages for r in p.releases)
     out = ['<div class="sbs-ledger-filters" role="group" aria-label="Filter the releases">',
            _select("framework", "Framework", frameworks), _select("kind", "Kind of change", KINDS),
-           f'<span id="sbs-ledger-count" aria-live="polite">{releases} releases, {changes} changes</span>', "</div>"]
+           f'<span id="sbs-ledger-count" aria-live="polite">{releases} releases, {changes} changes</span>', "</div>", *_summary(packages)]
     for framework in frameworks:
         for package in (p for p in packages if p.framework == framework):
             out += _package(ctx, package)
