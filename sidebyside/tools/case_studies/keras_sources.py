@@ -12,17 +12,10 @@ from collections import OrderedDict
 
 import numpy as np
 
-from sidebyside.tools.case_studies.study import Source, Study
+from sidebyside.tools.case_studies.study import Source, Study, image_inputs
 
 KERAS_IO = "keras-team/keras-io"
 APACHE = "Apache-2.0"
-
-
-def _image_inputs(shape: tuple[int, ...], scale: float = 1.0):
-    def inputs(rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
-        x = (rng.uniform(0, scale, (2, *shape)) if scale != 1.0 else rng.standard_normal((2, *shape))).astype("float32")
-        return x, np.ascontiguousarray(x.transpose(0, 3, 1, 2))
-    return inputs
 
 
 # --- text classification with a Transformer block: custom layers nested, 2 heads of key_dim = embed_dim --------
@@ -190,7 +183,7 @@ XCEPTION = Study(
      "SamePad2d(value=-inf) before each max pooling: the pooled sizes 5 and 3 are odd",
      "SeparableConv2d twin for SeparableConv2D", "batch-norm eps=1e-3, momentum=0.01 stated",
      "Rescaling(1/255) written into forward"),
-    _xception_keras, _xception_torch, _image_inputs((20, 20, 3), 255.0))
+    _xception_keras, _xception_torch, image_inputs((20, 20, 3), 255.0))
 
 
 # --- MLP-Mixer with the augmentation pipeline inside the model ------------------------------------------------
@@ -299,7 +292,7 @@ MIXER = Study(
      "F.interpolate(bilinear, align_corners=False)",
      "patches reordered to Keras' (row, column, channel) order", "GELU in its tanh form, as the source's",
      "the augmentation layers switched off for the training step"),
-    _mixer_keras, _mixer_torch, _image_inputs((12, 12, 3), 255.0), register=_register_normalization)
+    _mixer_keras, _mixer_torch, image_inputs((12, 12, 3), 255.0), register=_register_normalization)
 
 
 # --- sequence-to-sequence addition with two LSTMs --------------------------------------------------------------

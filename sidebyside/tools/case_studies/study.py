@@ -44,3 +44,15 @@ class Study:
     """The module's output as a tensor in the Keras output's layout."""
     register: Callable[[], None] | None = None
     """Rules the port registers with ``port_weights.register`` before copying."""
+
+
+def image_inputs(shape: tuple[int, ...], scale: float | None = None):
+    """A seeded batch of two images, NHWC for Keras and NCHW for PyTorch: uniform in [0, scale) (raw pixels) or
+    standard normal (already normalised)."""
+
+    def inputs(rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
+        import numpy as np
+
+        x = (rng.uniform(0, scale, (2, *shape)) if scale else rng.standard_normal((2, *shape))).astype("float32")
+        return x, np.ascontiguousarray(x.transpose(0, 3, 1, 2))
+    return inputs

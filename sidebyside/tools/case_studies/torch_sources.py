@@ -13,17 +13,10 @@ from collections import OrderedDict
 
 import numpy as np
 
-from sidebyside.tools.case_studies.study import Source, Study
+from sidebyside.tools.case_studies.study import Source, Study, image_inputs
 
 VISION = "pytorch/vision"
 BSD3 = "BSD-3-Clause"
-
-
-def _images(shape: tuple[int, ...]):
-    def inputs(rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
-        x = rng.standard_normal((2, *shape)).astype("float32")
-        return x, np.ascontiguousarray(x.transpose(0, 3, 1, 2))
-    return inputs
 
 
 def _conv(L, x, filters: int, kernel: int, stride: int, name: str, depthwise: bool = False):
@@ -112,7 +105,7 @@ RESNET = Study(
     ("padding=1 at stride 2 as ZeroPadding2D(1) + padding='valid' (Keras' 'same' pads differently)",
      "batch-norm epsilon=1e-5 and momentum=0.9 stated on the Keras side",
      "Keras names written from the module paths (layer2.0.shortcut.0 -> layer2_0_shortcut_0)"),
-    _resnet_keras, _resnet_torch, _images((32, 32, 3)))
+    _resnet_keras, _resnet_torch, image_inputs((32, 32, 3)))
 
 
 # --- MobileNetV2: inverted residuals with depthwise convolutions and ReLU6 ----------------------------------------
@@ -187,7 +180,7 @@ MOBILENET = Study(
     ("Conv2d(groups=channels) as DepthwiseConv2D, kernel (c, 1, kh, kw) -> (kh, kw, c, 1)",
      "ReLU6 as ReLU(max_value=6)", "padding=1 as ZeroPadding2D(1) + 'valid', at stride 1 and 2 alike",
      "batch-norm epsilon=1e-5 and momentum=0.9 stated on the Keras side"),
-    _mobilenet_keras, _mobilenet_torch, _images((16, 16, 3)))
+    _mobilenet_keras, _mobilenet_torch, image_inputs((16, 16, 3)))
 
 
 # --- word-level language model: embedding, one GRU, a decoder; sequence-first ----------------------------------
@@ -358,6 +351,6 @@ VIT = Study(
      "the class token and position embedding, parameters held by containers, copied by path "
      "(class_token, encoder/pos_embedding)", "layer-norm eps=1e-6 and the exact GELU on the Keras side",
      "a subclassed Keras model that nests layers under the module's attribute names"),
-    _vit_keras, _vit_torch, _images((IMAGE, IMAGE, 3)))
+    _vit_keras, _vit_torch, image_inputs((IMAGE, IMAGE, 3)))
 
 STUDIES = (RESNET, MOBILENET, WORD_LM, VIT)
