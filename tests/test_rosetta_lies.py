@@ -127,3 +127,32 @@ def test_a_wrong_row_on_kind_inputs_fails_on_generated_ones(tmp_path, row_id, tf
         r"fix the mapping, or declare where it holds with 'domain:' \(e\.g\. domain: \{x: non-negative\}\)",
         info.value.args[0],
     ), info.value.args[0]
+
+
+def test_a_row_both_sides_reject_on_every_generated_input_proves_nothing(tmp_path) -> None:
+    """Skipping inputs both frameworks reject must not let a row pass on none of them."""
+    path = tmp_path / "rosetta.yml"
+    path.write_text('categories:\n  - id: c\n    title: C\n    rows:\n      - id: guarded-sqrt\n'
+                    '        tf: "tf.debugging.assert_positive(x) or tf.sqrt(x)"\n'
+                    "        torch: \"torch._assert(bool((x > 0).all()), 'x > 0') or torch.sqrt(x)\"\n"
+                    '        inputs: {x: "positive(8)"}\n        domain: {x: fixed-shape}\n        notes: "n"\n', encoding="utf-8")
+    (row,) = all_rows(load_rosetta(path))
+    compare(row, *evaluate(row, tf, torch))
+    with pytest.raises(RowFailure) as info:
+        verify(row, tf, torch)
+    assert info.value.args[0] == (
+        f"{path}:5: row 'guarded-sqrt': both frameworks rejected every generated input, so nothing beyond the written "
+        "inputs is proven; narrow the inputs with 'domain:' so that some run")
+
+
+def test_a_generated_input_only_one_side_rejects_fails(tmp_path) -> None:
+    """The real one-hot row without its domain: PyTorch refuses negative classes, TensorFlow gives a zero row."""
+    row = dataclasses.replace(ROWS["one-hot"], domain={})
+    with pytest.raises(RowFailure) as info:
+        verify(row, tf, torch)
+    assert re.fullmatch(
+        rf"data/rosetta\.yml:{row.line}: row 'one-hot': on a generated input \(signed values with ties at \.5: idx = \[.+\] "
+        r"\(int64, shape \(5,\)\)\), TensorFlow returned .+ but PyTorch raised RuntimeError: Class values must be "
+        r"non-negative\.; fix the mapping, or declare where it holds with 'domain:' \(e\.g\. domain: \{x: non-negative\}\)",
+        info.value.args[0],
+    ), info.value.args[0]
