@@ -1,7 +1,6 @@
 """Entry point for ``python -m sidebyside``."""
 
-import sys
-
 from sidebyside.cli import main
+from sidebyside.errors import tool_main
 
-sys.exit(main())
+tool_main(main)

@@ -15,12 +15,11 @@ A failed run never touches the recording that was there before.
 from __future__ import annotations
 
 import argparse
-import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from sidebyside import ROOT
-from sidebyside.errors import SiteError, SiteErrors, raise_all, read_text
+from sidebyside.errors import SiteError, raise_all, read_text
 from sidebyside.pairs import headers, parity
 from sidebyside.pairs.catalog import FRAMEWORKS, NAME_RE, SNIPPETS, Pair, discover, parse_header, suggest
 from sidebyside.pairs.expand import find_directives
@@ -222,28 +221,20 @@ def main(argv: list[str] | None = None) -> int:
     nbs.add_argument("name", nargs="?", help="one notebook (default: every one whose source changed)")
     nbs.add_argument("--force", action="store_true", help="re-execute all, even when up to date")
     args = parser.parse_args(argv)
-    try:
-        if args.command == "new":
-            for path in cmd_new(args.key):
-                print(f"created {path.relative_to(ROOT)}")
-            print(f"next: write the script(s), then run: .venv/bin/python -m sidebyside record {args.key}")
-        elif args.command == "record":
-            for result in cmd_record(args.selector, jobs=args.jobs):
-                print(f"recorded {result.half.out_path.relative_to(ROOT)} ({result.half.label} {result.version})")
-        elif args.command == "notebooks":
-            from sidebyside.pairs.notebooks import record  # imports nbclient: only when asked
+    if args.command == "new":
+        for path in cmd_new(args.key):
+            print(f"created {path.relative_to(ROOT)}")
+        print(f"next: write the script(s), then run: .venv/bin/python -m sidebyside record {args.key}")
+    elif args.command == "record":
+        for result in cmd_record(args.selector, jobs=args.jobs):
+            print(f"recorded {result.half.out_path.relative_to(ROOT)} ({result.half.label} {result.version})")
+    elif args.command == "notebooks":
+        from sidebyside.pairs.notebooks import record  # imports nbclient: only when asked
 
-            for line in record(args.name, force=args.force):
-                print(line)
-        else:
-            if args.selector:
-                select(discover(require_outputs=False), args.selector)
-            print(cmd_check())
-    except SiteErrors as many:
-        for error in many.errors:
-            print(f"error: {error.message}", file=sys.stderr)
-        return 1
-    except SiteError as error:
-        print(f"error: {error.message}", file=sys.stderr)
-        return 1
+        for line in record(args.name, force=args.force):
+            print(line)
+    else:
+        if args.selector:
+            select(discover(require_outputs=False), args.selector)
+        print(cmd_check())
     return 0

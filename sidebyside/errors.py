@@ -6,7 +6,10 @@ where (file and line), what is wrong, and how to fix it.
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import NoReturn
 
 from sidebyside import ROOT
 
@@ -64,6 +67,18 @@ def raise_all(errors: list[SiteError]) -> None:
         raise errors[0]
     if errors:
         raise SiteErrors(errors)
+
+
+def tool_main(main: Callable[[], int | None]) -> NoReturn:
+    """The one way a ``python -m`` tool ends: a SiteError becomes its ``error: file:line: what; fix`` line(s) and exit
+    status 1, so no tool prints a traceback for bad input or invents its own error format."""
+    try:
+        status = main()
+    except SiteError as error:
+        for one in error.errors if isinstance(error, SiteErrors) else [error]:
+            print(f"error: {one.message}", file=sys.stderr)
+        status = 1
+    raise SystemExit(status or 0)
 
 
 def read_text(path: Path) -> str:

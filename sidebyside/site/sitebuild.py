@@ -22,6 +22,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from sidebyside import ROOT
+from sidebyside.errors import SiteError, tool_main
 
 ZIP_NAME = "tf-vs-pytorch-offline"
 """Name of the zip (plus .zip) and of the folder inside it."""
@@ -44,10 +45,6 @@ def site_prefix(root: Path = ROOT) -> str:
     return path if path.endswith("/") else path + "/"
 
 
-class BuildFailed(RuntimeError):
-    """``mkdocs build --strict`` failed; the message holds its error lines."""
-
-
 def build(dest: Path, *, offline: bool = False, root: Path = ROOT) -> Path:
     """Run ``mkdocs build --strict`` into ``dest`` and return it.
 
@@ -60,7 +57,8 @@ def build(dest: Path, *, offline: bool = False, root: Path = ROOT) -> Path:
     proc = subprocess.run(cmd, cwd=root, env=env, capture_output=True, text=True, check=False)
     if proc.returncode != 0:
         errors = [line for line in proc.stderr.splitlines() if "ERROR" in line or "Error" in line]
-        raise BuildFailed("\n".join(errors or proc.stderr.splitlines()[-5:]) or "mkdocs build failed")
+        raise SiteError(root / "mkdocs.yml", None, "strict build failed: " + (" | ".join(errors or proc.stderr.splitlines()[-5:]) or "no message"),
+                        "fix what the build names")
     return dest
 
 
@@ -92,18 +90,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("kind", choices=["hosted", "offline"])
     parser.add_argument("--dest", type=Path, help="output dir (hosted) or zip path (offline)")
     args = parser.parse_args(argv)
-    try:
-        if args.kind == "hosted":
-            dest = build(args.dest or ROOT / "site")
-        else:
-            dest = build_offline_zip(ROOT / "build" / "offline", args.dest or ROOT / "dist" / f"{ZIP_NAME}.zip")
-    except BuildFailed as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 1
+    if args.kind == "hosted":
+        dest = build(args.dest or ROOT / "site")
+    else:
+        dest = build_offline_zip(ROOT / "build" / "offline", args.dest or ROOT / "dist" / f"{ZIP_NAME}.zip")
     size = sum(p.stat().st_size for p in dest.rglob("*") if p.is_file()) if dest.is_dir() else dest.stat().st_size
     print(f"built {dest.relative_to(ROOT) if dest.is_relative_to(ROOT) else dest} ({size / 1024:.0f} KiB)")
     return 0
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    tool_main(main)

@@ -1,6 +1,6 @@
 """Lighthouse audit of the hosted build, served like GitHub Pages on 127.0.0.1.
 
-Gates (DESIGN.md budgets and the phone reading budget):
+Gates (the budgets in ARCHITECTURE.md and the phone reading budget):
 
 - desktop preset, home and the execution-model page: performance >= 95,
   accessibility, best practices and SEO = 100 (one run each; the desktop
@@ -41,8 +41,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sidebyside import ROOT
+from sidebyside.errors import SiteError, tool_main
 from sidebyside.site.serve import serve
-from sidebyside.site.sitebuild import BuildFailed, build, site_prefix
+from sidebyside.site.sitebuild import build, site_prefix
 from sidebyside.tools.pageweight import page_weight
 
 LIGHTHOUSE = ROOT / "node_modules" / "lighthouse" / "cli" / "index.js"
@@ -115,7 +116,7 @@ class Audit:
 def run_lighthouse(url: str, report: Path, preset: str, multiplier: float | None = None) -> dict:
     """Run the pinned Lighthouse CLI against ``url``; return its JSON report."""
     if not LIGHTHOUSE.is_file():
-        raise SystemExit(f"error: {LIGHTHOUSE.relative_to(ROOT)} missing; run 'make npm' (npm ci installs the pinned Lighthouse)")
+        raise SiteError(LIGHTHOUSE, None, "missing", "run 'make npm' (npm ci installs the pinned Lighthouse)")
     cmd = ["node", str(LIGHTHOUSE), url, "--output=json", f"--output-path={report}", "--quiet",
            f"--chrome-flags={CHROME_FLAGS}", f"--only-categories={','.join(MINIMUM)}",
            "--disable-full-page-screenshot"]  # a picture for the HTML report, which is not written: 1.5 s a run
@@ -127,7 +128,8 @@ def run_lighthouse(url: str, report: Path, preset: str, multiplier: float | None
         env = {**os.environ, "CHROME_PATH": CHROME, "HOME": home}
         proc = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=240, check=False)
     if proc.returncode != 0 or not report.is_file():
-        raise SystemExit(f"error: lighthouse failed on {url}:\n{proc.stderr[-2000:]}")
+        last = [line for line in proc.stderr.splitlines() if line.strip()][-1:] or ["no error output"]
+        raise SiteError(LIGHTHOUSE, None, f"failed on {url}: {last[0]}", "run the audit again; a repeated failure names the page to fix")
     return json.loads(report.read_text(encoding="utf-8"))
 
 
@@ -199,11 +201,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.site and not (args.site / "index.html").is_file():
         print(f"error: {args.site} has no index.html; build the site first (make build) or leave out --site", file=sys.stderr)
         return 1
-    try:
-        site = args.site or build(out / "site")
-    except BuildFailed as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 1
+    site = args.site or build(out / "site")
     gated: list[Audit] = []
     early = False
     host_index: float | None = None
@@ -241,4 +239,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    tool_main(main)

@@ -12,6 +12,7 @@ import sys
 
 import numpy as np
 
+from sidebyside.errors import tool_main
 from sidebyside.tools.bench.common import first_call_seconds, time_repeats
 from sidebyside.tools.measured import emit, row, run_workers, write
 
@@ -134,4 +135,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    tool_main(main)

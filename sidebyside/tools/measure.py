@@ -1,4 +1,4 @@
-"""Report the project's own speed and size figures (DESIGN.md budgets).
+"""Report the project's own speed and size figures (the budgets in ARCHITECTURE.md).
 
     python -m sidebyside.tools.measure [--topic execution-model]
     python -m sidebyside.tools.measure --tests [--runs 3] [--load] [--fresh] [--pytest-args "..."]

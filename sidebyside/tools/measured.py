@@ -50,7 +50,9 @@ def run_workers(module: str, jobs: tuple[str, ...], note: str, timeout: int = 18
         proc = subprocess.run([sys.executable, "-m", module, "worker", job], cwd=ROOT, capture_output=True, text=True,
                               env=base_env(), timeout=timeout)
         if proc.returncode != 0:
-            raise SystemExit(f"{module} worker {job} failed:\n{proc.stderr[-3000:]}")
+            last = [line for line in proc.stderr.splitlines() if line.strip()][-1:] or ["no error output"]
+            raise SiteError(ROOT / (module.replace(".", "/") + ".py"), None, f"worker {job} failed: {last[0]}",
+                            f"run it alone to see the whole error: python -m {module} worker {job}")
         rows += json.loads(proc.stdout.strip().splitlines()[-1])
     return {"date": date.today().isoformat(), **describe(threads=1), "note": note, "rows": rows}
 

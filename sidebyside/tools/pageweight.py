@@ -5,7 +5,7 @@ HTML, every stylesheet, script, icon and image it references, ``url()``
 assets inside those stylesheets, and the search worker script Material
 starts right after load. Each file is counted gzipped, as GitHub Pages
 serves it. The budget is 150 KB per page for HTML + CSS + JS + images
-(DESIGN.md). The search index is data, not page code: the worker fetches it
+(the budgets in ARCHITECTURE.md). The search index is data, not page code: the worker fetches it
 after the page has rendered, once per visit for the whole site, so it is
 reported on its own line instead of being added to every page. The browser
 test checks this list against the requests Chromium really makes, so the

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sidebyside import ROOT
-from sidebyside.errors import SiteError
+from sidebyside.errors import SiteError, tool_main
 
 SNIPPET_RE = re.compile(r"^snippets/([\w-]+)/([\w-]+)\.\w+\.(?:py|out)$")
 BUILD_PREFIXES = ("docs/", "overrides/", "data/", "snippets/", "notebooks/", "sidebyside/site/", "mkdocs.yml")
@@ -160,11 +160,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--base", default="main", help="branch the changes are measured against (default main)")
     parser.add_argument("--dry-run", action="store_true", help="print the commands, run nothing")
     args = parser.parse_args(argv)
-    try:
-        steps = plan_for(args.what, args.base)
-    except SiteError as error:
-        print(f"error: {error.message}", file=sys.stderr)
-        return 1
+    steps = plan_for(args.what, args.base)
     for path in steps.unmapped:
         print(f"make pr: no targeted test for {path}; 'make test' runs everything")
     for command in steps.commands():
@@ -175,4 +171,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    tool_main(main)

@@ -14,6 +14,7 @@ import copy
 import io
 import sys
 
+from sidebyside.errors import tool_main
 from sidebyside.tools.bench.common import time_repeats
 from sidebyside.tools.measured import emit, row, run_workers, write
 
@@ -112,4 +113,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    tool_main(main)

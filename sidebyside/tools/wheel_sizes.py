@@ -15,6 +15,7 @@ import urllib.request
 from datetime import date
 
 from sidebyside import ROOT
+from sidebyside.errors import SiteError, tool_main
 
 OUT = ROOT / "data" / "facts" / "wheel-sizes.json"
 REQUIREMENTS = ROOT / "requirements" / "test.txt"
@@ -45,7 +46,7 @@ def platform_of(filename: str) -> str | None:
 def summarise(name: str, version: str, doc: dict) -> dict:
     """Keep what the page shows: one wheel per platform for this Python."""
     if version not in doc["releases"]:
-        raise SystemExit(f"{name} {version} is not on the registry; check requirements/test.txt")
+        raise SiteError(ROOT / "requirements" / "test.txt", None, f"{name}=={version} is not on the registry", "check the pin")
     wheels = {}
     for f in doc["releases"][version]:
         if f["packagetype"] != "bdist_wheel" or f"-{PYTHON_TAG}-" not in f["filename"]:
@@ -71,4 +72,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    tool_main(main)
