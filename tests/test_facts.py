@@ -23,7 +23,7 @@ from packaging.version import Version
 
 from sidebyside.data.community import COMMUNITY, load_community
 from sidebyside.data.facts import RELEASE_LISTS, latest_record, load_record, load_release_lists, parse_record
-from sidebyside.data.ledger_coverage import unreviewed
+from sidebyside.data.ledger_coverage import LEDGER_BEGAN, _package_problems, backlog_problems, is_placeholder, unreviewed
 from sidebyside.data.releases import load_ledger
 from sidebyside.errors import SiteError
 from sidebyside.site.renderers.community_facts import fact_row
@@ -207,11 +207,27 @@ def test_pre_releases_are_never_listed() -> None:
         True, True, False, False, False, False]
 
 
-def test_a_release_marked_not_reviewed_counts_as_unreviewed(tmp_path: Path) -> None:
+def test_a_release_published_since_the_ledger_began_cannot_be_marked_not_reviewed(tmp_path: Path) -> None:
     keras = next(p for p in LEDGER() if p.key == "pypi:keras")
     release = keras.releases[0]
-    planted = dataclasses.replace(keras, releases=(dataclasses.replace(release, nothing="Not reviewed yet: later", changes=()), *keras.releases[1:]))
-    before = {e.message for e in unreviewed([keras], load_release_lists())}
-    after = [e.message for e in unreviewed([planted], load_release_lists()) if e.message not in before]
-    assert after == [f"data/releases/keras.yml:{release.line}: keras {release.version} is marked as not reviewed; "
-                     "read its release notes and list its changes, or say in 'nothing:' why none matters to readers"]
+    lists = load_release_lists()
+    listed = dataclasses.replace(lists.packages["pypi:keras"], releases={**lists.packages["pypi:keras"].releases,
+                                                                         release.version: LEDGER_BEGAN})
+    lists = dataclasses.replace(lists, packages={**lists.packages, "pypi:keras": listed})
+    planted = dataclasses.replace(keras, releases=(dataclasses.replace(release, nothing="Not reviewed yet: later", changes=(),
+                                                                       date=LEDGER_BEGAN), *keras.releases[1:]))
+    messages = [e.message for e in _package_problems(planted, lists)]
+    assert messages == [f"data/releases/keras.yml:{release.line}: keras {release.version} is marked as not reviewed; "
+                        "read its release notes and list its changes, or say in 'nothing:' why none matters to readers"]
+
+
+def test_the_backlog_of_releases_not_reviewed_only_shrinks() -> None:
+    ledger = LEDGER()
+    assert backlog_problems(ledger) == []
+    marked = sum(is_placeholder(r) for p in ledger for r in p.releases)
+    assert next(e.message.split(";")[0] for e in backlog_problems(ledger, marked - 1)).endswith(
+        f"{marked} releases are marked as not reviewed, more than the backlog limit of {marked - 1} "
+        "(sidebyside/data/ledger_coverage.py)")
+    assert [e.message for e in backlog_problems(ledger, marked + 1)] == [
+        f"sidebyside/data/ledger_coverage.py: BACKLOG_LIMIT says {marked + 1} releases are not reviewed, but {marked} are; "
+        f"lower BACKLOG_LIMIT to {marked}"]

@@ -10,14 +10,26 @@ mismatch is one ``file:line`` message that says what to do.
 
 from __future__ import annotations
 
+import datetime
 import re
+from pathlib import Path
 
+from sidebyside import ROOT
 from sidebyside.data.facts import ReleaseLists
-from sidebyside.data.releases import RELEASES_DIR, Package, file_name
+from sidebyside.data.releases import RELEASES_DIR, Package, Release, file_name
 from sidebyside.errors import SiteError
 
 PLACEHOLDER_RE = re.compile(r"^\s*(?:not (?:yet )?reviewed|todo|tbd)\b", re.IGNORECASE)
 """A ``nothing:`` that only says the notes were not read is not a review."""
+
+LEDGER_BEGAN = datetime.date(2026, 12, 6)
+"""The day the ledger was first filled. Releases published before it whose notes could not be read then
+(GitHub-only release notes, e.g. Transformers) form a backlog that readers see marked as not reviewed;
+every release published from this day on must be reviewed before the tests pass."""
+
+BACKLOG_LIMIT = 200
+"""How many releases may still be marked not reviewed. The backlog only shrinks: lower this as entries are
+reviewed (a test fails when fewer remain than this says, so the figure cannot go stale)."""
 
 
 def _missing_file(key: str, name: str, lists: ReleaseLists) -> SiteError:
@@ -38,7 +50,7 @@ def _package_problems(package: Package, lists: ReleaseLists) -> list[SiteError]:
             problems.append(SiteError(package.path, None, f"{package.name} {version} (released{when}, listed on {lists.checked}) has no ledger entry",
                                       f"read its release notes and add 'version: \"{version}\"' under 'releases:' with its changes or 'nothing:'"))
     for version, release in entries.items():
-        if release.nothing and PLACEHOLDER_RE.match(release.nothing):
+        if is_placeholder(release) and release.date >= LEDGER_BEGAN:
             problems.append(SiteError(package.path, release.line, f"{package.name} {version} is marked as not reviewed",
                                       "read its release notes and list its changes, or say in 'nothing:' why none matters to readers"))
         if version not in listed.releases:
@@ -51,10 +63,28 @@ def _package_problems(package: Package, lists: ReleaseLists) -> list[SiteError]:
     return problems
 
 
+def is_placeholder(release: Release) -> bool:
+    return bool(release.nothing and PLACEHOLDER_RE.match(release.nothing))
+
+
+def backlog_problems(packages: list[Package], limit: int = BACKLOG_LIMIT) -> list[SiteError]:
+    """The backlog of releases marked not reviewed may only shrink, and its limit must follow it down."""
+    marked = [(p, r) for p in packages for r in p.releases if is_placeholder(r)]
+    here = Path(__file__).relative_to(ROOT)
+    if len(marked) > limit:
+        package, release = marked[-1]
+        return [SiteError(package.path, release.line, f"{len(marked)} releases are marked as not reviewed, more than the "
+                          f"backlog limit of {limit} ({here})", "review a release instead of marking it; the backlog only shrinks")]
+    if len(marked) < limit:
+        return [SiteError(here, None, f"BACKLOG_LIMIT says {limit} releases are not reviewed, but {len(marked)} are",
+                          f"lower BACKLOG_LIMIT to {len(marked)}")]
+    return []
+
+
 def unreviewed(packages: list[Package], lists: ReleaseLists) -> list[SiteError]:
     """Every mismatch between the ledger and the recorded registry lists (empty when they agree)."""
     problems = [_missing_file(key, listed.name, lists) for key, listed in sorted(lists.packages.items())
                 if key not in {p.key for p in packages}]
     for package in packages:
         problems += _package_problems(package, lists)
-    return problems
+    return problems + backlog_problems(packages)
