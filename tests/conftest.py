@@ -41,6 +41,7 @@ CHROMIUM_ARGS = [
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addini("slow_timeout", "per-test limit in seconds for tests marked slow or browser (pytest-timeout)", default="900")
+    parser.addoption("--update-golden", action="store_true", help="rewrite tests/golden/*.html from the current rendering")
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
