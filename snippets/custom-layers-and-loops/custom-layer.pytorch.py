@@ -25,12 +25,19 @@ scale = np.float32(1.5)
 x = torch.from_numpy(rng.normal(size=(2, 4)).astype("float32"))
 
 layer = ScaledTanh(4, 3)
-layer.load_state_dict({"kernel": torch.from_numpy(kernel), "bias": torch.from_numpy(bias),
-                       "scale": torch.tensor(scale)})
+layer.load_state_dict(
+    {
+        "kernel": torch.from_numpy(kernel),
+        "bias": torch.from_numpy(bias),
+        "scale": torch.tensor(scale),
+    }
+)
 with torch.no_grad():
     y = layer(x)
 print("weights:", [(name, tuple(p.shape)) for name, p in layer.named_parameters()])
-print("trainable numbers:", sum(p.numel() for p in layer.parameters() if p.requires_grad))
+print(
+    "trainable numbers:", sum(p.numel() for p in layer.parameters() if p.requires_grad)
+)
 for row in y:
     print("output:", " ".join(f"{v:.8g}" for v in row.tolist()))
 

@@ -11,8 +11,12 @@ class ScaledTanh(keras.layers.Layer):
         self.units = units  # config only: no weights exist yet
 
     def build(self, input_shape):  # runs once, when the input size is known
-        self.kernel = self.add_weight(shape=(input_shape[-1], self.units), name="kernel")
-        self.bias = self.add_weight(shape=(self.units,), initializer="zeros", name="bias")
+        self.kernel = self.add_weight(
+            shape=(input_shape[-1], self.units), name="kernel"
+        )
+        self.bias = self.add_weight(
+            shape=(self.units,), initializer="zeros", name="bias"
+        )
         self.scale = self.add_weight(shape=(), initializer="ones", name="scale")
 
     def call(self, x):
@@ -41,4 +45,7 @@ for row in y:
 copy = ScaledTanh.from_config(layer.get_config())
 copy.build((None, 4))
 copy.set_weights(layer.get_weights())
-print("copy gives the same output:", bool(np.array_equal(keras.ops.convert_to_numpy(copy(x)), y)))
+print(
+    "copy gives the same output:",
+    bool(np.array_equal(keras.ops.convert_to_numpy(copy(x)), y)),
+)

@@ -12,8 +12,12 @@ digits = load_digits()
 x = (digits.data[:1792] / 16.0).astype("float32")  # 28 full batches of 64
 y = digits.target[:1792].astype("int64")
 rng = np.random.RandomState(0)
-weights = [rng.normal(0, 0.1, (64, 32)).astype("float32"), np.zeros(32, "float32"),
-           rng.normal(0, 0.1, (32, 10)).astype("float32"), np.zeros(10, "float32")]
+weights = [
+    rng.normal(0, 0.1, (64, 32)).astype("float32"),
+    np.zeros(32, "float32"),
+    rng.normal(0, 0.1, (32, 10)).astype("float32"),
+    np.zeros(10, "float32"),
+]
 CLIP = 0.25  # per-tensor gradient norm limit; it is hit in this run
 
 
@@ -30,7 +34,9 @@ class StepModel(keras.Sequential):
         with tf.GradientTape() as tape:
             loss = self.loss_fn(yb, self(xb, training=True))
         grads = tape.gradient(loss, self.trainable_variables)
-        grads = [tf.clip_by_norm(g, CLIP) for g in grads]  # a change compile() has no option for
+        grads = [
+            tf.clip_by_norm(g, CLIP) for g in grads
+        ]  # a change compile() has no option for
         self.optimizer.apply(grads, self.trainable_variables)
         self.loss_mean.update_state(loss)
         return {"loss": self.loss_mean.result()}
@@ -40,7 +46,13 @@ class StepModel(keras.Sequential):
         return [self.loss_mean]
 
 
-model = StepModel([keras.Input((64,)), keras.layers.Dense(32, activation="relu"), keras.layers.Dense(10)])
+model = StepModel(
+    [
+        keras.Input((64,)),
+        keras.layers.Dense(32, activation="relu"),
+        keras.layers.Dense(10),
+    ]
+)
 model.set_weights(weights)
 model.compile(optimizer=keras.optimizers.SGD(learning_rate=0.1))
 history = model.fit(x, y, batch_size=64, epochs=3, shuffle=False, verbose=0)

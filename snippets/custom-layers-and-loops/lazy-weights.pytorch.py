@@ -8,6 +8,7 @@ def materialised(module):
     """True once no parameter is a placeholder waiting for the input shape."""
     return not any(isinstance(p, UninitializedParameter) for p in module.parameters())
 
+
 layer = nn.LazyLinear(3)  # no input size given
 print("weights exist before the first call:", materialised(layer))
 

@@ -15,9 +15,21 @@ y = digits.target[:1792].astype("int64")
 
 def fresh_model():
     rng = np.random.RandomState(0)
-    model = keras.Sequential([keras.Input((64,)), keras.layers.Dense(32, activation="relu"), keras.layers.Dense(10)])
-    model.set_weights([rng.normal(0, 0.1, (64, 32)).astype("float32"), np.zeros(32, "float32"),
-                       rng.normal(0, 0.1, (32, 10)).astype("float32"), np.zeros(10, "float32")])
+    model = keras.Sequential(
+        [
+            keras.Input((64,)),
+            keras.layers.Dense(32, activation="relu"),
+            keras.layers.Dense(10),
+        ]
+    )
+    model.set_weights(
+        [
+            rng.normal(0, 0.1, (64, 32)).astype("float32"),
+            np.zeros(32, "float32"),
+            rng.normal(0, 0.1, (32, 10)).astype("float32"),
+            np.zeros(10, "float32"),
+        ]
+    )
     return model
 
 
@@ -31,8 +43,12 @@ for epoch in range(3):
     losses = []
     for start in range(0, len(x), 64):
         with tf.GradientTape() as tape:
-            loss = loss_fn(y[start:start + 64], model(x[start:start + 64], training=True))
-        optimizer.apply(tape.gradient(loss, model.trainable_variables), model.trainable_variables)
+            loss = loss_fn(
+                y[start : start + 64], model(x[start : start + 64], training=True)
+            )
+        optimizer.apply(
+            tape.gradient(loss, model.trainable_variables), model.trainable_variables
+        )
         losses.append(float(loss))
     plain.append(np.mean(losses))
 
@@ -44,4 +60,7 @@ managed = history.history["loss"]
 
 for epoch, (a, b) in enumerate(zip(plain, managed), start=1):
     print(f"epoch {epoch}: plain loop {a:.8g}, managed loop {b:.8g}")
-print("largest difference below 1e-6:", bool(np.max(np.abs(np.subtract(plain, managed))) < 1e-6))
+print(
+    "largest difference below 1e-6:",
+    bool(np.max(np.abs(np.subtract(plain, managed))) < 1e-6),
+)
