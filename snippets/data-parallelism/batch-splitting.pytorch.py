@@ -6,15 +6,21 @@
 The sampler is pure index arithmetic, so both ranks can be shown from one
 process here; in real training each process builds only its own (rank=its rank).
 """
+
 import torch
 from torch.utils.data import DataLoader, DistributedSampler, TensorDataset
 
-examples = TensorDataset(torch.arange(16))  # stand-in for 16 training examples: their indices
+examples = TensorDataset(
+    torch.arange(16)
+)  # stand-in for 16 training examples: their indices
 print("DataLoader batch size: 4 (per process) ->", 4 * 2, "global with 2 processes")
 
 loaders = [
-    DataLoader(examples, batch_size=4,  # batch_size is PER PROCESS
-               sampler=DistributedSampler(examples, num_replicas=2, rank=rank, shuffle=False))
+    DataLoader(
+        examples,
+        batch_size=4,  # batch_size is PER PROCESS
+        sampler=DistributedSampler(examples, num_replicas=2, rank=rank, shuffle=False),
+    )
     for rank in range(2)
 ]
 for step, batches in enumerate(zip(*loaders)):
@@ -25,7 +31,14 @@ for step, batches in enumerate(zip(*loaders)):
 # its own stride, so the shares stay disjoint; call set_epoch() each epoch.
 shares = []
 for rank in range(2):
-    sampler = DistributedSampler(examples, num_replicas=2, rank=rank, shuffle=True, seed=0)
+    sampler = DistributedSampler(
+        examples, num_replicas=2, rank=rank, shuffle=True, seed=0
+    )
     sampler.set_epoch(0)
     shares.append(set(sampler))
-print("shuffled shares disjoint:", shares[0].isdisjoint(shares[1]), "| cover all 16:", len(shares[0] | shares[1]) == 16)
+print(
+    "shuffled shares disjoint:",
+    shares[0].isdisjoint(shares[1]),
+    "| cover all 16:",
+    len(shares[0] | shares[1]) == 16,
+)

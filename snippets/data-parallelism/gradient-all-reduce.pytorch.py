@@ -1,6 +1,7 @@
 # title: Each replica computes a gradient on its half of the batch; all-reduce averages them
 # launch: torchrun --standalone --nproc-per-node 2
 """DistributedDataParallel: two processes started by torchrun, talking over gloo."""
+
 import numpy as np
 import torch
 import torch.distributed as dist
@@ -23,10 +24,12 @@ def main():
     model = torch.nn.Linear(3, 1, bias=False)
     with torch.no_grad():
         model.weight.copy_(w0.T)
-    ddp = DDP(model)  # broadcasts rank 0's weights, then all-reduces gradients in backward()
+    ddp = DDP(
+        model
+    )  # broadcasts rank 0's weights, then all-reduces gradients in backward()
 
     # Each process takes its own half of the global batch of 8.
-    xb, yb = x[rank * 4:(rank + 1) * 4], y[rank * 4:(rank + 1) * 4]
+    xb, yb = x[rank * 4 : (rank + 1) * 4], y[rank * 4 : (rank + 1) * 4]
     # The gradient this process would have on its own, without communication:
     local = torch.autograd.grad(torch.mean((model(xb) - yb) ** 2), model.weight)[0]
     # Through DDP, backward() all-reduces and averages the gradients of all processes.
@@ -44,7 +47,9 @@ def main():
             print(f"replica {r} after all-reduce:  ", r8(gathered[r][1]))
         # Reference: one process, the whole batch.
         w_single = w0.clone().requires_grad_()
-        full = torch.autograd.grad(torch.mean((x @ w_single - y) ** 2), w_single)[0].numpy()
+        full = torch.autograd.grad(torch.mean((x @ w_single - y) ** 2), w_single)[
+            0
+        ].numpy()
         print("one device, full batch:     ", r8(full))
         diff = max(float(np.abs(g[1] - full.ravel()).max()) for g in gathered)
         print("all-reduced == full batch:", diff < 1e-6)

@@ -1,5 +1,6 @@
 # title: Each replica computes a gradient on its half of the batch; all-reduce averages them
 """MirroredStrategy on one machine: two replicas on two logical CPU devices."""
+
 import numpy as np
 import tensorflow as tf
 
@@ -13,7 +14,8 @@ def r8(values):
 # TensorFlow initialises its devices, i.e. before any other TF call.
 cpu = tf.config.list_physical_devices("CPU")[0]
 tf.config.set_logical_device_configuration(
-    cpu, [tf.config.LogicalDeviceConfiguration(), tf.config.LogicalDeviceConfiguration()]
+    cpu,
+    [tf.config.LogicalDeviceConfiguration(), tf.config.LogicalDeviceConfiguration()],
 )
 strategy = tf.distribute.MirroredStrategy(["/cpu:0", "/cpu:1"])
 print("replicas:", strategy.num_replicas_in_sync)
@@ -27,16 +29,22 @@ with strategy.scope():
     w = tf.Variable(w0)  # a MirroredVariable: one copy per device
 
 # A global batch of 8 is split into 4 examples per replica.
-batches = strategy.experimental_distribute_dataset(tf.data.Dataset.from_tensor_slices((x, y)).batch(8))
+batches = strategy.experimental_distribute_dataset(
+    tf.data.Dataset.from_tensor_slices((x, y)).batch(8)
+)
 
 
 @tf.function
 def distributed_gradients(batch):
     def replica_fn(xb, yb):
         with tf.GradientTape() as tape:
-            loss = tf.reduce_mean(tf.square(xb @ w - yb))  # mean over this replica's half
+            loss = tf.reduce_mean(
+                tf.square(xb @ w - yb)
+            )  # mean over this replica's half
         local = tape.gradient(loss, w)
-        averaged = tf.distribute.get_replica_context().all_reduce(tf.distribute.ReduceOp.MEAN, local)
+        averaged = tf.distribute.get_replica_context().all_reduce(
+            tf.distribute.ReduceOp.MEAN, local
+        )
         return local, averaged
 
     return strategy.run(replica_fn, args=batch)

@@ -1,6 +1,7 @@
 # title: Model parallelism for contrast: each device holds a different part of ONE model
 # launch: torchrun --standalone --nproc-per-node 2
 """Split a two-layer model across two processes started by torchrun (a 2-stage pipeline over gloo)."""
+
 import numpy as np
 import torch
 import torch.distributed as dist
@@ -25,12 +26,18 @@ def main():
         dist.recv(hidden, src=0)
         out = hidden @ w2
         reference = torch.tanh(x @ k1) @ k2  # the same model, unsplit
-        mine = (w2.numel(), out.numpy(), bool(torch.allclose(out, reference, atol=1e-5)))
+        mine = (
+            w2.numel(),
+            out.numpy(),
+            bool(torch.allclose(out, reference, atol=1e-5)),
+        )
     # Collect what each stage holds on rank 0, which alone prints.
     stages = [None, None]
     dist.all_gather_object(stages, mine)
     if rank == 0:
-        print("stage 0 parameters:", stages[0][0], "| stage 1 parameters:", stages[1][0])
+        print(
+            "stage 0 parameters:", stages[0][0], "| stage 1 parameters:", stages[1][0]
+        )
         print("activations passed from stage 0 to stage 1:", stages[0][1])
         print("output matches the unsplit model:", stages[1][2])
         print("output[:3]:", [round(float(v), 8) for v in stages[1][1][:3, 0]])

@@ -1,6 +1,7 @@
 # title: Two replicas on half-batches train exactly like one replica on the full batch
 # launch: torchrun --standalone --nproc-per-node 2
 """DDP on two processes started by torchrun versus a plain loop in one process, same data and weights."""
+
 import numpy as np
 import torch
 import torch.distributed as dist
@@ -20,7 +21,9 @@ def setup():
     k1 = rng.normal(size=(3, 4)).astype("float32") * 0.5
     k2 = rng.normal(size=(4, 1)).astype("float32") * 0.5
     model = torch.nn.Sequential(
-        torch.nn.Linear(3, 4, bias=False), torch.nn.Tanh(), torch.nn.Linear(4, 1, bias=False)
+        torch.nn.Linear(3, 4, bias=False),
+        torch.nn.Tanh(),
+        torch.nn.Linear(4, 1, bias=False),
     )
     with torch.no_grad():  # PyTorch stores Linear weights as (out, in): transpose
         model[0].weight.copy_(torch.from_numpy(k1.T))
@@ -36,8 +39,8 @@ def train(model, x, y, rank=0, world_size=1):
     for _ in range(3):
         losses = []
         for start in range(0, len(x), 8):
-            xb = x[start + rank * local:start + (rank + 1) * local]
-            yb = y[start + rank * local:start + (rank + 1) * local]
+            xb = x[start + rank * local : start + (rank + 1) * local]
+            yb = y[start + rank * local : start + (rank + 1) * local]
             optimizer.zero_grad()
             loss = torch.mean((model(xb) - yb) ** 2)
             loss.backward()  # under DDP: gradients all-reduced (averaged) here

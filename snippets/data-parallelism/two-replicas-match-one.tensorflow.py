@@ -1,5 +1,6 @@
 # title: Two replicas on half-batches train exactly like one replica on the full batch
 """Keras fit() under MirroredStrategy versus fit() on a single device, same data and weights."""
+
 import numpy as np
 import tensorflow as tf
 
@@ -9,8 +10,12 @@ def r8(values):
     return [round(float(v), 8) for v in np.ravel(values)]
 
 
-cpu = tf.config.list_physical_devices("CPU")[0]  # logical devices first, before any other TF call
-tf.config.set_logical_device_configuration(cpu, [tf.config.LogicalDeviceConfiguration()] * 2)
+cpu = tf.config.list_physical_devices("CPU")[
+    0
+]  # logical devices first, before any other TF call
+tf.config.set_logical_device_configuration(
+    cpu, [tf.config.LogicalDeviceConfiguration()] * 2
+)
 
 rng = np.random.RandomState(0)
 x = rng.normal(size=(16, 3)).astype("float32")
@@ -22,11 +27,13 @@ k2 = rng.normal(size=(4, 1)).astype("float32") * 0.5
 def train(strategy):
     """Compile and fit the same model under ``strategy``; return epoch losses and weights."""
     with strategy.scope():
-        model = tf.keras.Sequential([
-            tf.keras.Input((3,)),
-            tf.keras.layers.Dense(4, activation="tanh", use_bias=False),
-            tf.keras.layers.Dense(1, use_bias=False),
-        ])
+        model = tf.keras.Sequential(
+            [
+                tf.keras.Input((3,)),
+                tf.keras.layers.Dense(4, activation="tanh", use_bias=False),
+                tf.keras.layers.Dense(1, use_bias=False),
+            ]
+        )
         model.set_weights([k1, k2])
         model.compile(optimizer=tf.keras.optimizers.SGD(learning_rate=0.1), loss="mse")
     # batch_size is the GLOBAL batch: 8 per step, i.e. 4 per replica with 2 replicas.

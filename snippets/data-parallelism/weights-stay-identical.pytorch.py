@@ -1,6 +1,7 @@
 # title: Three training steps with different data per replica: the weight copies stay identical
 # launch: torchrun --standalone --nproc-per-node 2
 """A DistributedDataParallel training loop: two processes started by torchrun, gloo backend."""
+
 import numpy as np
 import torch
 import torch.distributed as dist
@@ -26,7 +27,9 @@ def main():
     global_batch, local_batch = 8, 8 // world_size
 
     model = torch.nn.Sequential(
-        torch.nn.Linear(3, 4, bias=False), torch.nn.Tanh(), torch.nn.Linear(4, 1, bias=False)
+        torch.nn.Linear(3, 4, bias=False),
+        torch.nn.Tanh(),
+        torch.nn.Linear(4, 1, bias=False),
     )
     with torch.no_grad():  # PyTorch stores Linear weights as (out, in): transpose
         model[0].weight.copy_(torch.from_numpy(k1.T))
@@ -36,7 +39,7 @@ def main():
 
     for step in range(1, 4):
         start = (step - 1) * global_batch + rank * local_batch  # this process's half
-        xb, yb = x[start:start + local_batch], y[start:start + local_batch]
+        xb, yb = x[start : start + local_batch], y[start : start + local_batch]
         optimizer.zero_grad()
         # Mean over the LOCAL batch: DDP then AVERAGES gradients across processes.
         loss = torch.mean((ddp(xb) - yb) ** 2)
@@ -51,7 +54,10 @@ def main():
             print(f"step {step} loss {float(mean_loss) / world_size:.8g}")
             for r, copy in enumerate(copies):
                 print(f"  replica {r} output weights:", r8(copy))
-            print("  copies bit-identical:", all(np.array_equal(copies[0], c) for c in copies))
+            print(
+                "  copies bit-identical:",
+                all(np.array_equal(copies[0], c) for c in copies),
+            )
     dist.barrier()  # nobody leaves while another process still works
     dist.destroy_process_group()
 

@@ -1,5 +1,6 @@
 # title: Three training steps with different data per replica: the weight copies stay identical
 """A custom training loop under MirroredStrategy, written the way the TF guide does it."""
+
 import numpy as np
 import tensorflow as tf
 
@@ -9,8 +10,12 @@ def r8(values):
     return [round(float(v), 8) for v in np.ravel(values)]
 
 
-cpu = tf.config.list_physical_devices("CPU")[0]  # logical devices first, before any other TF call
-tf.config.set_logical_device_configuration(cpu, [tf.config.LogicalDeviceConfiguration()] * 2)
+cpu = tf.config.list_physical_devices("CPU")[
+    0
+]  # logical devices first, before any other TF call
+tf.config.set_logical_device_configuration(
+    cpu, [tf.config.LogicalDeviceConfiguration()] * 2
+)
 strategy = tf.distribute.MirroredStrategy(["/cpu:0", "/cpu:1"])
 
 rng = np.random.RandomState(0)
@@ -21,11 +26,13 @@ k2 = rng.normal(size=(4, 1)).astype("float32") * 0.5
 GLOBAL_BATCH = 8
 
 with strategy.scope():  # variables created here are mirrored on both devices
-    model = tf.keras.Sequential([
-        tf.keras.Input((3,)),
-        tf.keras.layers.Dense(4, activation="tanh", use_bias=False),
-        tf.keras.layers.Dense(1, use_bias=False),
-    ])
+    model = tf.keras.Sequential(
+        [
+            tf.keras.Input((3,)),
+            tf.keras.layers.Dense(4, activation="tanh", use_bias=False),
+            tf.keras.layers.Dense(1, use_bias=False),
+        ]
+    )
     model.set_weights([k1, k2])
     optimizer = tf.keras.optimizers.SGD(learning_rate=0.1)
 
@@ -39,9 +46,13 @@ def train_step(batch):
         with tf.GradientTape() as tape:
             per_example = tf.reduce_mean(tf.square(model(xb) - yb), axis=1)
             # Divide by the GLOBAL batch size: replicas' gradients are then SUMMED.
-            loss = tf.nn.compute_average_loss(per_example, global_batch_size=GLOBAL_BATCH)
+            loss = tf.nn.compute_average_loss(
+                per_example, global_batch_size=GLOBAL_BATCH
+            )
         grads = tape.gradient(loss, model.trainable_variables)
-        optimizer.apply_gradients(zip(grads, model.trainable_variables))  # all-reduce happens here
+        optimizer.apply_gradients(
+            zip(grads, model.trainable_variables)
+        )  # all-reduce happens here
         return loss
 
     per_replica = strategy.run(replica_fn, args=batch)
@@ -51,7 +62,10 @@ def train_step(batch):
 for step in range(1, 4):
     loss = train_step(next(batches))
     # The output layer's kernel, one copy per device:
-    copies = [c.numpy() for c in strategy.experimental_local_results(model.layers[1].kernel.value)]
+    copies = [
+        c.numpy()
+        for c in strategy.experimental_local_results(model.layers[1].kernel.value)
+    ]
     print(f"step {step} loss {float(loss):.8g}")
     for r, copy in enumerate(copies):
         print(f"  replica {r} output weights:", r8(copy))
