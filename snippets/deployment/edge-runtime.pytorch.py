@@ -7,17 +7,26 @@
 ExecuTorch itself (the executorch package and its runtime) is not part of this
 site's tested set; this runs the decomposed program in PyTorch instead.
 """
+
 import numpy as np
 import torch
 
 ATOL = 1e-5
 
 rng = np.random.RandomState(0)
-k1, b1 = rng.normal(size=(4, 8)).astype("float32"), rng.normal(size=(8,)).astype("float32")
-k2, b2 = rng.normal(size=(8, 3)).astype("float32"), rng.normal(size=(3,)).astype("float32")
+k1, b1 = (
+    rng.normal(size=(4, 8)).astype("float32"),
+    rng.normal(size=(8,)).astype("float32"),
+)
+k2, b2 = (
+    rng.normal(size=(8, 3)).astype("float32"),
+    rng.normal(size=(3,)).astype("float32"),
+)
 x = torch.from_numpy(rng.normal(size=(5, 4)).astype("float32"))
 
-model = torch.nn.Sequential(torch.nn.Linear(4, 8), torch.nn.Tanh(), torch.nn.Linear(8, 3)).eval()
+model = torch.nn.Sequential(
+    torch.nn.Linear(4, 8), torch.nn.Tanh(), torch.nn.Linear(8, 3)
+).eval()
 with torch.no_grad():  # same weights; PyTorch stores Linear weights as (out, in)
     model[0].weight.copy_(torch.from_numpy(k1.T))
     model[0].bias.copy_(torch.from_numpy(b1))
@@ -26,11 +35,20 @@ with torch.no_grad():  # same weights; PyTorch stores Linear weights as (out, in
     expected = model(x).numpy()
 
 exported = torch.export.export(model, (x,))
-print("exported ops:", sorted({str(n.target) for n in exported.graph.nodes if n.op == "call_function"}))
+print(
+    "exported ops:",
+    sorted({str(n.target) for n in exported.graph.nodes if n.op == "call_function"}),
+)
 core = exported.run_decompositions()  # lower to the Core ATen operator set
-print("Core ATen ops:", sorted({str(n.target) for n in core.graph.nodes if n.op == "call_function"}))
+print(
+    "Core ATen ops:",
+    sorted({str(n.target) for n in core.graph.nodes if n.op == "call_function"}),
+)
 
 with torch.no_grad():
     out = core.module()(x).numpy()
 print("row 0:", [round(float(v), 8) for v in out[0]])
-print(f"matches eager PyTorch within ATOL={ATOL}:", bool(np.allclose(out, expected, rtol=0, atol=ATOL)))
+print(
+    f"matches eager PyTorch within ATOL={ATOL}:",
+    bool(np.allclose(out, expected, rtol=0, atol=ATOL)),
+)

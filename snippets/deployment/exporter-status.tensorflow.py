@@ -1,6 +1,7 @@
 # title: Which exporters work with the pinned versions, and what the failures say
 # differs: each framework has its own exporters, files and error messages
 """Try every common TensorFlow export route on one small Keras 3 model and report."""
+
 import os
 import subprocess
 import sys
@@ -11,12 +12,16 @@ import tensorflow as tf
 import tf2onnx
 
 rng = np.random.RandomState(0)
-model = tf.keras.Sequential([
-    tf.keras.Input((4,), name="features"),
-    tf.keras.layers.Dense(8, activation="tanh"),
-    tf.keras.layers.Dense(3),
-])
-model.set_weights([rng.normal(size=w.shape).astype("float32") for w in model.get_weights()])
+model = tf.keras.Sequential(
+    [
+        tf.keras.Input((4,), name="features"),
+        tf.keras.layers.Dense(8, activation="tanh"),
+        tf.keras.layers.Dense(3),
+    ]
+)
+model.set_weights(
+    [rng.normal(size=w.shape).astype("float32") for w in model.get_weights()]
+)
 
 
 def onnx_ops(path):
@@ -25,7 +30,11 @@ def onnx_ops(path):
 
 # 1. SavedModel: what the directory holds.
 model.export("saved_model", format="tf_saved_model", verbose=False)
-files = sorted(os.path.relpath(os.path.join(d, f), "saved_model") for d, _, fs in os.walk("saved_model") for f in fs)
+files = sorted(
+    os.path.relpath(os.path.join(d, f), "saved_model")
+    for d, _, fs in os.walk("saved_model")
+    for f in fs
+)
 print("SavedModel files:", files)
 
 # 2. tf2onnx straight from the Keras 3 model object. Whether it works depends on how the model
@@ -44,15 +53,38 @@ for label, keras_model in (("Sequential", model), ("functional", functional)):
 
 # 3. tf2onnx on the exported SavedModel (its command line, as documented): works.
 done = subprocess.run(
-    [sys.executable, "-m", "tf2onnx.convert", "--saved-model", "saved_model", "--output", "from_saved_model.onnx",
-     "--opset", "18"], capture_output=True, text=True,
+    [
+        sys.executable,
+        "-m",
+        "tf2onnx.convert",
+        "--saved-model",
+        "saved_model",
+        "--output",
+        "from_saved_model.onnx",
+        "--opset",
+        "18",
+    ],
+    capture_output=True,
+    text=True,
 )
-print("tf2onnx --saved-model:", "works" if done.returncode == 0 else "FAILS", "| ops:", onnx_ops("from_saved_model.onnx"))
+print(
+    "tf2onnx --saved-model:",
+    "works" if done.returncode == 0 else "FAILS",
+    "| ops:",
+    onnx_ops("from_saved_model.onnx"),
+)
 
 # 4. Keras' own ONNX export (uses tf2onnx internally, with a Keras 3 fix): works.
 model.export("from_keras_export.onnx", format="onnx", opset_version=18, verbose=False)
-print('model.export(format="onnx"):', "works | ops:", onnx_ops("from_keras_export.onnx"))
+print(
+    'model.export(format="onnx"):', "works | ops:", onnx_ops("from_keras_export.onnx")
+)
 
 # 5. LiteRT flatbuffer.
 model.export("model.tflite", format="litert", verbose=False)
-print('model.export(format="litert"):', "works |", "flatbuffer starts with", open("model.tflite", "rb").read()[4:8])
+print(
+    'model.export(format="litert"):',
+    "works |",
+    "flatbuffer starts with",
+    open("model.tflite", "rb").read()[4:8],
+)
