@@ -5,7 +5,9 @@ import torch
 # CUDA and ROCm (both as "cuda"), Apple "mps", Intel "xpu". There is always one "cpu".
 found = {"CPU"}
 # check_available=True: a CUDA wheel names "cuda" even where no GPU works.
-current = torch.accelerator.current_accelerator(check_available=True)  # None when none works
+current = torch.accelerator.current_accelerator(
+    check_available=True
+)  # None when none works
 if current is not None:
     found.add(current.type.upper())
 print("device types found:", sorted(found))

@@ -1,7 +1,9 @@
 # title: Placing tensors on a device
 import tensorflow as tf
 
-tf.config.set_soft_device_placement(False)  # fail instead of silently falling back to the CPU
+tf.config.set_soft_device_placement(
+    False
+)  # fail instead of silently falling back to the CPU
 with tf.device("/CPU:0"):
     x = tf.constant([[1.0, 2.0], [3.0, 4.0]])
     y = x @ x
