@@ -7,7 +7,10 @@ import optax
 rng = np.random.RandomState(0)
 x = jnp.asarray(rng.normal(size=(8, 3)).astype("float32"))
 y = jnp.asarray(rng.normal(size=(8, 1)).astype("float32"))
-params = {"w": jnp.asarray(rng.normal(size=(3, 1)).astype("float32")), "b": jnp.zeros(1)}  # a plain pytree
+params = {
+    "w": jnp.asarray(rng.normal(size=(3, 1)).astype("float32")),
+    "b": jnp.zeros(1),
+}  # a plain pytree
 optimizer = optax.sgd(learning_rate=0.05, momentum=0.9)
 opt_state = optimizer.init(params)  # optimizer state is a value too, passed in and out
 
@@ -26,4 +29,9 @@ def train_step(params, opt_state, x, y):
 for step in range(1, 4):
     params, opt_state, loss = train_step(params, opt_state, x, y)
     print(f"step {step}: loss {float(loss):.8g}")
-print("w:", " ".join(f"{v:.8g}" for v in np.asarray(params["w"]).ravel()), " b:", f"{float(params['b'][0]):.8g}")
+print(
+    "w:",
+    " ".join(f"{v:.8g}" for v in np.asarray(params["w"]).ravel()),
+    " b:",
+    f"{float(params['b'][0]):.8g}",
+)

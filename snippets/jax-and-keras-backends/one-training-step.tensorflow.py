@@ -14,11 +14,15 @@ optimizer = tf.keras.optimizers.SGD(learning_rate=0.05, momentum=0.9)
 def train_step(x, y):
     with tf.GradientTape() as tape:
         loss = tf.reduce_mean((x @ w + b - y) ** 2)
-    optimizer.apply(tape.gradient(loss, [w, b]), [w, b])  # updates the variables in place
+    optimizer.apply(
+        tape.gradient(loss, [w, b]), [w, b]
+    )  # updates the variables in place
     return loss
 
 
 for step in range(1, 4):
     loss = train_step(x, y)
     print(f"step {step}: loss {float(loss):.8g}")
-print("w:", " ".join(f"{v:.8g}" for v in w.numpy().ravel()), " b:", f"{float(b[0]):.8g}")
+print(
+    "w:", " ".join(f"{v:.8g}" for v in w.numpy().ravel()), " b:", f"{float(b[0]):.8g}"
+)

@@ -13,9 +13,13 @@ def example_loss(w, xi, yi):
     return (xi @ w - yi) ** 2
 
 
-grads = jax.vmap(jax.grad(example_loss), in_axes=(None, 0, 0))(w, x, y)  # transforms compose
+grads = jax.vmap(jax.grad(example_loss), in_axes=(None, 0, 0))(
+    w, x, y
+)  # transforms compose
 print("shape:", tuple(grads.shape))
 for g in np.asarray(grads):
     print("grad:", " ".join(f"{v:.8g}" for v in g))
 batch = jax.grad(lambda w: jnp.mean((x @ w - y) ** 2))(w)
-print(f"mean of per-example grads equals the batch grad: {bool(jnp.allclose(grads.mean(0), batch))}")
+print(
+    f"mean of per-example grads equals the batch grad: {bool(jnp.allclose(grads.mean(0), batch))}"
+)

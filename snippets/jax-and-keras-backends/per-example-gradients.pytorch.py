@@ -13,9 +13,13 @@ def example_loss(w, xi, yi):
     return (xi @ w - yi) ** 2
 
 
-grads = vmap(grad(example_loss), in_dims=(None, 0, 0))(w, x, y)  # torch.func: JAX-style transforms
+grads = vmap(grad(example_loss), in_dims=(None, 0, 0))(
+    w, x, y
+)  # torch.func: JAX-style transforms
 print("shape:", tuple(grads.shape))
 for g in grads:
     print("grad:", " ".join(f"{v:.8g}" for v in g.tolist()))
 batch = grad(lambda w: torch.mean((x @ w - y) ** 2))(w)
-print(f"mean of per-example grads equals the batch grad: {torch.allclose(grads.mean(0), batch)}")
+print(
+    f"mean of per-example grads equals the batch grad: {torch.allclose(grads.mean(0), batch)}"
+)

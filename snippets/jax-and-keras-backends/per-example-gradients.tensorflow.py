@@ -16,7 +16,9 @@ def example_grad(example):
     return tape.gradient(loss, w)
 
 
-grads = tf.vectorized_map(example_grad, (x, y))  # one gradient per example, no Python loop
+grads = tf.vectorized_map(
+    example_grad, (x, y)
+)  # one gradient per example, no Python loop
 print("shape:", tuple(grads.shape))
 for g in grads.numpy():
     print("grad:", " ".join(f"{v:.8g}" for v in g))
@@ -24,4 +26,6 @@ with tf.GradientTape() as tape:
     tape.watch(w)
     batch_loss = tf.reduce_mean((tf.linalg.matvec(x, w) - y) ** 2)
 batch = tape.gradient(batch_loss, w)
-print(f"mean of per-example grads equals the batch grad: {bool(np.allclose(tf.reduce_mean(grads, 0), batch))}")
+print(
+    f"mean of per-example grads equals the batch grad: {bool(np.allclose(tf.reduce_mean(grads, 0), batch))}"
+)
