@@ -9,7 +9,9 @@ LR, BETA_2, STEPS = 0.001, 0.999, 3
 
 def run(gradient, epsilon_for_step=None):
     """Move w by Adam with a constant gradient; return the move in learning rates."""
-    w = torch.zeros((), dtype=torch.float64, requires_grad=True)  # float64: the printed digits are Adam's, not rounding of w
+    w = torch.zeros(
+        (), dtype=torch.float64, requires_grad=True
+    )  # float64: the printed digits are Adam's, not rounding of w
     opt = torch.optim.Adam([w], lr=LR)  # default eps=1e-08
     for t in range(1, STEPS + 1):
         if epsilon_for_step:

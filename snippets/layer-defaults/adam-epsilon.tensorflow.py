@@ -9,7 +9,9 @@ LR, BETA_2, STEPS = 0.001, 0.999, 3
 
 def run(gradient, epsilon_for_step=None):
     """Move w by Adam with a constant gradient; return the move in learning rates."""
-    w = tf.Variable(0.0, dtype=tf.float64)  # float64: the printed digits are Adam's, not rounding of w
+    w = tf.Variable(
+        0.0, dtype=tf.float64
+    )  # float64: the printed digits are Adam's, not rounding of w
     opt = tf.keras.optimizers.Adam(learning_rate=LR)  # default epsilon=1e-07
     for t in range(1, STEPS + 1):
         if epsilon_for_step:

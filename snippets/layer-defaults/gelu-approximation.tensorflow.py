@@ -17,7 +17,9 @@ print(f"exact (erf):        {np.round(exact, 8).tolist()}")
 print(f"tanh approximation: {np.round(tanh, 8).tolist()}")
 grid = np.linspace(-6.0, 6.0, 12001)
 gap = np.abs(np.asarray(keras.ops.gelu(grid, False) - keras.ops.gelu(grid, True)))
-print(f"largest |exact - tanh| on [-6, 6]: {gap.max():.8g} at |x| = {abs(grid[gap.argmax()]):.3g}")
+print(
+    f"largest |exact - tanh| on [-6, 6]: {gap.max():.8g} at |x| = {abs(grid[gap.argmax()]):.3g}"
+)
 
 
 def which(label, y):

@@ -17,6 +17,7 @@ print(f"TF32 in float32 matmuls, TensorFlow's default:  {on_off(tf_default)}")
 print(f"TF32 in float32 matmuls, PyTorch's default:     {on_off(fixed)}")
 print(f"TF32 in float32 cuDNN convolutions, by default: {on_off(tf_default)}")
 
+
 def to_tf32(x):
     """Round float32 to TF32's 10 mantissa bits (nearest), as the tensor cores read it."""
     bits = tf.bitcast(x, tf.int32)

@@ -15,7 +15,9 @@ def report(label, layer, limit):
     w_bound = np.abs(w).max()
     print(f"{label}:")
     spread = w.std() / w_bound
-    print(f"  weight max |w| / bound {w_bound / limit:.2f}, std / max {spread:.2f} (uniform: 0.58)")
+    print(
+        f"  weight max |w| / bound {w_bound / limit:.2f}, std / max {spread:.2f} (uniform: 0.58)"
+    )
     zero = bool(np.all(b == 0))
     in_range = bool(np.abs(b).max() <= 1 / math.sqrt(fan_in))
     print(f"  bias all zero: {zero}, all |b| <= 1/sqrt(fan_in): {in_range}")
@@ -25,7 +27,9 @@ print(
     f"glorot bound sqrt(6/(fan_in+fan_out)) = {math.sqrt(6 / (fan_in + fan_out)):.8g}"
 )
 print(f"kaiming(a=sqrt(5)) bound 1/sqrt(fan_in) = {1 / math.sqrt(fan_in):.8g}")
-report("Keras default", tf.keras.layers.Dense(fan_out), math.sqrt(6 / (fan_in + fan_out)))
+report(
+    "Keras default", tf.keras.layers.Dense(fan_out), math.sqrt(6 / (fan_in + fan_out))
+)
 bound = 1 / math.sqrt(fan_in)
 report(
     "PyTorch default",
