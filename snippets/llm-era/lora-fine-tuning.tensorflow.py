@@ -16,26 +16,58 @@ random.seed(0)
 SUBJECTS = ["the cat", "the dog", "a bird", "my friend", "the robot"]
 VERBS = ["sees", "likes", "follows", "finds", "draws"]
 OBJECTS = ["the ball", "a tree", "the river", "a red box", "the moon"]
-corpus = [f"{random.choice(SUBJECTS)} {random.choice(VERBS)} {random.choice(OBJECTS)}." for _ in range(300)]
+corpus = [
+    f"{random.choice(SUBJECTS)} {random.choice(VERBS)} {random.choice(OBJECTS)}."
+    for _ in range(300)
+]
 
 # A byte-level BPE tokenizer trained on that text; the same file serves both frameworks.
 tokenizer = Tokenizer(models.BPE())
 tokenizer.pre_tokenizer = pre_tokenizers.ByteLevel(add_prefix_space=True)
 tokenizer.decoder = decoders.ByteLevel()
-tokenizer.train_from_iterator(corpus, trainers.BpeTrainer(
-    vocab_size=330, initial_alphabet=pre_tokenizers.ByteLevel.alphabet(), show_progress=False))
+tokenizer.train_from_iterator(
+    corpus,
+    trainers.BpeTrainer(
+        vocab_size=330,
+        initial_alphabet=pre_tokenizers.ByteLevel.alphabet(),
+        show_progress=False,
+    ),
+)
 
 # The config, and weights drawn once with NumPy in the GPT-2 layout (kernels are (in, out)).
-CFG = dict(vocab_size=tokenizer.get_vocab_size(), n_positions=32, n_embd=32, n_layer=2, n_head=4)
+CFG = dict(
+    vocab_size=tokenizer.get_vocab_size(),
+    n_positions=32,
+    n_embd=32,
+    n_layer=2,
+    n_head=4,
+)
 V, P, D = CFG["vocab_size"], CFG["n_positions"], CFG["n_embd"]
 rng = np.random.RandomState(0)
-W = {"wte": rng.normal(0, 0.3, (V, D)), "wpe": rng.normal(0, 0.3, (P, D)),
-     "ln_f.g": 1 + rng.normal(0, 0.1, D), "ln_f.b": rng.normal(0, 0.1, D)}
+W = {
+    "wte": rng.normal(0, 0.3, (V, D)),
+    "wpe": rng.normal(0, 0.3, (P, D)),
+    "ln_f.g": 1 + rng.normal(0, 0.1, D),
+    "ln_f.b": rng.normal(0, 0.1, D),
+}
 for i in range(CFG["n_layer"]):
-    for name, shape in [("ln_1.g", D), ("ln_1.b", D), ("c_attn.w", (D, 3 * D)), ("c_attn.b", 3 * D),
-                        ("attn_proj.w", (D, D)), ("attn_proj.b", D), ("ln_2.g", D), ("ln_2.b", D),
-                        ("c_fc.w", (D, 4 * D)), ("c_fc.b", 4 * D), ("mlp_proj.w", (4 * D, D)), ("mlp_proj.b", D)]:
-        W[f"h{i}.{name}"] = (1 if name.endswith(".g") else 0) + rng.normal(0, 0.3 if ".w" in name else 0.1, shape)
+    for name, shape in [
+        ("ln_1.g", D),
+        ("ln_1.b", D),
+        ("c_attn.w", (D, 3 * D)),
+        ("c_attn.b", 3 * D),
+        ("attn_proj.w", (D, D)),
+        ("attn_proj.b", D),
+        ("ln_2.g", D),
+        ("ln_2.b", D),
+        ("c_fc.w", (D, 4 * D)),
+        ("c_fc.b", 4 * D),
+        ("mlp_proj.w", (4 * D, D)),
+        ("mlp_proj.b", D),
+    ]:
+        W[f"h{i}.{name}"] = (1 if name.endswith(".g") else 0) + rng.normal(
+            0, 0.3 if ".w" in name else 0.1, shape
+        )
 W = {k: v.astype("float32") for k, v in W.items()}
 
 
@@ -55,19 +87,28 @@ class Block(keras.layers.Layer):
     def call(self, x, past=None):
         b, t = ops.shape(x)[0], ops.shape(x)[1]
 
-        def split(z):  # (batch, positions, width) -> (batch, heads, positions, head size)
-            return ops.transpose(ops.reshape(z, (b, t, self.heads, self.hd)), (0, 2, 1, 3))
+        def split(
+            z,
+        ):  # (batch, positions, width) -> (batch, heads, positions, head size)
+            return ops.transpose(
+                ops.reshape(z, (b, t, self.heads, self.hd)), (0, 2, 1, 3)
+            )
 
         q, k, v = (split(z) for z in ops.split(self.c_attn(self.ln_1(x)), 3, axis=-1))
         if past is not None:  # the KV cache: keys and values of earlier positions
-            k, v = ops.concatenate([past[0], k], axis=2), ops.concatenate([past[1], v], axis=2)
+            k, v = (
+                ops.concatenate([past[0], k], axis=2),
+                ops.concatenate([past[1], v], axis=2),
+            )
         total = ops.shape(k)[2]
         scores = ops.matmul(q, ops.transpose(k, (0, 1, 3, 2))) / float(np.sqrt(self.hd))
         causal = ops.arange(total)[None, :] <= ops.arange(total - t, total)[:, None]
         weights = ops.softmax(ops.where(causal, scores, -1e9), axis=-1)
         y = ops.reshape(ops.transpose(ops.matmul(weights, v), (0, 2, 1, 3)), (b, t, -1))
         x = x + self.attn_proj(y)
-        x = x + self.mlp_proj(keras.activations.gelu(self.c_fc(self.ln_2(x)), approximate=True))
+        x = x + self.mlp_proj(
+            keras.activations.gelu(self.c_fc(self.ln_2(x)), approximate=True)
+        )
         return x, (k, v)
 
 
@@ -78,7 +119,9 @@ class TinyGPT(keras.Model):
         super().__init__()
         self.wte = keras.layers.Embedding(cfg["vocab_size"], cfg["n_embd"])
         self.wpe = keras.layers.Embedding(cfg["n_positions"], cfg["n_embd"])
-        self.blocks = [Block(cfg["n_embd"], cfg["n_head"]) for _ in range(cfg["n_layer"])]
+        self.blocks = [
+            Block(cfg["n_embd"], cfg["n_head"]) for _ in range(cfg["n_layer"])
+        ]
         self.ln_f = keras.layers.LayerNormalization(epsilon=1e-5)
 
     def call(self, ids, past=None):
@@ -106,9 +149,12 @@ for i, block in enumerate(model.blocks):
         getattr(block, dense).bias.assign(W[f"h{i}.{dense}.b"])
 
 stream = [i for line in corpus for i in tokenizer.encode(line).ids]
-chunks = np.array(stream[:8 * 17]).reshape(8, 17)  # 8 sequences of 17 tokens
+chunks = np.array(stream[: 8 * 17]).reshape(8, 17)  # 8 sequences of 17 tokens
 inputs, targets = chunks[:, :-1], chunks[:, 1:]
-lora_a = [np.random.RandomState(1 + i).normal(0, 0.3, (D, 4)).astype("float32") for i in range(CFG["n_layer"])]
+lora_a = [
+    np.random.RandomState(1 + i).normal(0, 0.3, (D, 4)).astype("float32")
+    for i in range(CFG["n_layer"])
+]
 prompt = np.array([tokenizer.encode("the cat sees").ids])
 
 # Freeze everything, then give each attention input projection a rank-4 adapter.
@@ -117,18 +163,26 @@ for layer in (model.wte, model.wpe, model.ln_f):
 for i, block in enumerate(model.blocks):
     for layer in (block.ln_1, block.attn_proj, block.ln_2, block.c_fc, block.mlp_proj):
         layer.trainable = False
-    block.c_attn.enable_lora(rank=4)  # kernel frozen; A (in x 4) and B (4 x out, zeros) added
+    block.c_attn.enable_lora(
+        rank=4
+    )  # kernel frozen; A (in x 4) and B (4 x out, zeros) added
     block.c_attn.bias.trainable = False
     block.c_attn.lora_kernel_a.assign(lora_a[i])
-print("trainable / all parameters:", sum(int(np.prod(w.shape)) for w in model.trainable_weights),
-      "/", model.count_params())
+print(
+    "trainable / all parameters:",
+    sum(int(np.prod(w.shape)) for w in model.trainable_weights),
+    "/",
+    model.count_params(),
+)
 
 loss_fn = keras.losses.SparseCategoricalCrossentropy(from_logits=True)
 optimizer = keras.optimizers.SGD(learning_rate=0.5)
 for step in range(1, 6):
     with tf.GradientTape() as tape:
         loss = loss_fn(targets, model(inputs)[0])
-    optimizer.apply(tape.gradient(loss, model.trainable_weights), model.trainable_weights)
+    optimizer.apply(
+        tape.gradient(loss, model.trainable_weights), model.trainable_weights
+    )
     print(f"step {step}: loss {float(loss):.8g}")
 adapted = ops.convert_to_numpy(model(prompt)[0])[0, -1]
 print("adapted logits:", " ".join(f"{v:.8g}" for v in adapted[:4]))
