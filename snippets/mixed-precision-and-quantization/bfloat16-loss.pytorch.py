@@ -12,9 +12,15 @@ x, y = load_digits(return_X_y=True)
 x = torch.from_numpy((x[:256] / 16.0).astype("float32"))
 y = torch.from_numpy(y[:256])
 rng = np.random.default_rng(0)
-weights = [rng.standard_normal((64, 64)).astype("float32") * 0.2, np.zeros(64, "float32"),
-           rng.standard_normal((64, 10)).astype("float32") * 0.2, np.zeros(10, "float32")]
-model = torch.nn.Sequential(torch.nn.Linear(64, 64), torch.nn.ReLU(), torch.nn.Linear(64, 10))
+weights = [
+    rng.standard_normal((64, 64)).astype("float32") * 0.2,
+    np.zeros(64, "float32"),
+    rng.standard_normal((64, 10)).astype("float32") * 0.2,
+    np.zeros(10, "float32"),
+]
+model = torch.nn.Sequential(
+    torch.nn.Linear(64, 64), torch.nn.ReLU(), torch.nn.Linear(64, 10)
+)
 with torch.no_grad():  # the same weights as the Keras half (kernels transposed)
     for p, w in zip(model.parameters(), weights):
         p.copy_(torch.from_numpy(w.T if w.ndim == 2 else w))

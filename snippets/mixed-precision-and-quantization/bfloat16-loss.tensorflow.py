@@ -12,13 +12,23 @@ x, y = load_digits(return_X_y=True)
 x = (x[:256] / 16.0).astype("float32")
 y = y[:256]
 rng = np.random.default_rng(0)
-weights = [rng.standard_normal((64, 64)).astype("float32") * 0.2, np.zeros(64, "float32"),
-           rng.standard_normal((64, 10)).astype("float32") * 0.2, np.zeros(10, "float32")]
+weights = [
+    rng.standard_normal((64, 64)).astype("float32") * 0.2,
+    np.zeros(64, "float32"),
+    rng.standard_normal((64, 10)).astype("float32") * 0.2,
+    np.zeros(10, "float32"),
+]
 
 
 def loss_with(policy):
     keras.mixed_precision.set_global_policy(policy)
-    model = keras.Sequential([keras.Input((64,)), keras.layers.Dense(64, activation="relu"), keras.layers.Dense(10)])
+    model = keras.Sequential(
+        [
+            keras.Input((64,)),
+            keras.layers.Dense(64, activation="relu"),
+            keras.layers.Dense(10),
+        ]
+    )
     model.set_weights(weights)
     logits = model(x)
     loss = keras.losses.SparseCategoricalCrossentropy(from_logits=True)(y, logits)
