@@ -12,10 +12,14 @@ tokens = torch.tensor([[1, 2, 2, 3]])  # token 2 appears twice
 target = torch.from_numpy(rng.normal(size=(1, 4, 3)).astype("float32"))
 LR = 0.01
 
-emb = torch.nn.Embedding(5, 3)  # sparse=False: the gradient is a dense table, token 2's two rows summed
+emb = torch.nn.Embedding(
+    5, 3
+)  # sparse=False: the gradient is a dense table, token 2's two rows summed
 with torch.no_grad():
     emb.weight.copy_(torch.from_numpy(table))
-opt = torch.optim.Adam(emb.parameters(), LR, eps=1e-10)  # eps tiny so that only the gradient's form matters
+opt = torch.optim.Adam(
+    emb.parameters(), LR, eps=1e-10
+)  # eps tiny so that only the gradient's form matters
 ((emb(tokens) - target) ** 2).mean().backward()
 opt.step()
 moved = emb.weight.detach().numpy() - table

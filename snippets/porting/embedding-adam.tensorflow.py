@@ -21,7 +21,9 @@ def step(dense):
     emb.set_weights([table])
     with tf.GradientTape() as tape:
         loss = tf.reduce_mean((emb(tokens) - target) ** 2)
-    grad = tape.gradient(loss, emb.embeddings)  # IndexedSlices: one slice per occurrence
+    grad = tape.gradient(
+        loss, emb.embeddings
+    )  # IndexedSlices: one slice per occurrence
     if dense:
         grad = tf.convert_to_tensor(grad)  # sums the two slices of token 2 first
     keras.optimizers.Adam(LR, epsilon=1e-10).apply([grad], [emb.embeddings])
@@ -40,4 +42,6 @@ moved, slices = step(dense=False)
 print(f"token 2 (twice), Keras default:  {row(moved[2])}")
 # Adam's second moment got g1^2 + g2^2 (each occurrence squared) instead of (g1 + g2)^2
 g1, g2 = np.asarray(slices.values)[1], np.asarray(slices.values)[2]
-print(f"-lr * (g1 + g2) / sqrt(g1^2 + g2^2): {row(-LR * (g1 + g2) / np.sqrt(g1**2 + g2**2))}")
+print(
+    f"-lr * (g1 + g2) / sqrt(g1^2 + g2^2): {row(-LR * (g1 + g2) / np.sqrt(g1**2 + g2**2))}"
+)

@@ -26,13 +26,17 @@ def build(dtype):
             layer.bias.copy_(torch.from_numpy(b))
     # the method: train() must not switch on randomness or move the statistics
     model.drop.p = 0.0  # dropout off
-    model.bn.momentum = 0.0  # running = (1 - momentum) * running + momentum * batch: held
+    model.bn.momentum = (
+        0.0  # running = (1 - momentum) * running + momentum * batch: held
+    )
     return model.train()
 
 
 def step(dtype):
     model = build(dtype)
-    loss = nn.functional.cross_entropy(model(torch.from_numpy(x).to(dtype)), torch.from_numpy(y))
+    loss = nn.functional.cross_entropy(
+        model(torch.from_numpy(x).to(dtype)), torch.from_numpy(y)
+    )
     loss.backward()
     grads = {name: p.grad.numpy().copy() for name, p in model.named_parameters()}
     torch.optim.Adam(model.parameters(), 0.01, eps=1e-10).step()
@@ -46,13 +50,19 @@ def first(a, n=4):
 model, loss, grads = step(torch.float32)
 reference, _, grads64 = step(torch.float64)
 print(f"loss {loss:.8g}")
-print(f"fc1 kernel grad {first(grads['fc1.weight'].T)}")  # (out, in) -> Keras' (in, out)
+print(
+    f"fc1 kernel grad {first(grads['fc1.weight'].T)}"
+)  # (out, in) -> Keras' (in, out)
 print(f"fc2 kernel grad {first(grads['fc2.weight'].T)}")
 print(f"bn gamma grad {first(grads['bn.weight'])}")
 print(f"fc2 kernel after the step {first(model.fc2.weight.detach().numpy().T)}")
 print(f"moving mean held: {bool(torch.all(model.bn.running_mean == 0))}")
 # batch norm subtracts the batch mean, so fc1's bias has no effect: its exact gradient is zero
-print(f"fc1 bias grad, largest: float32 {np.abs(grads['fc1.bias']).max():.3g}, float64 {np.abs(grads64['fc1.bias']).max():.3g}")
+print(
+    f"fc1 bias grad, largest: float32 {np.abs(grads['fc1.bias']).max():.3g}, float64 {np.abs(grads64['fc1.bias']).max():.3g}"
+)
 moved32 = np.abs(model.fc1.bias.detach().numpy() - b1).max()
 moved64 = np.abs(reference.fc1.bias.detach().numpy() - b1).max()
-print(f"fc1 bias moved by Adam, largest: float32 {moved32:.3g}, float64 {moved64:.3g} (learning rate 0.01)")
+print(
+    f"fc1 bias moved by Adam, largest: float32 {moved32:.3g}, float64 {moved64:.3g} (learning rate 0.01)"
+)

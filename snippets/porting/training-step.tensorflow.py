@@ -14,7 +14,9 @@ x, y = rng.normal(size=(16, 6)), rng.integers(0, 3, 16)
 def build(dtype):
     L = keras.layers
     inputs = keras.Input((6,), dtype=dtype)
-    h = L.GaussianNoise(0.1, name="noise", dtype=dtype)(inputs)  # augmentation inside the model
+    h = L.GaussianNoise(0.1, name="noise", dtype=dtype)(
+        inputs
+    )  # augmentation inside the model
     h = L.Dense(8, name="fc1", dtype=dtype)(h)
     h = L.BatchNormalization(name="bn", dtype=dtype)(h)
     h = L.Dropout(0.5, name="drop", dtype=dtype)(L.ReLU(dtype=dtype)(h))
@@ -24,7 +26,9 @@ def build(dtype):
     # the method: training=True must not switch on randomness or move the statistics
     model.get_layer("noise").stddev = 0.0  # augmentation off
     model.get_layer("drop").rate = 0.0  # dropout off
-    model.get_layer("bn").momentum = 1.0  # moving = moving * momentum + batch * (1 - momentum): held
+    model.get_layer(
+        "bn"
+    ).momentum = 1.0  # moving = moving * momentum + batch * (1 - momentum): held
     return model
 
 
@@ -32,9 +36,18 @@ def step(dtype):
     model = build(dtype)
     loss_fn = keras.losses.SparseCategoricalCrossentropy(from_logits=True)
     with tf.GradientTape() as tape:
-        loss = loss_fn(y, model(x.astype(dtype), training=True))  # batch statistics, as PyTorch's train()
-    grads = dict(zip([v.path for v in model.trainable_variables], tape.gradient(loss, model.trainable_variables)))
-    keras.optimizers.Adam(0.01, epsilon=1e-10).apply(list(grads.values()), model.trainable_variables)
+        loss = loss_fn(
+            y, model(x.astype(dtype), training=True)
+        )  # batch statistics, as PyTorch's train()
+    grads = dict(
+        zip(
+            [v.path for v in model.trainable_variables],
+            tape.gradient(loss, model.trainable_variables),
+        )
+    )
+    keras.optimizers.Adam(0.01, epsilon=1e-10).apply(
+        list(grads.values()), model.trainable_variables
+    )
     return model, float(loss), {k: np.asarray(g) for k, g in grads.items()}
 
 
@@ -51,7 +64,11 @@ print(f"bn gamma grad {first(grads['bn/gamma'])}")
 print(f"fc2 kernel after the step {first(model.get_layer('fc2').get_weights()[0])}")
 print(f"moving mean held: {bool(np.all(model.get_layer('bn').get_weights()[2] == 0))}")
 # batch norm subtracts the batch mean, so fc1's bias has no effect: its exact gradient is zero
-print(f"fc1 bias grad, largest: float32 {np.abs(grads['fc1/bias']).max():.3g}, float64 {np.abs(grads64['fc1/bias']).max():.3g}")
+print(
+    f"fc1 bias grad, largest: float32 {np.abs(grads['fc1/bias']).max():.3g}, float64 {np.abs(grads64['fc1/bias']).max():.3g}"
+)
 moved32 = np.abs(model.get_layer("fc1").get_weights()[1] - b1).max()
 moved64 = np.abs(reference.get_layer("fc1").get_weights()[1] - b1).max()
-print(f"fc1 bias moved by Adam, largest: float32 {moved32:.3g}, float64 {moved64:.3g} (learning rate 0.01)")
+print(
+    f"fc1 bias moved by Adam, largest: float32 {moved32:.3g}, float64 {moved64:.3g} (learning rate 0.01)"
+)
