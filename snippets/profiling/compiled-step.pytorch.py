@@ -13,7 +13,9 @@ def forward(x):
 
 
 eager = forward(x)
-compiled = torch.compile(forward)  # TorchDynamo captures, Inductor generates C++ for the CPU
+compiled = torch.compile(
+    forward
+)  # TorchDynamo captures, Inductor generates C++ for the CPU
 out = compiled(x)
 print("row 0:", " ".join(f"{v:.8g}" for v in out[0].tolist()))
 print("row 7:", " ".join(f"{v:.8g}" for v in out[7].tolist()))

@@ -14,8 +14,12 @@ class Doubled(Dataset):
         return torch.from_numpy(data[i] * 2.0)
 
 
-if __name__ == "__main__":  # worker processes re-import this file on spawn-based platforms
+if (
+    __name__ == "__main__"
+):  # worker processes re-import this file on spawn-based platforms
     # Two worker processes build whole batches; batches come back in order.
     loader = DataLoader(Doubled(), batch_size=8, num_workers=2, prefetch_factor=2)
     for i, batch in enumerate(loader):
-        print(f"batch {i}: size {len(batch)}, first row {batch[0].tolist()}, sum {float(batch.sum()):.1f}")
+        print(
+            f"batch {i}: size {len(batch)}, first row {batch[0].tolist()}, sum {float(batch.sum()):.1f}"
+        )

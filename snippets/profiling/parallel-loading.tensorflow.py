@@ -10,9 +10,13 @@ def expensive(row):  # stands in for decoding or augmenting one sample
 
 
 # Two threads map samples; deterministic (the default) keeps the original order.
-ds = (tf.data.Dataset.from_tensor_slices(data)
-      .map(expensive, num_parallel_calls=2, deterministic=True)
-      .batch(8)
-      .prefetch(tf.data.AUTOTUNE))  # prepares the next batch while the model trains on this one
+ds = (
+    tf.data.Dataset.from_tensor_slices(data)
+    .map(expensive, num_parallel_calls=2, deterministic=True)
+    .batch(8)
+    .prefetch(tf.data.AUTOTUNE)
+)  # prepares the next batch while the model trains on this one
 for i, batch in enumerate(ds):
-    print(f"batch {i}: size {len(batch)}, first row {batch[0].numpy().tolist()}, sum {float(tf.reduce_sum(batch)):.1f}")
+    print(
+        f"batch {i}: size {len(batch)}, first row {batch[0].numpy().tolist()}, sum {float(tf.reduce_sum(batch)):.1f}"
+    )

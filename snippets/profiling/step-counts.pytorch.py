@@ -7,7 +7,9 @@ import torch
 rng = np.random.default_rng(0)
 x = torch.from_numpy(rng.standard_normal((64, 32)).astype("float32"))
 y = torch.from_numpy(rng.integers(0, 10, 64))
-model = torch.nn.Sequential(torch.nn.Linear(32, 64), torch.nn.ReLU(), torch.nn.Linear(64, 10))
+model = torch.nn.Sequential(
+    torch.nn.Linear(32, 64), torch.nn.ReLU(), torch.nn.Linear(64, 10)
+)
 opt = torch.optim.SGD(model.parameters(), lr=0.01)
 
 
@@ -23,7 +25,12 @@ with torch.profiler.profile(activities=[torch.profiler.ProfilerActivity.CPU]) as
         with torch.profiler.record_function("train"):  # marks a step
             train_step()
 
-counts = Counter({e.key: e.count for e in prof.key_averages()})  # one row per op name, read in process
+counts = Counter(
+    {e.key: e.count for e in prof.key_averages()}
+)  # one row per op name, read in process
 steps = counts["train"]
 print("steps recorded:", steps)
-print("matrix multiplies per step:", sum(counts[t] for t in ("aten::mm", "aten::addmm", "aten::bmm")) // steps)
+print(
+    "matrix multiplies per step:",
+    sum(counts[t] for t in ("aten::mm", "aten::addmm", "aten::bmm")) // steps,
+)

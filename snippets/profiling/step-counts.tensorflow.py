@@ -9,7 +9,13 @@ from tensorflow.tsl.profiler.protobuf import xplane_pb2  # the profile's on-disk
 rng = np.random.default_rng(0)
 x = rng.standard_normal((64, 32)).astype("float32")
 y = rng.integers(0, 10, 64)
-model = tf.keras.Sequential([tf.keras.Input((32,)), tf.keras.layers.Dense(64, activation="relu"), tf.keras.layers.Dense(10)])
+model = tf.keras.Sequential(
+    [
+        tf.keras.Input((32,)),
+        tf.keras.layers.Dense(64, activation="relu"),
+        tf.keras.layers.Dense(10),
+    ]
+)
 opt = tf.keras.optimizers.SGD(0.01)
 loss_fn = tf.keras.losses.SparseCategoricalCrossentropy(from_logits=True)
 
@@ -18,7 +24,9 @@ loss_fn = tf.keras.losses.SparseCategoricalCrossentropy(from_logits=True)
 def train_step():
     with tf.GradientTape() as tape:
         loss = loss_fn(y, model(x))
-    opt.apply_gradients(zip(tape.gradient(loss, model.trainable_variables), model.trainable_variables))
+    opt.apply_gradients(
+        zip(tape.gradient(loss, model.trainable_variables), model.trainable_variables)
+    )
 
 
 train_step()  # trace and warm up outside the profile
@@ -29,7 +37,9 @@ for step in range(3):
 tf.profiler.experimental.stop()
 
 space = xplane_pb2.XSpace()
-space.ParseFromString(open(glob.glob("logs/plugins/profile/*/*.xplane.pb")[0], "rb").read())
+space.ParseFromString(
+    open(glob.glob("logs/plugins/profile/*/*.xplane.pb")[0], "rb").read()
+)
 host = next(p for p in space.planes if p.name == "/host:CPU")
 names = {key: meta.name for key, meta in host.event_metadata.items()}
 events = Counter(names[e.metadata_id] for line in host.lines for e in line.events)
@@ -39,4 +49,7 @@ for name, count in events.items():
         op_types[name.rsplit(":", 1)[1]] += count
 steps = events["train"]
 print("steps recorded:", steps)
-print("matrix multiplies per step:", sum(op_types[t] for t in ("MatMul", "_FusedMatMul", "BatchMatMulV2")) // steps)
+print(
+    "matrix multiplies per step:",
+    sum(op_types[t] for t in ("MatMul", "_FusedMatMul", "BatchMatMulV2")) // steps,
+)

@@ -2,8 +2,12 @@
 import tensorflow as tf
 
 # Must run before TensorFlow executes its first op; afterwards it raises RuntimeError.
-tf.config.threading.set_intra_op_parallelism_threads(2)  # threads inside one op (a matmul)
-tf.config.threading.set_inter_op_parallelism_threads(1)  # independent ops run side by side
+tf.config.threading.set_intra_op_parallelism_threads(
+    2
+)  # threads inside one op (a matmul)
+tf.config.threading.set_inter_op_parallelism_threads(
+    1
+)  # independent ops run side by side
 print("intra-op threads:", tf.config.threading.get_intra_op_parallelism_threads())
 print("inter-op threads:", tf.config.threading.get_inter_op_parallelism_threads())
 x = tf.ones((256, 256))

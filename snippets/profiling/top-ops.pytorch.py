@@ -7,7 +7,9 @@ import torch
 rng = np.random.default_rng(0)
 x = torch.from_numpy(rng.standard_normal((64, 32)).astype("float32"))
 y = torch.from_numpy(rng.integers(0, 10, 64))
-model = torch.nn.Sequential(torch.nn.Linear(32, 64), torch.nn.ReLU(), torch.nn.Linear(64, 10))
+model = torch.nn.Sequential(
+    torch.nn.Linear(32, 64), torch.nn.ReLU(), torch.nn.Linear(64, 10)
+)
 opt = torch.optim.SGD(model.parameters(), lr=0.01)
 
 
@@ -26,4 +28,7 @@ with torch.profiler.profile(activities=[torch.profiler.ProfilerActivity.CPU]) as
 rows = [(e.key, e.count) for e in prof.key_averages() if e.key.startswith("aten::")]
 for op, count in sorted(rows, key=lambda kv: (-kv[1], kv[0]))[:8]:
     print(f"{op:<45} {count // 3} per step")
-print("matrix multiplies per step:", sum(count for op, count in rows if op in ("aten::mm", "aten::addmm")) // 3)
+print(
+    "matrix multiplies per step:",
+    sum(count for op, count in rows if op in ("aten::mm", "aten::addmm")) // 3,
+)
