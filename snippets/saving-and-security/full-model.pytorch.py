@@ -3,6 +3,7 @@
 # same: ^loaded type: (\w+)
 # same: ^outputs equal:
 """PyTorch: torch.save(module) pickles the module object; loading it needs weights_only=False."""
+
 import pickle
 import zipfile
 
@@ -11,7 +12,9 @@ import torch
 
 torch.manual_seed(0)
 x = torch.from_numpy(np.random.RandomState(1).normal(size=(5, 4)).astype("float32"))
-model = torch.nn.Sequential(torch.nn.Linear(4, 8), torch.nn.Tanh(), torch.nn.Linear(8, 3))
+model = torch.nn.Sequential(
+    torch.nn.Linear(4, 8), torch.nn.Tanh(), torch.nn.Linear(8, 3)
+)
 torch.save(model, "model.pt")
 
 archive = zipfile.ZipFile("model.pt")
@@ -20,10 +23,24 @@ print("archive members:", sorted(name.split("/", 1)[1] for name in archive.namel
 try:
     torch.load("model.pt")  # default weights_only=True refuses pickled classes
 except pickle.UnpicklingError as error:
-    detail = next(line for line in str(error).splitlines() if "Unsupported global" in line)
-    print("torch.load(default):", type(error).__name__, "-", detail.strip().split(". Please")[0])
+    detail = next(
+        line for line in str(error).splitlines() if "Unsupported global" in line
+    )
+    print(
+        "torch.load(default):",
+        type(error).__name__,
+        "-",
+        detail.strip().split(". Please")[0],
+    )
 
-loaded = torch.load("model.pt", weights_only=False)  # runs the pickle: trusted files only
-print("loaded type:", type(loaded).__name__, "| class re-imported from:", type(loaded).__module__)
+loaded = torch.load(
+    "model.pt", weights_only=False
+)  # runs the pickle: trusted files only
+print(
+    "loaded type:",
+    type(loaded).__name__,
+    "| class re-imported from:",
+    type(loaded).__module__,
+)
 with torch.no_grad():
     print("outputs equal:", bool(torch.equal(loaded(x), model(x))))

@@ -1,12 +1,15 @@
 # title: Save only the weights, load them into a freshly built model
 """PyTorch: save the state_dict (a dict of tensors); the code builds the model."""
+
 import numpy as np
 import torch
 
 
 def build():
     """The architecture lives in code; the file holds only numbers."""
-    return torch.nn.Sequential(torch.nn.Linear(4, 8), torch.nn.Tanh(), torch.nn.Linear(8, 3))
+    return torch.nn.Sequential(
+        torch.nn.Linear(4, 8), torch.nn.Tanh(), torch.nn.Linear(8, 3)
+    )
 
 
 torch.manual_seed(0)
