@@ -48,58 +48,42 @@ def test_good_fixture_is_accepted(tmp_path: Path) -> None:
     assert list(discover(tmp_path)) == ["topic/pair"]
 
 
-def test_missing_half(tmp_path: Path) -> None:
-    write(tmp_path, "topic/pair.tensorflow.py", GOOD)
+CATALOG_CASES = [
+    # (id, start from the good pair?, files to write (None: delete), what the one error line must say)
+    ("missing half", False, {"topic/pair.tensorflow.py": GOOD},
+     ["pair.tensorflow.py", "has no PyTorch half (pair.pytorch.py)", "python -m sidebyside new topic/pair"]),
+    ("missing recording", True, {"topic/pair.pytorch.out": None},
+     ["pair.pytorch.py: no recorded output", "python -m sidebyside record topic/pair"]),
+    ("orphan recording", True, {"topic/gone.pytorch.out": "# tested with PyTorch 1.0\n"}, ["gone.pytorch.out: orphan recording"]),
+    ("stray file", False, {"topic/notes.txt": "x"}, ["notes.txt: file does not belong to a pair"]),
+    ("bad name", False, {"topic/Bad_Name.tensorflow.py": GOOD}, ["pair name 'Bad_Name' is not lowercase-hyphen"]),
+    ("malformed header", True, {"topic/pair.pytorch.py": "#title Adds\nprint(2)\n"}, ["pair.pytorch.py:1: malformed header line"]),
+    ("unknown header key", True, {"topic/pair.pytorch.py": "# title: Adds two numbers\n# colour: red\nprint(2)\n"},
+     ["pair.pytorch.py:2: unknown header key 'colour'"]),
+    ("no title", True, {"topic/pair.pytorch.py": "print(2)\n"}, ["pair.pytorch.py:1: header has no '# title:' line"]),
+    ("titles differ", True, {"topic/pair.pytorch.py": "# title: Something else\nprint(2)\n"}, ["title differs from its twin"]),
+    ("bad timeout", True, {"topic/pair.pytorch.py": "# title: Adds two numbers\n# timeout: soon\nprint(2)\n"},
+     ["pair.pytorch.py:2: timeout 'soon' is not a positive whole number"]),
+    ("unknown launcher", True, {"topic/pair.pytorch.py": "# title: Adds two numbers\n# launch: mpirun -n 2\nprint(2)\n"},
+     ["pair.pytorch.py:2: unknown launcher 'mpirun'", "torchrun"]),
+    ("unsplittable launch", True, {"topic/pair.pytorch.py": "# title: Adds two numbers\n# launch: torchrun 'x\nprint(2)\n"},
+     ["pair.pytorch.py:2: launch 'torchrun 'x' cannot be split into words (No closing quotation)"]),
+]
+
+
+@pytest.mark.parametrize(("start_good", "files", "expected"), [case[1:] for case in CATALOG_CASES], ids=[case[0] for case in CATALOG_CASES])
+def test_a_bad_snippet_tree_gives_one_line_naming_file_line_and_fix(
+        tmp_path: Path, start_good: bool, files: dict[str, str | None], expected: list[str]) -> None:
+    if start_good:
+        good_pair(tmp_path)
+    for rel, text in files.items():
+        if text is None:
+            (tmp_path / rel).unlink()
+        else:
+            write(tmp_path, rel, text)
     message = error_of(discover, tmp_path)
-    assert "pair.tensorflow.py" in message
-    assert "has no PyTorch half (pair.pytorch.py)" in message
-    assert "python -m sidebyside new topic/pair" in message
-
-
-def test_missing_recording(tmp_path: Path) -> None:
-    good_pair(tmp_path)
-    (tmp_path / "topic/pair.pytorch.out").unlink()
-    message = error_of(discover, tmp_path)
-    assert "pair.pytorch.py: no recorded output" in message
-    assert "python -m sidebyside record topic/pair" in message
-
-
-def test_orphan_recording(tmp_path: Path) -> None:
-    good_pair(tmp_path)
-    write(tmp_path, "topic/gone.pytorch.out", "# tested with PyTorch 1.0\n")
-    assert "gone.pytorch.out: orphan recording" in error_of(discover, tmp_path)
-
-
-def test_stray_file_and_bad_names(tmp_path: Path) -> None:
-    write(tmp_path, "topic/notes.txt", "x")
-    assert "notes.txt: file does not belong to a pair" in error_of(discover, tmp_path)
-    (tmp_path / "topic/notes.txt").unlink()
-    write(tmp_path, "topic/Bad_Name.tensorflow.py", GOOD)
-    assert "pair name 'Bad_Name' is not lowercase-hyphen" in error_of(discover, tmp_path)
-
-
-def test_malformed_header(tmp_path: Path) -> None:
-    good_pair(tmp_path)
-    write(tmp_path, "topic/pair.pytorch.py", "#title Adds\nprint(2)\n")
-    message = error_of(discover, tmp_path)
-    assert "pair.pytorch.py:1: malformed header line" in message
-    write(tmp_path, "topic/pair.pytorch.py", "# title: Adds two numbers\n# colour: red\nprint(2)\n")
-    assert "pair.pytorch.py:2: unknown header key 'colour'" in error_of(discover, tmp_path)
-    write(tmp_path, "topic/pair.pytorch.py", "print(2)\n")
-    assert "pair.pytorch.py:1: header has no '# title:' line" in error_of(discover, tmp_path)
-    write(tmp_path, "topic/pair.pytorch.py", "# title: Something else\nprint(2)\n")
-    assert "title differs from its twin" in error_of(discover, tmp_path)
-    write(tmp_path, "topic/pair.pytorch.py", "# title: Adds two numbers\n# timeout: soon\nprint(2)\n")
-    assert "pair.pytorch.py:2: timeout 'soon' is not a positive whole number" in error_of(discover, tmp_path)
-
-
-def test_unknown_or_unsplittable_launcher_names_file_and_line(tmp_path: Path) -> None:
-    good_pair(tmp_path)
-    write(tmp_path, "topic/pair.pytorch.py", "# title: Adds two numbers\n# launch: mpirun -n 2\nprint(2)\n")
-    message = error_of(discover, tmp_path)
-    assert "pair.pytorch.py:2: unknown launcher 'mpirun'" in message and "torchrun" in message
-    write(tmp_path, "topic/pair.pytorch.py", "# title: Adds two numbers\n# launch: torchrun 'x\nprint(2)\n")
-    assert "pair.pytorch.py:2: launch 'torchrun 'x' cannot be split into words (No closing quotation)" in error_of(discover, tmp_path)
+    missing = [part for part in expected if part not in message]
+    assert not missing, f"{message!r} lacks {missing}"
 
 
 @pytest.mark.slow
@@ -112,6 +96,7 @@ def test_a_launched_script_runs_under_its_launcher_and_shows_the_command(tmp_pat
     half = discover(tmp_path)["topic/pair"].halves["pytorch"]
     assert half.command == "torchrun --standalone --nproc-per-node 2 pair.pytorch.py"
     assert run(half).output == "2\n"
+
 
 
 def test_unknown_pair_reference_names_page_line_and_suggestion(tmp_path: Path) -> None:
