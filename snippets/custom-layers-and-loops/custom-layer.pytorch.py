@@ -41,7 +41,8 @@ print(
 for row in y:
     print("output:", " ".join(f"{v:.8g}" for v in row.tolist()))
 
-# A copy: call the constructor again, then load the state_dict (tensors only, no config).
+# A copy: call the constructor again, then load the state_dict (tensors only, no
+# config).
 copy = ScaledTanh(4, 3)
 copy.load_state_dict(layer.state_dict())
 with torch.no_grad():

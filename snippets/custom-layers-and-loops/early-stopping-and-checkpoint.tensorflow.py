@@ -64,5 +64,6 @@ print("epochs run before stopping:", len(val))
 print("best epoch:", int(np.argmin(val)) + 1, f"val loss {min(val):.8g}")
 model.load_weights("best.weights.h5")
 print(
-    f"reloaded checkpoint val loss: {float(loss_fn(y_val, model.predict(x_val, verbose=0))):.8g}"
+    "reloaded checkpoint val loss: "
+    f"{float(loss_fn(y_val, model.predict(x_val, verbose=0))):.8g}"
 )
