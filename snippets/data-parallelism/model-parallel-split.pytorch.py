@@ -1,6 +1,8 @@
 # title: Model parallelism for contrast: each device holds a different part of ONE model
 # launch: torchrun --standalone --nproc-per-node 2
-"""Split a two-layer model across two processes started by torchrun (a 2-stage pipeline over gloo)."""
+"""Split a two-layer model across two processes started by torchrun (a 2-stage pipeline
+over gloo).
+"""
 
 import numpy as np
 import torch

@@ -1,6 +1,8 @@
 # title: Two replicas on half-batches train exactly like one replica on the full batch
 # launch: torchrun --standalone --nproc-per-node 2
-"""DDP on two processes started by torchrun versus a plain loop in one process, same data and weights."""
+"""DDP on two processes started by torchrun versus a plain loop in one process, same
+data and weights.
+"""
 
 import numpy as np
 import torch

@@ -1,5 +1,7 @@
 # title: Two replicas on half-batches train exactly like one replica on the full batch
-"""Keras fit() under MirroredStrategy versus fit() on a single device, same data and weights."""
+"""Keras fit() under MirroredStrategy versus fit() on a single device, same data and
+weights.
+"""
 
 import numpy as np
 import tensorflow as tf
@@ -25,7 +27,9 @@ k2 = rng.normal(size=(4, 1)).astype("float32") * 0.5
 
 
 def train(strategy):
-    """Compile and fit the same model under ``strategy``; return epoch losses and weights."""
+    """Compile and fit the same model under ``strategy``; return epoch losses and
+    weights.
+    """
     with strategy.scope():
         model = tf.keras.Sequential(
             [

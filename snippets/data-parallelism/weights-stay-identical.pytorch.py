@@ -1,6 +1,8 @@
 # title: Three training steps with different data per replica: the weight copies stay identical
 # launch: torchrun --standalone --nproc-per-node 2
-"""A DistributedDataParallel training loop: two processes started by torchrun, gloo backend."""
+"""A DistributedDataParallel training loop: two processes started by torchrun, gloo
+backend.
+"""
 
 import numpy as np
 import torch
