@@ -2,7 +2,8 @@
 # differs: LiteRT lists the builtin ops of its flatbuffer; PyTorch lists the Core ATen operators that ExecuTorch takes as input
 # same: ^row 0:
 # same: within (ATOL=\S+: \w+)$
-"""torch.export -> Core ATen operator set: the program ExecuTorch's to_edge() lowers to a .pte file.
+"""torch.export -> Core ATen operator set: the program ExecuTorch's to_edge() lowers to
+a .pte file.
 
 ExecuTorch itself (the executorch package and its runtime) is not part of this
 site's tested set; this runs the decomposed program in PyTorch instead.

@@ -2,7 +2,9 @@
 # differs: LiteRT lists the builtin ops of its flatbuffer; PyTorch lists the Core ATen operators that ExecuTorch takes as input
 # same: ^row 0:
 # same: within (ATOL=\S+: \w+)$
-"""Keras -> LiteRT flatbuffer (.tflite) -> LiteRT interpreter from the ai_edge_litert package."""
+"""Keras -> LiteRT flatbuffer (.tflite) -> LiteRT interpreter from the ai_edge_litert
+package.
+"""
 
 import warnings
 

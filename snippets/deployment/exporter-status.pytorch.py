@@ -26,7 +26,8 @@ members = sorted(
 )
 print(".pt2 members:", members)
 
-# 2. The torch.export-based ONNX exporter (default since 2.9; imports onnxscript): works.
+# 2. The torch.export-based ONNX exporter (default since 2.9; imports onnxscript):
+# works.
 torch.onnx.export(model, (x,), dynamo=True, opset_version=18, verbose=False).save(
     "dynamo.onnx"
 )

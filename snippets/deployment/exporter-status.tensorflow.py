@@ -37,8 +37,10 @@ files = sorted(
 )
 print("SavedModel files:", files)
 
-# 2. tf2onnx straight from the Keras 3 model object. Whether it works depends on how the model
-#    was built, not on input_signature: a Sequential model fails with or without one, the same
+# 2. tf2onnx straight from the Keras 3 model object. Whether it works depends on how the
+# model
+#    was built, not on input_signature: a Sequential model fails with or without one,
+# the same
 #    layers as a functional keras.Model convert with or without one.
 functional = tf.keras.Model(model.inputs, model.outputs)
 signature = (tf.TensorSpec((None, 4), tf.float32, name="features"),)

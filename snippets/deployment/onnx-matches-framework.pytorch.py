@@ -1,12 +1,15 @@
 # title: Export to ONNX and run it in onnxruntime: same numbers as the framework, within a named tolerance
-"""nn.Module -> ONNX with torch.onnx.export(dynamo=True) (needs onnxscript) -> onnxruntime."""
+"""nn.Module -> ONNX with torch.onnx.export(dynamo=True) (needs onnxscript) ->
+onnxruntime.
+"""
 
 import numpy as np
 import onnx
 import onnxruntime as ort
 import torch
 
-ATOL = 1e-5  # float32 kernels differ in summation order; this bounds the allowed difference
+# float32 kernels differ in summation order; this bounds the allowed difference
+ATOL = 1e-5
 
 rng = np.random.RandomState(0)
 k1, b1 = (

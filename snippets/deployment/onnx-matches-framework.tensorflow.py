@@ -6,7 +6,8 @@ import onnx
 import onnxruntime as ort
 import tensorflow as tf
 
-ATOL = 1e-5  # float32 kernels differ in summation order; this bounds the allowed difference
+# float32 kernels differ in summation order; this bounds the allowed difference
+ATOL = 1e-5
 
 rng = np.random.RandomState(0)
 k1, b1 = (

@@ -1,5 +1,7 @@
 # title: Export a graph with a serving signature, reload it without the model's Python code, call it
-"""torch.export: an ExportedProgram saved as .pt2 and loaded back without the nn.Module class."""
+"""torch.export: an ExportedProgram saved as .pt2 and loaded back without the nn.Module
+class.
+"""
 
 import numpy as np
 import torch
