@@ -2,7 +2,8 @@
 import numpy as np
 import tensorflow as tf
 
-# Nothing to choose: TensorFlow places ops on a GPU when one is visible, else on the CPU.
+# Nothing to choose: TensorFlow places ops on a GPU when one is visible, else on the
+# CPU.
 print("device:", "GPU" if tf.config.list_logical_devices("GPU") else "CPU")
 rng = np.random.default_rng(0)
 x = rng.standard_normal((32, 4)).astype("float32")
