@@ -30,7 +30,8 @@ for fmt, path in TARGETS.items():
         model.export(path, format=fmt, verbose=False)
     except Exception as error:  # the message says what is missing or unsupported
         print(
-            f"{fmt:15s} fails: {type(error).__name__}: {str(error).splitlines()[0][:90]}"
+            f"{fmt:15s} fails: {type(error).__name__}: "
+            f"{str(error).splitlines()[0][:90]}"
         )
         continue
     print(f"{fmt:15s} ok")

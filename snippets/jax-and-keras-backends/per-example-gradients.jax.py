@@ -21,5 +21,6 @@ for g in np.asarray(grads):
     print("grad:", " ".join(f"{v:.8g}" for v in g))
 batch = jax.grad(lambda w: jnp.mean((x @ w - y) ** 2))(w)
 print(
-    f"mean of per-example grads equals the batch grad: {bool(jnp.allclose(grads.mean(0), batch))}"
+    "mean of per-example grads equals the batch grad: "
+    f"{bool(jnp.allclose(grads.mean(0), batch))}"
 )

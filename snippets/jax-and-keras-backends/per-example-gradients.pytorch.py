@@ -21,5 +21,6 @@ for g in grads:
     print("grad:", " ".join(f"{v:.8g}" for v in g.tolist()))
 batch = grad(lambda w: torch.mean((x @ w - y) ** 2))(w)
 print(
-    f"mean of per-example grads equals the batch grad: {torch.allclose(grads.mean(0), batch)}"
+    "mean of per-example grads equals the batch grad: "
+    f"{torch.allclose(grads.mean(0), batch)}"
 )

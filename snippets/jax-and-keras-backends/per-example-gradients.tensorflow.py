@@ -27,5 +27,6 @@ with tf.GradientTape() as tape:
     batch_loss = tf.reduce_mean((tf.linalg.matvec(x, w) - y) ** 2)
 batch = tape.gradient(batch_loss, w)
 print(
-    f"mean of per-example grads equals the batch grad: {bool(np.allclose(tf.reduce_mean(grads, 0), batch))}"
+    "mean of per-example grads equals the batch grad: "
+    f"{bool(np.allclose(tf.reduce_mean(grads, 0), batch))}"
 )
