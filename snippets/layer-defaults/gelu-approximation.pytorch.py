@@ -18,7 +18,8 @@ print(f"tanh approximation: {np.round(tanh.numpy(), 8).tolist()}")
 grid = torch.linspace(-6.0, 6.0, 12001, dtype=torch.float64)
 gap = (F.gelu(grid) - F.gelu(grid, approximate="tanh")).abs()
 print(
-    f"largest |exact - tanh| on [-6, 6]: {gap.max():.8g} at |x| = {grid[gap.argmax()].abs():.3g}"
+    f"largest |exact - tanh| on [-6, 6]: {gap.max():.8g} at |x| = "
+    f"{grid[gap.argmax()].abs():.3g}"
 )
 
 

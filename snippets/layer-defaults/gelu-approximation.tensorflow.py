@@ -18,7 +18,8 @@ print(f"tanh approximation: {np.round(tanh, 8).tolist()}")
 grid = np.linspace(-6.0, 6.0, 12001)
 gap = np.abs(np.asarray(keras.ops.gelu(grid, False) - keras.ops.gelu(grid, True)))
 print(
-    f"largest |exact - tanh| on [-6, 6]: {gap.max():.8g} at |x| = {abs(grid[gap.argmax()]):.3g}"
+    f"largest |exact - tanh| on [-6, 6]: {gap.max():.8g} at |x| = "
+    f"{abs(grid[gap.argmax()]):.3g}"
 )
 
 

@@ -9,14 +9,17 @@ fan_in, fan_out = 512, 256
 
 
 def report(label, layer, limit):
-    """Print what the layer's default initialisers drew; ``limit`` is the bound they should respect."""
+    """Print what the layer's default initialisers drew; ``limit`` is the bound they
+    should respect.
+    """
     layer.build((None, fan_in))
     w, b = (v.numpy() for v in layer.weights)  # kernel (in, out), bias (out,)
     w_bound = np.abs(w).max()
     print(f"{label}:")
     spread = w.std() / w_bound
     print(
-        f"  weight max |w| / bound {w_bound / limit:.2f}, std / max {spread:.2f} (uniform: 0.58)"
+        f"  weight max |w| / bound {w_bound / limit:.2f}, std / max {spread:.2f} "
+        "(uniform: 0.58)"
     )
     zero = bool(np.all(b == 0))
     in_range = bool(np.abs(b).max() <= 1 / math.sqrt(fan_in))
