@@ -30,7 +30,8 @@ tokenizer.train_from_iterator(
     ),
 )
 
-# The config, and weights drawn once with NumPy in the GPT-2 layout (kernels are (in, out)).
+# The config, and weights drawn once with NumPy in the GPT-2 layout (kernels are (in,
+# out)).
 CFG = dict(
     vocab_size=tokenizer.get_vocab_size(),
     n_positions=32,

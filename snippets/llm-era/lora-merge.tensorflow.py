@@ -33,7 +33,8 @@ tokenizer.train_from_iterator(
     ),
 )
 
-# The config, and weights drawn once with NumPy in the GPT-2 layout (kernels are (in, out)).
+# The config, and weights drawn once with NumPy in the GPT-2 layout (kernels are (in,
+# out)).
 CFG = dict(
     vocab_size=tokenizer.get_vocab_size(),
     n_positions=32,
@@ -164,7 +165,8 @@ for (a, b), block in zip(lora, model.blocks):
 adapted = ops.convert_to_numpy(model(prompt)[0])
 print("parameters: base", base_count, "with adapters", model.count_params())
 
-# Keras merges the adapters into the kernels when it saves; load into a model without LoRA.
+# Keras merges the adapters into the kernels when it saves; load into a model without
+# LoRA.
 model.save_weights("merged.weights.h5")
 merged_model = TinyGPT(CFG)
 merged_model(np.zeros((1, 1), "int32"))
