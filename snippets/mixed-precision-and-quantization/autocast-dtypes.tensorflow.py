@@ -5,7 +5,8 @@ from keras.backend import (
     standardize_dtype as name,
 )  # "bfloat16" rather than <dtype: 'bfloat16'>
 
-# A global policy: every layer built after this computes in bfloat16, keeps float32 weights.
+# A global policy: every layer built after this computes in bfloat16, keeps float32
+# weights.
 keras.mixed_precision.set_global_policy("mixed_bfloat16")
 dense = keras.layers.Dense(16)
 relu = keras.layers.ReLU()

@@ -12,7 +12,8 @@ from sklearn.model_selection import train_test_split
 from sklearn.neural_network import MLPClassifier
 from torchao.quantization import Int8DynamicActivationInt8WeightConfig, quantize_
 
-# The same trained model in both halves: an MLP fitted by scikit-learn, weights copied in.
+# The same trained model in both halves: an MLP fitted by scikit-learn, weights copied
+# in.
 x, y = load_digits(return_X_y=True)
 x = (x / 16.0).astype("float32")
 x_train, x_test, y_train, y_test = train_test_split(
@@ -41,14 +42,16 @@ def predict(module):
         return module(torch.from_numpy(x_test)).argmax(1).numpy()
 
 
-# torchao, PyTorch's current quantization library: int8 weights, activations quantized per call.
+# torchao, PyTorch's current quantization library: int8 weights, activations quantized
+# per call.
 int8_model = copy.deepcopy(model)
 quantize_(int8_model, Int8DynamicActivationInt8WeightConfig())
 float_pred = predict(model)
 print(f"float32 correct (framework): {np.sum(float_pred == y_test)} of {len(y_test)}")
 print(f"float32 size: {size(model)} bytes")
 print(
-    f"int8 size:    {size(int8_model)} bytes ({size(int8_model) / size(model):.2f} of float)"
+    f"int8 size:    {size(int8_model)} bytes ({size(int8_model) / size(model):.2f} of "
+    "float)"
 )
 print(
     "stored weight types:",
@@ -61,10 +64,12 @@ print(
 )
 pred = predict(int8_model)
 print(
-    f"int8 correct: {np.sum(pred == y_test)} of {len(y_test)}; predictions that changed: {np.sum(pred != float_pred)}"
+    f"int8 correct: {np.sum(pred == y_test)} of {len(y_test)}; predictions that "
+    f"changed: {np.sum(pred != float_pred)}"
 )
 
-# The older API still runs in this PyTorch; its own warning says when it was to be removed.
+# The older API still runs in this PyTorch; its own warning says when it was to be
+# removed.
 with warnings.catch_warnings(record=True) as caught:
     warnings.simplefilter("always")
     torch.ao.quantization.quantize_dynamic(

@@ -12,7 +12,8 @@ from sklearn.datasets import load_digits
 from sklearn.model_selection import train_test_split
 from sklearn.neural_network import MLPClassifier
 
-# The same trained model in both halves: an MLP fitted by scikit-learn, weights copied in.
+# The same trained model in both halves: an MLP fitted by scikit-learn, weights copied
+# in.
 x, y = load_digits(return_X_y=True)
 x = (x / 16.0).astype("float32")
 x_train, x_test, y_train, y_test = train_test_split(
@@ -70,9 +71,11 @@ print(f"float32 correct (framework): {np.sum(float_pred == y_test)} of {len(y_te
 print(f"float32 size: {len(float_model)} bytes")
 pred, types = predict(int8_model)
 print(
-    f"int8 size:    {len(int8_model)} bytes ({len(int8_model) / len(float_model):.2f} of float)"
+    f"int8 size:    {len(int8_model)} bytes ({len(int8_model) / len(float_model):.2f} "
+    "of float)"
 )
 print("stored weight types:", types)
 print(
-    f"int8 correct: {np.sum(pred == y_test)} of {len(y_test)}; predictions that changed: {np.sum(pred != float_pred)}"
+    f"int8 correct: {np.sum(pred == y_test)} of {len(y_test)}; predictions that "
+    f"changed: {np.sum(pred != float_pred)}"
 )

@@ -41,7 +41,8 @@ with torch.no_grad():
     for i in range(200):  # calibration data: the same 200 training samples
         prepared(torch.from_numpy(x_train[i : i + 1]))
 quantized = convert_pt2e(prepared)
-# The converted graph keeps int8 weights and quantize/dequantize ops; torch.compile lowers them to int8 kernels.
+# The converted graph keeps int8 weights and quantize/dequantize ops; torch.compile
+# lowers them to int8 kernels.
 used = {
     n.target: operator.attrgetter(n.target)(quantized)
     for n in quantized.graph.nodes
@@ -71,5 +72,6 @@ print(
     ),
 )
 print(
-    f"int8 correct: {np.sum(pred == y_test)} of {len(y_test)}; predictions that changed: {np.sum(pred != float_pred)}"
+    f"int8 correct: {np.sum(pred == y_test)} of {len(y_test)}; predictions that "
+    f"changed: {np.sum(pred != float_pred)}"
 )

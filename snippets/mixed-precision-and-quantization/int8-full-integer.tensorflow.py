@@ -67,5 +67,6 @@ print("input and output types:", inp["dtype"].__name__, out["dtype"].__name__)
 print(f"int8 size: {len(flatbuffer)} bytes")
 print("operators:", sorted({op["op_name"] for op in interpreter._get_ops_details()}))
 print(
-    f"int8 correct: {np.sum(pred == y_test)} of {len(y_test)}; predictions that changed: {np.sum(pred != float_pred)}"
+    f"int8 correct: {np.sum(pred == y_test)} of {len(y_test)}; predictions that "
+    f"changed: {np.sum(pred != float_pred)}"
 )

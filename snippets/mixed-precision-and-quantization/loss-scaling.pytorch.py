@@ -12,9 +12,11 @@ for step, x in enumerate([1.0, 1.0, 1.0, float("inf"), 1.0]):  # step 3 overflow
     scaler.scale(w * x).backward()  # loss * current scale
     scaled_grad = w.grad.item()
     scaler.step(opt)  # unscales; skips opt.step() if any gradient is inf or nan
-    scaler.update()  # halves the scale after an overflow, doubles it after growth_interval good steps
+    # halves the scale after an overflow, doubles it after growth_interval good steps
+    scaler.update()
     print(
-        f"step {step}: scaled grad {scaled_grad:.1f}, w {w.item():.8g}, scale now {scaler.get_scale():.0f}"
+        f"step {step}: scaled grad {scaled_grad:.1f}, w {w.item():.8g}, scale now "
+        f"{scaler.get_scale():.0f}"
     )
 growth = inspect.signature(torch.amp.GradScaler).parameters["growth_interval"].default
 print(f"default growth interval: {growth} steps")
