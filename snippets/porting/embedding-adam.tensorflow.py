@@ -15,7 +15,9 @@ LR = 0.01
 
 
 def step(dense):
-    """One Adam step from the same table; epsilon tiny so that only the gradient's form matters."""
+    """One Adam step from the same table; epsilon tiny so that only the gradient's form
+    matters.
+    """
     emb = keras.layers.Embedding(5, 3)
     emb.build((None, 4))
     emb.set_weights([table])
@@ -43,5 +45,6 @@ print(f"token 2 (twice), Keras default:  {row(moved[2])}")
 # Adam's second moment got g1^2 + g2^2 (each occurrence squared) instead of (g1 + g2)^2
 g1, g2 = np.asarray(slices.values)[1], np.asarray(slices.values)[2]
 print(
-    f"-lr * (g1 + g2) / sqrt(g1^2 + g2^2): {row(-LR * (g1 + g2) / np.sqrt(g1**2 + g2**2))}"
+    "-lr * (g1 + g2) / sqrt(g1^2 + g2^2): "
+    f"{row(-LR * (g1 + g2) / np.sqrt(g1**2 + g2**2))}"
 )

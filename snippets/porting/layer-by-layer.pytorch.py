@@ -48,7 +48,8 @@ for name, out in outputs:
         out.permute(0, 2, 3, 1).numpy() if out.ndim == 4 else out.numpy()
     )  # print channels last
     print(
-        f"{name:5s} shape {out.shape}  sum {out.sum():.8g}  max|.| {np.abs(out).max():.8g}  "
+        f"{name:5s} shape {out.shape}  sum {out.sum():.8g}  max|.| "
+        f"{np.abs(out).max():.8g}  "
         f"first",
         " ".join(f"{v:.8g}" for v in out.reshape(-1)[:3]),
     )

@@ -33,7 +33,8 @@ probe = keras.Model(model.inputs, [layer.output for layer in model.layers])
 for layer, out in zip(model.layers, probe(x, training=False)):
     out = np.asarray(out)  # channels last already
     print(
-        f"{layer.name:5s} shape {out.shape}  sum {out.sum():.8g}  max|.| {np.abs(out).max():.8g}  "
+        f"{layer.name:5s} shape {out.shape}  sum {out.sum():.8g}  max|.| "
+        f"{np.abs(out).max():.8g}  "
         f"first",
         " ".join(f"{v:.8g}" for v in out.reshape(-1)[:3]),
     )

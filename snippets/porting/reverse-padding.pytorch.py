@@ -15,7 +15,8 @@ x_nchw = torch.from_numpy(x).permute(0, 3, 1, 2)
 def show(label, out):
     out = out.permute(0, 2, 3, 1).numpy()  # NHWC, as Keras prints it
     print(
-        f"{label:38s} shape {out.shape[1:3]}  sum {out.sum():.8g}  first {out[0, 0, 0, 0]:.8g}"
+        f"{label:38s} shape {out.shape[1:3]}  sum {out.sum():.8g}  first "
+        f"{out[0, 0, 0, 0]:.8g}"
     )
     return out
 
@@ -24,7 +25,8 @@ def show(label, out):
 torch_out = show(
     "pad 1 each side (PyTorch padding=1)", F.conv2d(x_nchw, weight, stride=2, padding=1)
 )
-# what Keras' padding="same" computes at stride 2 on an even size: nothing before, one after
+# what Keras' padding="same" computes at stride 2 on an even size: nothing before, one
+# after
 same = show(
     "pad 0 before, 1 after (Keras same)",
     F.conv2d(F.pad(x_nchw, (0, 1, 0, 1)), weight, stride=2),

@@ -23,7 +23,8 @@ def summary(label, out):
 
 
 for size in (180, 45, 23):  # the sizes a 180x180 input reaches: 180 -> 90 -> 45 -> 23
-    # mostly negative activations (after batch norm, before ReLU): here the padding value matters
+    # mostly negative activations (after batch norm, before ReLU): here the padding
+    # value matters
     x = torch.from_numpy(
         (rng.normal(size=(1, size, size, 1)) - 2.0).astype("float32")
     ).permute(0, 3, 1, 2)
@@ -33,13 +34,16 @@ for size in (180, 45, 23):  # the sizes a 180x180 input reaches: 180 -> 90 -> 45
         F.pad(x, (before, after, before, after), value=float("-inf")), 3, 2
     )
     summary(f"{size}: 'same' max pooling", same)
-    # the zero-pad recipe for convolutions, applied to pooling: one zero row and column after
+    # the zero-pad recipe for convolutions, applied to pooling: one zero row and column
+    # after
     zero = F.max_pool2d(F.pad(x, (0, 1, 0, 1)), 3, 2)
     if zero.shape == same.shape:
         print(
-            f"{size}: zero pad (0, 1) instead: largest difference {(zero - same).abs().max().item():.8g}"
+            f"{size}: zero pad (0, 1) instead: largest difference "
+            f"{(zero - same).abs().max().item():.8g}"
         )
     else:
         print(
-            f"{size}: zero pad (0, 1) instead: shape {zero.shape[2]}x{zero.shape[3]}, not {same.shape[2]}x{same.shape[3]}"
+            f"{size}: zero pad (0, 1) instead: shape {zero.shape[2]}x{zero.shape[3]}, "
+            f"not {same.shape[2]}x{same.shape[3]}"
         )

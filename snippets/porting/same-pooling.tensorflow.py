@@ -14,19 +14,23 @@ def summary(label, out):
 
 
 for size in (180, 45, 23):  # the sizes a 180x180 input reaches: 180 -> 90 -> 45 -> 23
-    # mostly negative activations (after batch norm, before ReLU): here the padding value matters
+    # mostly negative activations (after batch norm, before ReLU): here the padding
+    # value matters
     x = (rng.normal(size=(1, size, size, 1)) - 2.0).astype("float32")
     same = tf.nn.max_pool2d(x, 3, 2, padding="SAME")
     summary(f"{size}: 'same' max pooling", same)
-    # the zero-pad recipe for convolutions, applied to pooling: one zero row and column after
+    # the zero-pad recipe for convolutions, applied to pooling: one zero row and column
+    # after
     zero = tf.nn.max_pool2d(
         tf.pad(x, [[0, 0], [0, 1], [0, 1], [0, 0]]), 3, 2, padding="VALID"
     )
     if zero.shape == same.shape:
         print(
-            f"{size}: zero pad (0, 1) instead: largest difference {np.abs(zero - same).max():.8g}"
+            f"{size}: zero pad (0, 1) instead: largest difference "
+            f"{np.abs(zero - same).max():.8g}"
         )
     else:
         print(
-            f"{size}: zero pad (0, 1) instead: shape {zero.shape[1]}x{zero.shape[2]}, not {same.shape[1]}x{same.shape[2]}"
+            f"{size}: zero pad (0, 1) instead: shape {zero.shape[1]}x{zero.shape[2]}, "
+            f"not {same.shape[1]}x{same.shape[2]}"
         )

@@ -12,7 +12,8 @@ x, y = rng.normal(size=(16, 6)), rng.integers(0, 3, 16)
 
 
 def build(dtype):
-    # augmentation lives in the data pipeline here: feed the same batch to both frameworks, un-augmented
+    # augmentation lives in the data pipeline here: feed the same batch to both
+    # frameworks, un-augmented
     model = nn.Sequential()
     model.add_module("fc1", nn.Linear(6, 8))
     model.add_module("bn", nn.BatchNorm1d(8, eps=1e-3))  # Keras' epsilon
@@ -57,12 +58,15 @@ print(f"fc2 kernel grad {first(grads['fc2.weight'].T)}")
 print(f"bn gamma grad {first(grads['bn.weight'])}")
 print(f"fc2 kernel after the step {first(model.fc2.weight.detach().numpy().T)}")
 print(f"moving mean held: {bool(torch.all(model.bn.running_mean == 0))}")
-# batch norm subtracts the batch mean, so fc1's bias has no effect: its exact gradient is zero
+# batch norm subtracts the batch mean, so fc1's bias has no effect: its exact gradient
+# is zero
 print(
-    f"fc1 bias grad, largest: float32 {np.abs(grads['fc1.bias']).max():.3g}, float64 {np.abs(grads64['fc1.bias']).max():.3g}"
+    f"fc1 bias grad, largest: float32 {np.abs(grads['fc1.bias']).max():.3g}, float64 "
+    f"{np.abs(grads64['fc1.bias']).max():.3g}"
 )
 moved32 = np.abs(model.fc1.bias.detach().numpy() - b1).max()
 moved64 = np.abs(reference.fc1.bias.detach().numpy() - b1).max()
 print(
-    f"fc1 bias moved by Adam, largest: float32 {moved32:.3g}, float64 {moved64:.3g} (learning rate 0.01)"
+    f"fc1 bias moved by Adam, largest: float32 {moved32:.3g}, float64 {moved64:.3g} "
+    "(learning rate 0.01)"
 )
