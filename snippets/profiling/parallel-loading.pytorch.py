@@ -21,5 +21,6 @@ if (
     loader = DataLoader(Doubled(), batch_size=8, num_workers=2, prefetch_factor=2)
     for i, batch in enumerate(loader):
         print(
-            f"batch {i}: size {len(batch)}, first row {batch[0].tolist()}, sum {float(batch.sum()):.1f}"
+            f"batch {i}: size {len(batch)}, first row {batch[0].tolist()}, sum "
+            f"{float(batch.sum()):.1f}"
         )

@@ -18,5 +18,6 @@ ds = (
 )  # prepares the next batch while the model trains on this one
 for i, batch in enumerate(ds):
     print(
-        f"batch {i}: size {len(batch)}, first row {batch[0].numpy().tolist()}, sum {float(tf.reduce_sum(batch)):.1f}"
+        f"batch {i}: size {len(batch)}, first row {batch[0].numpy().tolist()}, sum "
+        f"{float(tf.reduce_sum(batch)):.1f}"
     )

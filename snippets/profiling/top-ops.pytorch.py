@@ -24,7 +24,8 @@ with torch.profiler.profile(activities=[torch.profiler.ProfilerActivity.CPU]) as
     for step in range(3):
         train_step()
 # Counts, not times: times change from run to run, which ops run and how often does not.
-# prof.key_averages().table(sort_by="self_cpu_time_total") is the usual human-readable view.
+# prof.key_averages().table(sort_by="self_cpu_time_total") is the usual human-readable
+# view.
 rows = [(e.key, e.count) for e in prof.key_averages() if e.key.startswith("aten::")]
 for op, count in sorted(rows, key=lambda kv: (-kv[1], kv[0]))[:8]:
     print(f"{op:<45} {count // 3} per step")

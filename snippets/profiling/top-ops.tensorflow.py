@@ -55,9 +55,8 @@ for line in host.lines:
             and op_type.isidentifier()
             and not op_type.startswith("__")
         ):
-            op_types[op_type] += (
-                1  # from "layer/op_name:OpType"; skips runtime events and function calls
-            )
+            # from "layer/op_name:OpType"; skips runtime events and function calls
+            op_types[op_type] += 1
 # Counts, not times: times change from run to run, which ops run and how often does not.
 for op, count in sorted(op_types.items(), key=lambda kv: (-kv[1], kv[0]))[:8]:
     print(f"{op:<45} {count // 3} per step")
