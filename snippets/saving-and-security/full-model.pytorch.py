@@ -2,7 +2,9 @@
 # differs: a .keras file is a zip of JSON config and HDF5 weights; torch.save of a module is a pickle that needs weights_only=False
 # same: ^loaded type: (\w+)
 # same: ^outputs equal:
-"""PyTorch: torch.save(module) pickles the module object; loading it needs weights_only=False."""
+"""PyTorch: torch.save(module) pickles the module object; loading it needs
+weights_only=False.
+"""
 
 import pickle
 import zipfile

@@ -2,7 +2,9 @@
 # differs: a .keras file is a zip of JSON config and HDF5 weights; torch.save of a module is a pickle that needs weights_only=False
 # same: ^loaded type: (\w+)
 # same: ^outputs equal:
-"""Keras: model.save("x.keras") stores the architecture as JSON, not as pickled Python objects."""
+"""Keras: model.save("x.keras") stores the architecture as JSON, not as pickled Python
+objects.
+"""
 
 import json
 import zipfile

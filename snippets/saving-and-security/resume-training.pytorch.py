@@ -1,5 +1,7 @@
 # title: Checkpoint mid-training, resume, and get exactly the uninterrupted losses
-"""Save model AND optimizer state_dicts (here: SGD momentum buffers), so training resumes exactly."""
+"""Save model AND optimizer state_dicts (here: SGD momentum buffers), so training
+resumes exactly.
+"""
 
 import numpy as np
 import torch

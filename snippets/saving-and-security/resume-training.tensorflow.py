@@ -1,5 +1,7 @@
 # title: Checkpoint mid-training, resume, and get exactly the uninterrupted losses
-"""A .keras file holds weights AND optimizer state (here: SGD momentum), so fit() resumes exactly."""
+"""A .keras file holds weights AND optimizer state (here: SGD momentum), so fit()
+resumes exactly.
+"""
 
 import numpy as np
 import tensorflow as tf

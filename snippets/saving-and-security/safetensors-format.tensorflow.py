@@ -1,5 +1,7 @@
 # title: safetensors: a weights file that cannot carry code, readable from any framework
-"""safetensors.tensorflow: a JSON header plus raw little-endian bytes; loading never executes code."""
+"""safetensors.tensorflow: a JSON header plus raw little-endian bytes; loading never
+executes code.
+"""
 
 import json
 import struct

@@ -1,7 +1,8 @@
 # title: Loading an untrusted file can run code: the safe default refuses it
 # differs: Keras refuses a serialized Python lambda; torch.load refuses a pickled callable; the messages differ
 # same:  printed: (\[.*\])
-"""torch.save uses pickle, and unpickling can call any function. weights_only=True refuses that.
+"""torch.save uses pickle, and unpickling can call any function. weights_only=True
+refuses that.
 
 The "payload" here is harmless: it prints a line. A real attacker's would not be.
 """

@@ -1,7 +1,8 @@
 # title: Loading an untrusted file can run code: the safe default refuses it
 # differs: Keras refuses a serialized Python lambda; torch.load refuses a pickled callable; the messages differ
 # same:  printed: (\[.*\])
-"""A .keras file with a Lambda layer carries Python bytecode. safe_mode=True (the default) refuses it.
+"""A .keras file with a Lambda layer carries Python bytecode. safe_mode=True (the
+default) refuses it.
 
 The "payload" here is harmless: it prints a line. A real attacker's would not be.
 """
