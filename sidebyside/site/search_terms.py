@@ -18,8 +18,8 @@ It also keeps out of the index what readers never search for: the
 readers paste into the box, and ledger releases with nothing for readers.
 
 Finally it shrinks the written index (``compact_index``), which every reader
-downloads before the first result: a code block keeps each of its words once
-(a reader finds a script by the names in it, not by their count), and a
+downloads before the first result: a code block keeps each API name once (a reader
+finds a script by the names in it, not by their count), markup goes, and a
 page's tags ride on its first entry only (the page still ranks by them).
 """
 
@@ -36,11 +36,15 @@ from mkdocs.plugins import event_priority
 from sidebyside import ROOT
 from sidebyside.errors import SiteError
 
-_EXCLUDED_RE = re.compile(r'<p class="(sbs-tested|sbs-rosetta-meta)">')
-_NOTHING_RE = re.compile(r'<div class="sbs-ledger-release"([^>]*) data-kinds="">')
-"""A ledger release with no change of any kind: 'nothing for readers' answers no search."""
+_EXCLUDED_RE = re.compile(r'<p class="(sbs-tested|sbs-rosetta-meta|sbs-parity sbs-same)">')
+_LEDGER_RE = re.compile(r'<div class="sbs-ledger-release"')
+"""A release on the ledger page: each change it lists is listed again, and indexed, on the page it links to."""
+_INLINE_TAG_RE = re.compile(r"</?(?:p|li|ul|ol|strong|em|small|a|span|br|code|sup|sub|table|thead|tbody|tr|th|td|div)\b[^>]*>")
+"""Markup inside an entry: previews read as well without it, and every reader downloads it."""
 _CODE_BLOCK_RE = re.compile(r"<pre><code>(.*?)</code></pre>", re.S)
 _TAG_RE = re.compile(r"<[^>]+>")
+_API_NAME_RE = re.compile(r"[A-Za-z]_|_[A-Za-z]|[a-z][A-Z]|[A-Z]{2}")
+"""snake_case, CamelCase or an acronym: a name from an API, not an English word from a comment."""
 _WORD_EDGE = "'`*+%;{}#<>|@\\"
 """Punctuation the separator leaves on a code word ('x[0]' splits, "'cpu'" keeps its quotes)."""
 _OUTPUT_RE = re.compile(r'<div class="language-text highlight"><span class="filename">Output</span>(.*?)</pre></div>', re.S)
@@ -121,21 +125,22 @@ def _output_block(match: re.Match[str]) -> str:
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
     """Mark what answers no query with Material's ``data-search-exclude``: the index skips it."""
     html = _EXCLUDED_RE.sub(r'<p class="\1" data-search-exclude>', html)
-    html = _NOTHING_RE.sub(r'<div class="sbs-ledger-release"\1 data-kinds="" data-search-exclude>', html)
+    html = _LEDGER_RE.sub('<div class="sbs-ledger-release" data-search-exclude', html)
     return _OUTPUT_RE.sub(_output_block, html)
 
 
 def code_words(code: str, known: frozenset[str] = frozenset()) -> str:
     """Each word of a code block once, in order of first use, as the index splits words (case-insensitive).
 
-    Words in ``known`` (the entry's prose and title already hold them) and words of one or two
-    characters (``x``, ``nn``, ``if``: no reader searches for them) are left out.
+    Only API-shaped names are kept (``zeros_like``, ``DataLoader``, ``NCHW``); plain words
+    (``model``, ``Only``) are in the prose around the code, and words in ``known`` (the entry's
+    prose and title, and earlier blocks, already hold them) are left out.
     """
     seen: dict[str, str] = {}
     for word in _SPLIT_RE.split(code):
         word = word.strip(_WORD_EDGE)
         key = word.lower()
-        if len(word) > 2 and re.search(r"[A-Za-z]", word) and key not in seen and key not in known:
+        if _API_NAME_RE.search(word) and key not in seen and key not in known:
             seen[key] = word
     return " ".join(seen.values())
 
@@ -145,16 +150,24 @@ def _prose_words(doc: dict[str, Any]) -> frozenset[str]:
     return frozenset(w.lower() for w in _SPLIT_RE.split(prose) if w)
 
 
-def _compact_code(doc: dict[str, Any]) -> str:
+def _compact_text(doc: dict[str, Any]) -> str:
+    """Prose without markup and whitespace runs, then the code words in one hidden ``<pre>`` (when there are any)."""
     known = _prose_words(doc)
-    return _CODE_BLOCK_RE.sub(lambda m: f"<pre><code>{code_words(m.group(1), known)}</code></pre>", doc["text"])
+    words: list[str] = []
+    for block in _CODE_BLOCK_RE.findall(doc["text"]):
+        new = code_words(block, known)
+        words += new.split()
+        known |= {w.lower() for w in new.split()}
+    code = " ".join(words)
+    prose = " ".join(_INLINE_TAG_RE.sub(" ", _CODE_BLOCK_RE.sub(" ", doc["text"])).split())
+    return prose + (f"<pre><code>{code}</code></pre>" if code else "")
 
 
 def compact_index(index: dict[str, Any]) -> dict[str, Any]:
     """The search index with code blocks reduced to their words and each page's tags on its first entry only."""
     tagged: set[str] = set()
     for doc in index["docs"]:
-        doc["text"] = _compact_code(doc)
+        doc["text"] = _compact_text(doc)
         page = doc["location"].split("#", 1)[0]
         if page in tagged:
             doc.pop("tags", None)
