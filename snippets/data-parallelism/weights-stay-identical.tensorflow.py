@@ -1,5 +1,7 @@
 # title: Three training steps with different data per replica: the weight copies stay identical
-"""A custom training loop under MirroredStrategy, written the way the TF guide does it."""
+"""A custom training loop under MirroredStrategy, written the way the TF guide does
+it.
+"""
 
 import numpy as np
 import tensorflow as tf

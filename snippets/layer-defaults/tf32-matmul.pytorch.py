@@ -18,7 +18,9 @@ print(f"TF32 in float32 cuDNN convolutions, by default: {on_off(conv_default)}")
 
 
 def to_tf32(x):
-    """Round float32 to TF32's 10 mantissa bits (nearest), as the tensor cores read it."""
+    """Round float32 to TF32's 10 mantissa bits (nearest), as the tensor cores read
+    it.
+    """
     bits = x.view(torch.int32)
     return ((bits + 0x1000) & ~0x1FFF).view(torch.float32)
 

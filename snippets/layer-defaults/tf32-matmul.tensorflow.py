@@ -19,7 +19,9 @@ print(f"TF32 in float32 cuDNN convolutions, by default: {on_off(tf_default)}")
 
 
 def to_tf32(x):
-    """Round float32 to TF32's 10 mantissa bits (nearest), as the tensor cores read it."""
+    """Round float32 to TF32's 10 mantissa bits (nearest), as the tensor cores read
+    it.
+    """
     bits = tf.bitcast(x, tf.int32)
     return tf.bitcast((bits + 0x1000) & ~0x1FFF, tf.float32)
 
