@@ -65,6 +65,7 @@ build: $(DOCS_VENV)/.stamp  ## strict build into site/
 
 lint: $(VENV)/.stamp  ## ruff on the code, codespell on the words
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff check snippets --select E501 --config line-length=88  # the page shows snippets: short lines
 	$(VENV)/bin/codespell docs snippets sidebyside tests README.md CONTRIBUTING.md
 
 record: $(VENV)/.stamp  ## re-run snippets (WHAT=topic[/pair]) and changed notebooks, rewrite their outputs
