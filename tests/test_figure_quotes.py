@@ -59,7 +59,7 @@ def test_year_rule_only_where_the_context_is_a_date() -> None:
 
 def test_lie_word_number(tmp_path: Path) -> None:
     tree = scratch(tmp_path, *LLM)
-    line = edit(tree / LLM[0], "Two blocks, four heads,", "Two blocks, eight heads,")
+    line = edit(tree / LLM[0], "-->, four heads,", "-->, eight heads,")
     assert quote_problems(tree, LLM[0]) == [
         f"docs/topics/llm-era.md:{line}: figure 'eight heads' does not match the code it describes: "
         f"llm-era/model-from-config sets n_head=4; {FIX_COUNT}"]
@@ -68,7 +68,7 @@ def test_lie_word_number(tmp_path: Path) -> None:
 def test_code_changed_under_its_prose(tmp_path: Path) -> None:
     tree = scratch(tmp_path, *LLM)
     for code in LLM[1:]:
-        edit(tree / code, "n_layer=2, n_head=4)", "n_layer=2, n_head=8)")
+        edit(tree / code, "n_head=4,", "n_head=8,")
     [problem] = quote_problems(tree, LLM[0])
     assert "figure 'four heads' does not match the code it describes: llm-era/model-from-config sets n_head=8" in problem
 
@@ -125,3 +125,12 @@ def test_environment_variable_is_not_a_constant(tmp_path: Path) -> None:
     found, problems = figure_quotes.check_page(page, tmp_path)
     assert [f.text for f in found] == ["LIMIT = 3"]
     assert [p.why for p in problems] == ["quotes a constant the code in its section does not set"]
+
+
+def test_lie_count_tied_by_a_figure_comment(tmp_path: Path) -> None:
+    tree = scratch(tmp_path, *LLM)
+    line = edit(tree / LLM[0], "Two blocks <!--", "Three blocks <!--")
+    [problem] = quote_problems(tree, LLM[0])
+    assert problem.startswith(
+        f"docs/topics/llm-era.md:{line}: figure 'Three blocks' does not match the file it names: no number in the "
+        "chosen lines of snippets/llm-era/model-from-config.pytorch.py rounds to it")

@@ -59,17 +59,18 @@ def test_lie_both_resize_halves_switched_to_tf1_nearest(tmp_path: Path) -> None:
          'show("nearest 4->6", F.interpolate(ramp, size=(6, 6), mode="nearest"))')
     line = next(n for n, row in enumerate((tree / PORTING).read_text().splitlines(), 1) if "#resize) below shows" in row)
     assert messages(tree) == [
-        f'{PORTING}:{line}: the sentence rests on porting/resize-interpolate.tensorflow, but no line of its code calls '
+        f'{PORTING}:{line}: the sentence rests on porting/resize-interpolate.tensorflow, but no call in its code holds '
         f'`"nearest 4->6", tf.image.resize(` `method="nearest")`; {FIX}',
-        f'{PORTING}:{line}: the sentence rests on porting/resize-interpolate.pytorch, but no line of its code calls '
+        f'{PORTING}:{line}: the sentence rests on porting/resize-interpolate.pytorch, but no call in its code holds '
         f'`"nearest 4->6", F.interpolate(` `mode="nearest-exact")`; {FIX}']
 
 
 def test_a_comment_in_the_code_does_not_count(tmp_path: Path) -> None:
     tree = porting_tree(tmp_path)
-    edit(tree / f"{LAYERS}.pytorch.py", "layer.register_forward_hook(", "# layer.register_forward_hook(")
+    edit(tree / f"{LAYERS}.pytorch.py", "layer.register_forward_hook(",
+         "# was layer.register_forward_hook(\n    layer.register_forward_pre_hook(")
     [message] = messages(tree)
-    assert "porting/layer-by-layer.pytorch, but no line of its code calls `.register_forward_hook(`" in message
+    assert "porting/layer-by-layer.pytorch, but no call in its code holds `.register_forward_hook(`" in message
 
 
 def test_lie_printed_line_changed(tmp_path: Path) -> None:
@@ -98,3 +99,10 @@ def test_unreadable_claim_names_file_and_line(tmp_path: Path) -> None:
     line = edit(tree / AUTODIFF, "gradient-basics.tensorflow prints `accumulated", "gradient-basics.tensorflow says `accumulated")
     with pytest.raises(SiteError, match=rf"autodiff-and-training\.md:{line}: cannot read '<!-- shows: "):
         pair_claims.errors_in(tree)
+
+
+def test_a_wrapped_call_is_still_one_call(tmp_path: Path) -> None:
+    tree = porting_tree(tmp_path)
+    edit(tree / f"{RESIZE}.pytorch.py", 'show("nearest 4->6", F.interpolate(ramp, size=(6, 6), mode="nearest-exact"))',
+         'show(\n    "nearest 4->6",  # TF2 rule\n    F.interpolate(ramp, size=(6, 6), mode="nearest-exact"),\n)')
+    assert messages(tree) == []

@@ -6,7 +6,9 @@ about the code itself, which nothing prints. Two forms are recognised:
 - a **counted noun**, a number (digits or a word) before a plural noun,
   ``four heads`` or ``20 epochs``, when the code shown sets a count with
   that name (``n_head=4``, ``num_heads=4``, ``EPOCHS = 20``,
-  ``train_epochs=20``): the number must be one the code sets;
+  ``train_epochs=20``): the number must be one the code sets; a count the
+  code names otherwise is tied by a figure comment right after it
+  (``two blocks <!-- figure: path "n_layer=(\d+)" -->``);
 - a **quoted constant**, a code span ``NAME = number`` with an upper-case
   name and spaces around ``=`` as the code writes it (```CLIP = 0.25```;
   ```TF_USE_LEGACY_KERAS=1``` is an environment variable): the code shown must assign that value to that
@@ -30,7 +32,7 @@ from sidebyside.site import figures
 from sidebyside.site.figures import Figure, Problem
 
 PAIR_RE = re.compile(r"^\s*@pair\s+(?P<id>[\w-]+/[\w-]+)")
-COUNT_RE = re.compile(r"(?<![\w.\-])(?P<n>\d+|" + "|".join(figures.NUMBER_WORDS) + r")\s+(?P<noun>[a-z]+s)\b",
+COUNT_RE = re.compile(r"(?<![\w.,\-])(?P<n>\d+|" + "|".join(figures.NUMBER_WORDS) + r")\s+(?P<noun>[a-z]+s)\b",
                       re.IGNORECASE)
 CONSTANT_RE = re.compile(r"`(?P<name>[A-Z][A-Z0-9_]*) = (?P<value>[-+]?\d[\d_]*(?:\.\d+)?(?:[eE][-+]?\d+)?)\s*`")
 ASSIGNED_INT_RE = re.compile(r"\b(?P<name>[A-Za-z_]\w*)\s*=\s*(?P<value>\d+)(?![.\w])")
@@ -108,9 +110,15 @@ def check_text(path: Path, markdown: str, sections: list[tuple[set[int], str, st
             value = int(word) if word.isdigit() else figures.WORD_VALUES[word]
             assigned = [(m["name"], int(m["value"])) for m in ASSIGNED_INT_RE.finditer(code)
                         if _sets_count(m["name"], match["noun"])]
-            if not assigned:
-                continue
             figure = Figure(path, number, match.group(), float(value), 0, column=match.start())
+            if not assigned:
+                backing = _backing_right_after(raw, match.end(), figure)
+                if backing is not None:
+                    found.append(figure)
+                    why = figures.check_figure(figure, backing, root)
+                    if why:
+                        problems.append(Problem(figure, f"does not match the file it names: {why}", FIX_COUNT))
+                continue
             found.append(figure)
             if value not in {v for _, v in assigned}:
                 sets = ", ".join(sorted({f"{n}={v}" for n, v in assigned}))
@@ -129,6 +137,14 @@ def check_text(path: Path, markdown: str, sections: list[tuple[set[int], str, st
                 why = f"does not match the code it quotes: {shown} sets {match['name']} = {values[0]}"
             problems.append(Problem(figure, why, FIX_CONSTANT))
     return found, problems
+
+
+def _backing_right_after(raw: str, end: int, figure: Figure) -> figures.Backing | None:
+    """A figure comment that directly follows a counted noun ('two blocks <!-- figure: ... -->'), if any."""
+    for backing in figures._backings(raw, figure.path, figure.line):
+        if backing.column >= end and not raw[end:backing.column].strip():
+            return backing
+    return None
 
 
 def _constant_backing(figure: Figure, match: re.Match[str], raw: str, root: Path) -> str | None:

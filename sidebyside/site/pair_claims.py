@@ -8,8 +8,9 @@ item, one comment per fact it rests on:
 
 ``<!-- shows: porting/resize-interpolate.pytorch calls `"nearest 4->6"` `mode="nearest-exact"` -->``
 
-``calls`` fragments must appear, in order, on one line of the half's code
-(comments ignored); ``prints`` fragments on one line of its recording. A
+``calls`` fragments must appear, in order, within one call of the half's
+code (comments and layout ignored, so a formatter may wrap it); ``prints``
+fragments on one line of its recording. A
 fragment is literal text, not a pattern, so the comment reads as the code it
 quotes. A sentence in which "pair" comes before "shows" or "show" without
 such a comment nearby is refused too: the claim would be checked by nothing.
@@ -17,7 +18,10 @@ such a comment nearby is refused too: the claim would be checked by nothing.
 
 from __future__ import annotations
 
+import ast
+import io
 import re
+import tokenize
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,7 +36,7 @@ CLAIM_RE = re.compile(r"^\s*(?P<half>[\w-]+/[\w-]+\.(?:tensorflow|pytorch|jax))\
 FRAGMENT_RE = re.compile(r"`([^`]+)`")
 CITES_RE = re.compile(r"\bpair\b[^.<]{0,80}?\bshows?\b", re.IGNORECASE)
 """'[The pair](#resize) below shows', 'the pair above shows': a sentence resting on what a pair does."""
-SYNTAX = ("write <!-- shows: topic/pair.framework calls `code` [`more code`] --> (fragments on one line of the "
+SYNTAX = ("write <!-- shows: topic/pair.framework calls `code` [`more code`] --> (fragments within one call in the "
           "half's code) or ... prints `output` --> (on one line of its recording); see CONTRIBUTING.md, "
           "'Figures in prose'")
 
@@ -61,9 +65,28 @@ def claims(path: Path, markdown: str) -> list[Claim]:
     return found
 
 
-def _code_lines(text: str) -> list[str]:
-    """Lines of Python with comments dropped: a fragment must be in what runs, not in what a comment says."""
-    return [re.sub(r"\s+#.*$", "", line) for line in text.splitlines() if not line.lstrip().startswith("#")]
+def _calls(text: str) -> list[str]:
+    """The source of every call in a script, comments and whitespace dropped.
+
+    A fragment must be in what runs, not in what a comment says; and a call
+    that a formatter wraps over several lines is still one call.
+    """
+    lines = text.splitlines(keepends=True)
+    for token in tokenize.generate_tokens(io.StringIO(text).readline):
+        if token.type == tokenize.COMMENT:
+            (row, start), (_, end) = token.start, token.end
+            lines[row - 1] = lines[row - 1][:start] + " " * (end - start) + lines[row - 1][end:]
+    source = "".join(lines)
+    return [re.sub(r"\s+", "", ast.get_source_segment(source, node) or "")
+            for node in ast.walk(ast.parse(source)) if isinstance(node, ast.Call)]
+
+
+def _calls_of(path: Path, text: str) -> list[str]:
+    try:
+        return _calls(text)
+    except (SyntaxError, tokenize.TokenError) as error:
+        raise SiteError(path, getattr(error, "lineno", None), f"cannot parse as Python: {error}",
+                        "fix the script; a pair claim reads its calls") from None
 
 
 def _in_order(line: str, fragments: tuple[str, ...]) -> bool:
@@ -84,11 +107,14 @@ def claim_error(claim: Claim, root: Path = ROOT) -> SiteError | None:
         raise SiteError(claim.path, claim.line, f"'{claim.half}' names no pair half ({source.name} not found)",
                         "name a half as topic/pair.tensorflow, topic/pair.pytorch or topic/pair.jax")
     text = read_text(source)
-    lines = _code_lines(text) if claim.kind == "calls" else text.splitlines()[1:]
-    if any(_in_order(line, claim.fragments) for line in lines):
+    if claim.kind == "calls":
+        units, fragments = _calls_of(source, text), tuple(re.sub(r"\s+", "", f) for f in claim.fragments)
+    else:
+        units, fragments = text.splitlines()[1:], claim.fragments
+    if any(_in_order(unit, fragments) for unit in units):
         return None
     quoted = " ".join(f"`{f}`" for f in claim.fragments)
-    what = "no line of its code calls" if claim.kind == "calls" else "no line of its recording prints"
+    what = "no call in its code holds" if claim.kind == "calls" else "no line of its recording prints"
     return SiteError(claim.path, claim.line, f"the sentence rests on {claim.half}, but {what} {quoted}",
                      "restore what the pair did, or rewrite the sentence and its <!-- shows: --> comment")
 
