@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 from sidebyside.site.search_terms import code_words, compact_index
+from sidebyside.tools.searchbench import over_budget
 
 
 def test_a_code_block_keeps_each_new_api_name_once() -> None:
@@ -25,3 +29,15 @@ def test_entries_lose_markup_and_repeats_and_tags_stay_on_a_page_first_entry() -
                        "tags": ["jit"]}
     assert docs[1] == {"location": "a/#b", "title": "B", "text": "y"}
     assert docs[2]["tags"] == ["aot"]
+
+
+def test_the_built_index_fits_its_budget(hosted_site: Path) -> None:
+    assert over_budget(hosted_site) is None, over_budget(hosted_site)
+
+
+def test_an_index_over_budget_is_named(tmp_path: Path) -> None:
+    (tmp_path / "search").mkdir()
+    (tmp_path / "search" / "search_index.json").write_bytes(os.urandom(3000))  # random bytes do not compress
+    assert over_budget(tmp_path, budget_kb=2) == (
+        f"{tmp_path}/search/search_index.json: 3 KB gzipped, over the 2 KB budget; "
+        "keep boilerplate out of the index (sidebyside/site/search_terms.py)")
