@@ -20,6 +20,7 @@ from sidebyside import ROOT
 from sidebyside.errors import SiteError
 from sidebyside.pairs.runner import base_env
 from sidebyside.tools.bench.machine import describe
+from sidebyside.tools.bench.schema import _line_of
 
 MEASURED = ROOT / "data" / "measured"
 
@@ -82,7 +83,7 @@ def load(name: str) -> dict:
             raise SiteError(path, None, f"row {r.get('case')!r} is incomplete", remake)
         problem = summary_problem(r)
         if problem:
-            line = _line_of(path, f'"median": {json.dumps(r["median"])}')
+            line = _line_of(path.read_text(encoding="utf-8"), f'"median": {json.dumps(r["median"])}')
             raise SiteError(path, line, f"row '{r['case']}, {r['framework']}, {r['variant']}': {problem}",
                             f"summaries are derived from the samples, not edited: {remake}")
     return doc
@@ -104,11 +105,6 @@ def summary_problem(r: dict) -> str | None:
     if not isinstance(r["n"], int) or r["n"] < 1 or (r["n"] == 1 and r["min"] != r["max"]):
         return f"n = {r['n']} cannot give min {r['min']} and max {r['max']}"
     return None
-
-
-def _line_of(path: Path, needle: str) -> int | None:
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return next((number for number, line in enumerate(lines, 1) if needle in line), None)
 
 
 def fmt(value: float) -> str:
