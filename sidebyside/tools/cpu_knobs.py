@@ -18,7 +18,8 @@ from sidebyside.tools.measured import emit, row, run_workers, write
 
 JOBS = ("tensorflow:1", "tensorflow:2", "pytorch:1", "pytorch:2")
 REPEATS, ITERS, WARMUP = 5, 30, 5
-NOTE = ("Medians of 5 repeats; this 2-core machine was shared with other jobs while measuring, "
+NOTE = (f"Medians of {REPEATS} repeats (each repeat kept in the row's samples; a first call is timed once); "
+        "this 2-core machine was shared with other jobs while measuring, "
         "so absolute times are noisy and will be re-measured; compare variants within a column.")
 
 

@@ -20,7 +20,8 @@ from sidebyside.tools.measured import emit, row, run_workers, write
 
 JOBS = ("tensorflow:1", "pytorch:1")
 REPEATS, ITERS, WARMUP = 5, 200, 20
-NOTE = ("One thread, medians of 5 repeats of 200 calls; this 2-core machine was shared with other jobs while measuring, "
+NOTE = (f"One thread, medians of {REPEATS} repeats of {ITERS} calls (each repeat kept in the row's samples); "
+        "this 2-core machine was shared with other jobs while measuring, "
         "so absolute times are noisy and will be re-measured.")
 
 
