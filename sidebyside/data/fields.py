@@ -111,6 +111,14 @@ def items(node: LocatedDict, key: str, what: str, fix: str) -> LocatedList:
     raise node.error(key, f"{what} has no {key}", fix)
 
 
+def names(node: LocatedDict, key: str, what: str, fix: str) -> tuple[str, ...]:
+    """``node[key]`` must be a non-empty list of non-empty names; returns them stripped (aliases, spellings)."""
+    value = node.get(key)
+    if not isinstance(value, LocatedList) or not value or not all(isinstance(a, str) and a.strip() for a in value):
+        raise node.error(key, f"{what}: '{key}' must be a non-empty list of names", fix)
+    return tuple(a.strip() for a in value)
+
+
 def text(node: LocatedDict, key: str, what: str, default: Any = _MISSING, fold: bool = True) -> str:
     """Non-empty text, whitespace folded to single spaces (``fold=False`` keeps code's lines, stripped)."""
     if key not in node and default is not _MISSING:

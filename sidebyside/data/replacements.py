@@ -16,7 +16,7 @@ from pathlib import Path
 
 from sidebyside import ROOT
 from sidebyside.data import fields, loader
-from sidebyside.data.yamlsrc import LocatedDict, LocatedList
+from sidebyside.data.yamlsrc import LocatedDict
 
 REPLACEMENTS = ROOT / "data" / "replacements.yml"
 
@@ -46,9 +46,7 @@ class Replacement:
 def _entry(item: LocatedDict, seen: dict[str, int]) -> Replacement:
     entry_id = fields.slug(item, "id", "replacement", seen)
     what = f"replacement '{entry_id}'"
-    aliases = item["aliases"]
-    if not isinstance(aliases, LocatedList) or not aliases or not all(isinstance(a, str) and a.strip() for a in aliases):
-        raise item.error("aliases", f"{what}: 'aliases' must be a non-empty list of names", "list what readers type, e.g. [tf.lite, tflite]")
+    aliases = fields.names(item, "aliases", what, "list what readers type, e.g. [tf.lite, tflite]")
     when = None
     if "date" in item:
         raw = item["date"]
@@ -61,7 +59,7 @@ def _entry(item: LocatedDict, seen: dict[str, int]) -> Replacement:
     source, as_of = fields.source(item, what)
     assert source and as_of  # both keys are required
     return Replacement(
-        id=entry_id, old=fields.text(item, "old", what), aliases=tuple(a.strip() for a in aliases),
+        id=entry_id, old=fields.text(item, "old", what), aliases=aliases,
         framework=fields.one_of(item, "framework", FRAMEWORKS, what), status=fields.one_of(item, "status", STATUSES, what),
         date=when, replacement=fields.text(item, "replacement", what), shown_text=fields.text(shown, "text", what),
         shown_link=link, source=source, source_title=fields.text(item, "source_title", what), as_of=as_of, line=item.line,

@@ -20,7 +20,7 @@ from pathlib import Path
 from sidebyside import ROOT
 from sidebyside.data import fields, loader
 from sidebyside.data.fields import PairRef
-from sidebyside.data.yamlsrc import LocatedDict, LocatedList
+from sidebyside.data.yamlsrc import LocatedDict
 from sidebyside.errors import SiteError
 
 STATUS = ROOT / "data" / "status.yml"
@@ -113,9 +113,7 @@ def _status(item: LocatedDict, what: str) -> Status:
 def _subject(item: LocatedDict, seen: dict[str, int]) -> Subject:
     subject_id = fields.slug(item, "id", "subject", seen)
     what = f"subject '{subject_id}'"
-    aliases = item["aliases"]
-    if not isinstance(aliases, LocatedList) or not aliases or not all(isinstance(a, str) and a.strip() for a in aliases):
-        raise item.error("aliases", f"{what}: 'aliases' must be a non-empty list of names", "list the spellings prose uses")
+    aliases = fields.names(item, "aliases", what, "list the spellings prose uses")
     listed = fields.items(item, "statuses", what, "add at least one {status, when, evidence}")
     statuses = tuple(_status(fields.mapping(s, listed, None, f"{what} status", "write a mapping"), what) for s in listed)
     unmarked = [s for s in statuses if s.marker is None]
@@ -123,7 +121,7 @@ def _subject(item: LocatedDict, seen: dict[str, int]) -> Subject:
         raise item.error(None, f"{what} status '{unmarked[1].status}' has no marker, and neither has '{unmarked[0].status}'",
                          "with two or more statuses, give every one but the general case a 'marker:', the word every "
                          "sentence stating it must contain (its condition)")
-    return Subject(subject_id, fields.text(item, "name", what), tuple(a.strip() for a in aliases), statuses, item.line)
+    return Subject(subject_id, fields.text(item, "name", what), aliases, statuses, item.line)
 
 
 @loader("status.yml")
