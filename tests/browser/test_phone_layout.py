@@ -6,7 +6,8 @@ that scrolls sideways hides the column a reader came for. Inside tables no
 natural word outside code is broken across lines (a too-narrow column breaks "Keras" letter
 by letter) and no text is smaller than 11 px. The page-level checks share the
 one load; ``problems`` turns the measurements into messages, and the planted
-tests prove each message fires.
+tests prove each message fires. The same load checks the small print: link
+buttons (Open in Colab) are >= 44 px tall, and no copy button covers code text.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from conftest import doc_pages, hosted_path
 pytestmark = pytest.mark.browser
 
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
+MIN_TAP = 44
+"""Smallest tap target in CSS pixels (WCAG 2.5.5)."""
 MIN_TEXT_PX = 11
 """Smallest readable text on a phone, in CSS pixels."""
 
@@ -64,7 +67,27 @@ MEASURE = """minText => {
             left: Math.round(t.getBoundingClientRect().left), right: Math.round(t.getBoundingClientRect().right),
             first_left: first ? Math.round(first.left) : 0, last_right: last ? Math.round(last.right) : 0, broken, small};
   });
-  return {width: W, overflow: document.documentElement.scrollWidth - W, wide, tables};
+  const small_taps = [...document.querySelectorAll('.md-content a.md-button, .md-content .sbs-nb-links a')]
+    .filter(a => a.getClientRects().length)
+    .map(a => [a.textContent.trim().slice(0, 30), Math.round(a.getBoundingClientRect().height)])
+    .filter(([, h]) => h < 44).slice(0, 3);
+  const covered = [];
+  for (const button of document.querySelectorAll('.md-content pre > .md-clipboard')) {
+    const b = button.getBoundingClientRect(), code = button.parentElement.querySelector('code');
+    if (!b.width || !code) continue;
+    const walker = document.createTreeWalker(code, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      const rects = [...range.getClientRects()];
+      if (rects.length && rects[0].top >= b.bottom) break;  // past the button's height: the rest is clear
+      if (node.textContent.trim() && rects.some(r => r.right > b.left && r.left < b.right && r.bottom > b.top && r.top < b.bottom)) {
+        if (covered.length < 3) covered.push(node.textContent.trim().slice(0, 30));
+        break;
+      }
+    }
+  }
+  return {width: W, overflow: document.documentElement.scrollWidth - W, wide, tables, small_taps, covered};
 }"""
 
 
@@ -87,6 +110,10 @@ def problems(page: str, facts: dict) -> list[str]:
             found.append(f"{name}: '{word}' is broken across lines; the column is too narrow")
         for text, size in table["small"]:
             found.append(f"{name}: '{text}' is {size:g} px; table text must be >= {MIN_TEXT_PX} px on a phone")
+    for text, height in facts["small_taps"]:
+        found.append(f"{where}: the link '{text}' is {height} px tall; tap targets must be >= {MIN_TAP} px")
+    for text in facts["covered"]:
+        found.append(f"{where}: the copy button covers '{text}' in the first line of a code block")
     return found
 
 
@@ -110,12 +137,16 @@ PLANTED = """<!doctype html><meta name="viewport" content="width=device-width">
 <tbody><tr><td>tf.contrib is the place for new layers</td><td>removed in TensorFlow 2.0</td>
 <td><code>keras.layers.SomeVeryLongReplacementLayerName</code> from Keras 3</td></tr></tbody></table>
 <table style="width:1px"><thead><tr><th>Path</th></tr></thead><tbody><tr>
-<td><div style="width:12px;word-break:break-all;font-size:9px">Keras</div></td></tr></tbody></table></div>"""
+<td><div style="width:12px;word-break:break-all;font-size:9px">Keras</div></td></tr></tbody></table>
+<p class="sbs-nb-links"><a href="x.ipynb">Open in Colab</a></p>
+<pre style="position:relative;white-space:pre-wrap;width:300px"><button class="md-clipboard"
+ style="position:absolute;top:0;right:0;width:30px;height:30px"></button><code>print("a first line long enough to run under the button")</code></pre>
+</div>"""
 
 
 def test_a_scrolling_table_with_a_broken_word_and_small_print_is_named(browser) -> None:  # type: ignore[no-untyped-def]
     """The lies the page test guards against, planted: a wide table not laid out as cards, a word broken
-    letter by letter, 9 px figures. Each must produce its message."""
+    letter by letter, 9 px figures, a small Colab link, a copy button over code. Each must produce its message."""
     context = browser.new_context(**PHONE)
     try:
         tab = context.new_page()
@@ -129,5 +160,8 @@ def test_a_scrolling_table_with_a_broken_word_and_small_print_is_named(browser) 
     assert found[1] == ("/ table 1 (Claim in older articles | Today | Use instead): not cards, and its columns span "
                         f"{left}..{right} px on a 390 px screen; the last column is off screen "
                         "(label its cells: sidebyside/site/table_cards.py)")
+    height = facts["small_taps"][0][1]
     assert found[2:] == ["/ table 2 (Path): 'Keras' is broken across lines; the column is too narrow",
-                         "/ table 2 (Path): 'Keras' is 9 px; table text must be >= 11 px on a phone"]
+                         "/ table 2 (Path): 'Keras' is 9 px; table text must be >= 11 px on a phone",
+                         f"/: the link 'Open in Colab' is {height} px tall; tap targets must be >= 44 px",
+                         "/: the copy button covers 'print(\"a first line long enoug' in the first line of a code block"]
