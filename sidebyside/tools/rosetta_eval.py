@@ -281,6 +281,11 @@ def _show(value: Any) -> str:
     return repr(value)
 
 
+def _said(out: Any) -> str:
+    """``raised ValueError: ...`` or ``returned [...]``: one side's outcome on a generated case."""
+    return f"raised {type(out).__name__}: {str(out).strip()[:200]}" if isinstance(out, Exception) else f"returned {_show(out)}"
+
+
 def _first_difference(row: Row, tf_out: list[np.ndarray], torch_out: list[np.ndarray]) -> str:
     """Where two same-shaped results first disagree, so a long input still shows the breaking element."""
     for a, b in zip(tf_out, torch_out, strict=False):
@@ -304,6 +309,7 @@ def _side(row: Row, tf: Any, torch: Any, case: Case, side: str) -> list[np.ndarr
 
 
 def _run_case(row: Row, tf: Any, torch: Any, case: Case, where: str) -> tuple[list[np.ndarray] | Exception, list[np.ndarray] | Exception]:
+    """Both results on one case; an expression side that raises gives its exception, so a shared rejection can be skipped."""
     seed_frameworks(row, tf, torch)
     if row.kind == "expr":
         return _side(row, tf, torch, case, "tf"), _side(row, tf, torch, case, "torch")
@@ -329,9 +335,7 @@ def check_generated(row: Row, tf: Any, torch: Any) -> int:
             continue
         fix = "fix the mapping, or declare where it holds with 'domain:' (e.g. domain: {x: non-negative})"
         if isinstance(tf_out, Exception) or isinstance(torch_out, Exception):
-            def said(out: Any) -> str:
-                return f"raised {type(out).__name__}: {str(out).strip()[:200]}" if isinstance(out, Exception) else f"returned {_show(out)}"
-            raise _fail(row, f"{where}, TensorFlow {said(tf_out)} but PyTorch {said(torch_out)}; {fix}")
+            raise _fail(row, f"{where}, TensorFlow {_said(tf_out)} but PyTorch {_said(torch_out)}; {fix}")
         try:
             compare(row, tf_out, torch_out)
         except RowFailure as failure:
