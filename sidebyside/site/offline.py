@@ -5,7 +5,9 @@ iframe-based Worker shim, but it points that shim at a CDN. Readers of the
 offline zip may have no network at all, so this hook serves the shim from
 ``node_modules`` (pinned in package-lock.json) and copies it into the site.
 It also removes instant navigation, which needs ``fetch`` and cannot work
-from the file system. (The repository-stats fetch is dropped for every
+from the file system, and makes 404.html's links relative: the hosted
+404 page uses absolute URLs (GitHub Pages serves it at any depth), which
+point nowhere from an unpacked zip. (The repository-stats fetch is dropped for every
 build by overrides/partials/source.html.)
 
 The hook does nothing unless Material's offline plugin is enabled, so the
@@ -14,7 +16,9 @@ hosted build and ``make serve`` never need npm.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -62,4 +66,18 @@ def on_files(files: Files, config: Any) -> Files:
     return files
 
 
-__all__ = ["offline_enabled", "on_config", "on_files"]
+def relative_404(html: str, prefix: str) -> str:
+    """404.html (which sits at the site root) with links under ``prefix`` made relative to the root."""
+    return html.replace(f'"{prefix}"', '"index.html"').replace(f'"{prefix}', '"')
+
+
+def on_post_build(config: Any) -> None:
+    """Rewrite 404.html's absolute links for file:// reading."""
+    page = Path(config["site_dir"]) / "404.html"
+    if offline_enabled(config) and page.is_file():
+        prefix = urlsplit(config["site_url"] or "/").path or "/"
+        page.write_text(relative_404(page.read_text(encoding="utf-8"), prefix if prefix.endswith("/") else prefix + "/"),
+                        encoding="utf-8")
+
+
+__all__ = ["offline_enabled", "on_config", "on_files", "on_post_build", "relative_404"]
