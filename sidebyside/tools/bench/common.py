@@ -8,10 +8,13 @@ size, and time with the same warm-up and repeat policy.
 from __future__ import annotations
 
 import json
+import resource
 import sys
+import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -180,6 +183,65 @@ def training_measurements(framework: str, variant: str, runs: list[TrainingRun],
         Measurement(target_case(config), "training", framework, variant, "s", True,
                     [r["seconds_to_target"] for r in records if r["reached"]],
                     {"target_accuracy": config.target_accuracy, "runs": records}),
+    ]
+
+
+def onnx_runner(path: Path, threads: int) -> Callable[[np.ndarray], Any]:
+    """An onnxruntime CPU session on ``path`` with the workers' thread count, as a call on one input array."""
+    import onnxruntime as ort
+
+    options = ort.SessionOptions()
+    options.intra_op_num_threads = threads
+    session = ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+    name = session.get_inputs()[0].name
+    return lambda x: session.run(None, {name: x})
+
+
+def latency_measurements(framework: str, batch: int, runtimes: dict[tuple[str, str], Callable[[], Any]],
+                         config: Config) -> list[Measurement]:
+    """One inference-latency case per (kind, variant) runtime, in ms, timed the same way on both sides."""
+    out = []
+    for (kind, variant), fn in runtimes.items():
+        times = time_repeats(fn, config.latency_iters, config.repeats, config.warmup)
+        out.append(Measurement(f"Inference latency, batch {batch}, {kind}", "inference", framework, variant, "ms", True,
+                               [t * 1e3 for t in times], {"batch": batch}))
+    return out
+
+
+def sample_files(x: np.ndarray) -> list[Path]:
+    """Each row of ``x`` as one raw float32 file in a fresh folder, in row order: the on-disk pipeline's input."""
+    folder = Path(tempfile.mkdtemp(prefix="bench-files-"))
+    for i, row in enumerate(x):
+        row.tofile(folder / f"{i:05d}.bin")
+    return sorted(folder.glob("*.bin"))
+
+
+def pipeline_measurement(framework: str, source: str, variant: str, library: str, batches: Iterable[Any],
+                         samples: int, config: Config) -> Measurement:
+    """Samples per second of whole passes over ``batches`` (one warm-up pass)."""
+    def epoch() -> None:
+        for _ in batches:
+            pass
+    times = time_repeats(epoch, config.pipeline_epochs, config.repeats, 1)
+    return Measurement(f"Input pipeline, {source}, {variant}", "pipeline", framework, library, "samples/s", False,
+                       [samples / t for t in times])
+
+
+def matmul_measurement(framework: str, variant: str, matmul: Callable[[], Any], config: Config,
+                       extra: dict[str, Any] | None = None) -> list[Measurement]:
+    """GFLOP/s of ``matmul``, an n x n float32 product with n = ``config.matmul_size``."""
+    n = config.matmul_size
+    times = time_repeats(matmul, config.matmul_iters, config.repeats, config.warmup)
+    return [Measurement(f"Matmul {n}x{n} float32", "matmul", framework, variant, "GFLOP/s", False,
+                        [2 * n**3 / t / 1e9 for t in times], extra or {})]
+
+
+def startup_measurements(framework: str, module: str, imported: float, step: str) -> list[Measurement]:
+    """Import time and this process's peak RSS so far (read now, after the caller's few training steps)."""
+    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return [
+        Measurement("Import time", "startup", framework, f"import {module}", "s", True, [imported]),
+        Measurement("Peak RSS of a training step", "startup", framework, step, "MB", True, [rss_mb]),
     ]
 
 

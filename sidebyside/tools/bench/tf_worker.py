@@ -6,7 +6,6 @@ Usage (by ``run``): ``python -m sidebyside.tools.bench.tf_worker main|startup CO
 from __future__ import annotations
 
 import os
-import resource
 import subprocess
 import sys
 import tempfile
@@ -21,8 +20,13 @@ from sidebyside.tools.bench.common import (
     digits,
     emit,
     first_use_measurement,
+    latency_measurements,
+    matmul_measurement,
+    onnx_runner,
+    pipeline_measurement,
+    sample_files,
+    startup_measurements,
     step_measurements,
-    time_repeats,
     training_measurements,
 )
 
@@ -99,8 +103,6 @@ def _train_once(tf, config: Config, run: TrainingRun, x_train, y_train, x_test, 
 
 
 def inference_benchmarks(tf, config: Config) -> list[Measurement]:
-    import onnxruntime as ort
-
     out = []
     model = models(tf)["CNN"]
     work = Path(tempfile.mkdtemp(prefix="bench-tf-"))
@@ -112,10 +114,7 @@ def inference_benchmarks(tf, config: Config) -> list[Measurement]:
     onnx_path = work / "model.onnx"
     subprocess.run([sys.executable, "-m", "tf2onnx.convert", "--saved-model", str(saved), "--output", str(onnx_path)],
                    check=True, capture_output=True)
-    options = ort.SessionOptions()
-    options.intra_op_num_threads = config.threads
-    session = ort.InferenceSession(str(onnx_path), options, providers=["CPUExecutionProvider"])
-    onnx_input = session.get_inputs()[0].name
+    run_onnx = onnx_runner(onnx_path, config.threads)
     from ai_edge_litert.interpreter import Interpreter
 
     compiled = tf.function(lambda x: model(x, training=False))
@@ -136,22 +135,16 @@ def inference_benchmarks(tf, config: Config) -> list[Measurement]:
             ("native compiled", "tf.function"): lambda x=x: compiled(x),
             ("exported program", "SavedModel"): lambda x=x: loaded.serve(x),
             ("mobile runtime", "LiteRT"): litert,
-            ("ONNX", "onnxruntime (tf2onnx)"): lambda x_np=x_np: session.run(None, {onnx_input: x_np}),
+            ("ONNX", "onnxruntime (tf2onnx)"): lambda x_np=x_np: run_onnx(x_np),
         }
-        for (kind, variant), fn in runtimes.items():
-            times = time_repeats(fn, config.latency_iters, config.repeats, config.warmup)
-            out.append(Measurement(f"Inference latency, batch {batch}, {kind}", "inference", FW, variant, "ms", True,
-                                   [t * 1e3 for t in times], {"batch": batch}))
+        out += latency_measurements(FW, batch, runtimes, config)
     return out
 
 
 def pipeline_benchmarks(tf, config: Config) -> list[Measurement]:
     x_train, y_train, _, _ = digits()
     out = []
-    files_dir = Path(tempfile.mkdtemp(prefix="bench-files-"))
-    for i, row in enumerate(x_train):
-        row.tofile(files_dir / f"{i:05d}.bin")
-    files = sorted(str(p) for p in files_dir.glob("*.bin"))
+    files = [str(p) for p in sample_files(x_train)]
 
     def decode(path):
         return tf.io.decode_raw(tf.io.read_file(path), tf.float32)
@@ -161,12 +154,7 @@ def pipeline_benchmarks(tf, config: Config) -> list[Measurement]:
             lambda x, y: (x * 1.0, y), num_parallel_calls=parallel).batch(config.batch).prefetch(1)
         on_disk = tf.data.Dataset.from_tensor_slices(files).map(decode, num_parallel_calls=parallel).batch(config.batch).prefetch(1)
         for source, dataset in (("in-memory arrays", memory), ("files on disk", on_disk)):
-            def epoch(dataset=dataset):
-                for _ in dataset:
-                    pass
-            times = time_repeats(epoch, config.pipeline_epochs, config.repeats, 1)
-            out.append(Measurement(f"Input pipeline, {source}, {variant}", "pipeline", FW, "tf.data", "samples/s", False,
-                                   [len(x_train) / t for t in times]))
+            out.append(pipeline_measurement(FW, source, variant, "tf.data", dataset, len(x_train), config))
     return out
 
 
@@ -174,9 +162,7 @@ def matmul_benchmark(tf, config: Config) -> list[Measurement]:
     n = config.matmul_size
     a = tf.random.uniform((n, n))
     b = tf.random.uniform((n, n))
-    times = time_repeats(lambda: tf.matmul(a, b).numpy(), config.matmul_iters, config.repeats, config.warmup)
-    return [Measurement(f"Matmul {n}x{n} float32", "matmul", FW, "tf.matmul (Eigen/oneDNN)", "GFLOP/s", False,
-                        [2 * n**3 / t / 1e9 for t in times])]
+    return matmul_measurement(FW, "tf.matmul (Eigen/oneDNN)", lambda: tf.matmul(a, b).numpy(), config)
 
 
 def startup(config: Config) -> list[Measurement]:
@@ -188,11 +174,7 @@ def startup(config: Config) -> list[Measurement]:
     model.compile(optimizer="adam", loss=tf.keras.losses.SparseCategoricalCrossentropy(from_logits=True))
     x, y = batch_of(config.batch, image=True), [i % 10 for i in range(config.batch)]
     model.fit(x, tf.constant(y), epochs=2, verbose=0)
-    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return [
-        Measurement("Import time", "startup", FW, "import tensorflow", "s", True, [imported]),
-        Measurement("Peak RSS of a training step", "startup", FW, "CNN fit", "MB", True, [rss_mb]),
-    ]
+    return startup_measurements(FW, "tensorflow", imported, "CNN fit")
 
 
 def main() -> None:

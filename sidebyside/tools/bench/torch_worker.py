@@ -6,7 +6,6 @@ Usage (by ``run``): ``python -m sidebyside.tools.bench.torch_worker main|startup
 from __future__ import annotations
 
 import os
-import resource
 import sys
 import tempfile
 import time
@@ -20,8 +19,13 @@ from sidebyside.tools.bench.common import (
     digits,
     emit,
     first_use_measurement,
+    latency_measurements,
+    matmul_measurement,
+    onnx_runner,
+    pipeline_measurement,
+    sample_files,
+    startup_measurements,
     step_measurements,
-    time_repeats,
     training_measurements,
 )
 
@@ -111,8 +115,6 @@ def _train_once(torch, config: Config, run: TrainingRun, xt, yt, xv, y_test) -> 
 
 
 def inference_benchmarks(torch, config: Config) -> list[Measurement]:
-    import onnxruntime as ort
-
     out = []
     model = models(torch)["CNN"].eval()
     work = Path(tempfile.mkdtemp(prefix="bench-torch-"))
@@ -121,10 +123,7 @@ def inference_benchmarks(torch, config: Config) -> list[Measurement]:
     exported = torch.export.export(model, (example,), dynamic_shapes=({0: batch_dim},)).module()
     onnx_path = work / "model.onnx"
     torch.onnx.export(model, (example,), str(onnx_path), dynamo=True, dynamic_shapes=({0: batch_dim},))
-    options = ort.SessionOptions()
-    options.intra_op_num_threads = config.threads
-    session = ort.InferenceSession(str(onnx_path), options, providers=["CPUExecutionProvider"])
-    onnx_input = session.get_inputs()[0].name
+    run_onnx = onnx_runner(onnx_path, config.threads)
     compiled = torch.compile(model)
     for batch in (1, 64):
         x = as_input(torch, batch_of(batch, image=True))
@@ -140,12 +139,9 @@ def inference_benchmarks(torch, config: Config) -> list[Measurement]:
             ("native eager", "model(x)"): no_grad(model),
             ("native compiled", "torch.compile"): no_grad(compiled),
             ("exported program", "torch.export"): no_grad(exported),
-            ("ONNX", "onnxruntime (torch.onnx)"): lambda x_np=x_np: session.run(None, {onnx_input: x_np}),
+            ("ONNX", "onnxruntime (torch.onnx)"): lambda x_np=x_np: run_onnx(x_np),
         }
-        for (kind, variant), fn in runtimes.items():
-            times = time_repeats(fn, config.latency_iters, config.repeats, config.warmup)
-            out.append(Measurement(f"Inference latency, batch {batch}, {kind}", "inference", FW, variant, "ms", True,
-                                   [t * 1e3 for t in times], {"batch": batch}))
+        out += latency_measurements(FW, batch, runtimes, config)
     return out
 
 
@@ -177,32 +173,21 @@ class _Memory:
 
 def pipeline_benchmarks(torch, config: Config) -> list[Measurement]:
     x_train, y_train, _, _ = digits()
-    files_dir = Path(tempfile.mkdtemp(prefix="bench-files-"))
-    for i, row in enumerate(x_train):
-        row.tofile(files_dir / f"{i:05d}.bin")
-    files = sorted(files_dir.glob("*.bin"))
+    files = sample_files(x_train)
     out = []
     for workers, variant in ((0, "serial"), (2, "2 parallel workers")):
         for source, dataset in (("in-memory arrays", _Memory(x_train, y_train)), ("files on disk", _Files(files, y_train))):
             loader = torch.utils.data.DataLoader(dataset, batch_size=config.batch, num_workers=workers)
-
-            def epoch(loader=loader):
-                for _ in loader:
-                    pass
-            times = time_repeats(epoch, config.pipeline_epochs, config.repeats, 1)
-            out.append(Measurement(f"Input pipeline, {source}, {variant}", "pipeline", FW, f"DataLoader, {workers} workers",
-                                   "samples/s", False, [len(x_train) / t for t in times]))
+            out.append(pipeline_measurement(FW, source, variant, f"DataLoader, {workers} workers", loader, len(x_train), config))
     return out
 
 
 def matmul_benchmark(torch, config: Config) -> list[Measurement]:
     n = config.matmul_size
     a, b = torch.rand(n, n), torch.rand(n, n)
-    times = time_repeats(lambda: torch.mm(a, b), config.matmul_iters, config.repeats, config.warmup)
     build = torch.__config__.show()
     blas = build.split("BLAS_INFO=", 1)[1].split(",", 1)[0] if "BLAS_INFO=" in build else "unknown"
-    return [Measurement(f"Matmul {n}x{n} float32", "matmul", FW, f"torch.mm ({blas} BLAS)", "GFLOP/s", False,
-                        [2 * n**3 / t / 1e9 for t in times], {"blas": blas})]
+    return matmul_measurement(FW, f"torch.mm ({blas} BLAS)", lambda: torch.mm(a, b), config, {"blas": blas})
 
 
 def startup(config: Config) -> list[Measurement]:
@@ -217,11 +202,7 @@ def startup(config: Config) -> list[Measurement]:
         optimizer.zero_grad()
         torch.nn.functional.cross_entropy(model(x), y).backward()
         optimizer.step()
-    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return [
-        Measurement("Import time", "startup", FW, "import torch", "s", True, [imported]),
-        Measurement("Peak RSS of a training step", "startup", FW, "CNN step", "MB", True, [rss_mb]),
-    ]
+    return startup_measurements(FW, "torch", imported, "CNN step")
 
 
 def main() -> None:
