@@ -9,6 +9,8 @@ an input pipeline with one or two parallel loaders. Never run by tests.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 
@@ -26,6 +28,16 @@ NOTE = (f"Medians of {REPEATS} repeats (each repeat kept in the row's samples; a
 def _data():
     rng = np.random.default_rng(0)
     return rng.standard_normal((64, 32)).astype("float32"), rng.integers(0, 10, 64), rng.standard_normal((512, 512)).astype("float32")
+
+
+def _step_rows(framework: str, label: str, step: Callable[[], Any], compiled: bool) -> list[dict]:
+    """The MLP train step in ms; a compiled variant also gets its first call minus the fastest steady call."""
+    first = first_call_seconds(lambda: float(step()))
+    times = time_repeats(lambda: float(step()), ITERS, REPEATS, WARMUP)
+    out = [row("MLP train step", framework, label, "ms", [t * 1e3 for t in times])]
+    if compiled:
+        out.append(row("first call (trace + compile)", framework, label, "s", [max(first - min(times), 0.0)]))
+    return out
 
 
 def tensorflow_rows(threads: int, full: bool) -> list[dict]:
@@ -51,11 +63,7 @@ def tensorflow_rows(threads: int, full: bool) -> list[dict]:
             return loss
 
         fn = tf.function(step, **options) if options else step
-        first = first_call_seconds(lambda fn=fn: float(fn()))
-        times = time_repeats(lambda fn=fn: float(fn()), ITERS, REPEATS, WARMUP)
-        out.append(row("MLP train step", "tensorflow", f"{variant}, {threads} thread(s)", "ms", [t * 1e3 for t in times]))
-        if options:
-            out.append(row("first call (trace + compile)", "tensorflow", f"{variant}, {threads} thread(s)", "s", [max(first - min(times), 0.0)]))
+        out += _step_rows("tensorflow", f"{variant}, {threads} thread(s)", fn, compiled=bool(options))
     if full:
         samples = np.random.default_rng(1).standard_normal((256, 64, 64)).astype("float32")
 
@@ -92,11 +100,7 @@ def pytorch_rows(threads: int, full: bool) -> list[dict]:
             opt.step()
             return loss
 
-        first = first_call_seconds(lambda step=step: float(step()))
-        times = time_repeats(lambda step=step: float(step()), ITERS, REPEATS, WARMUP)
-        out.append(row("MLP train step", "pytorch", f"{variant}, {threads} thread(s)", "ms", [t * 1e3 for t in times]))
-        if mode:
-            out.append(row("first call (trace + compile)", "pytorch", f"{variant}, {threads} thread(s)", "s", [max(first - min(times), 0.0)]))
+        out += _step_rows("pytorch", f"{variant}, {threads} thread(s)", step, compiled=bool(mode))
     if full:
         samples = torch.from_numpy(np.random.default_rng(1).standard_normal((256, 64, 64)).astype("float32"))
         dataset = _Work(samples)
