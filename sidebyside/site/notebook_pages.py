@@ -45,9 +45,14 @@ NOTEBOOK_CSS = (
     "background:var(--md-code-bg-color);font-size:.8em;white-space:pre-wrap;overflow-wrap:anywhere}"
     ".sbs-nb .jp-OutputArea svg{display:block;max-width:100%;height:auto;margin:0 auto 1em}"
     ".sbs-nb .sbs-nb-links{font-size:.8em}"
+    ".sbs-nb .jp-OutputArea pre.sbs-nb-drawn{white-space:pre;overflow-wrap:normal;width:max-content}"
+    ".sbs-nb .jp-RenderedText:has(>pre.sbs-nb-drawn){overflow-x:auto}"
 )
 """All the styling notebook pages need on top of the theme: output blocks and figures."""
 
+_DRAWN_RE = re.compile(r"<pre>(?=[^<]*[\u2500-\u257f])")
+"""An output drawn with box characters (a Keras model summary): wrapped, its columns fall apart, so it
+keeps its lines and scrolls inside its focusable output box instead."""
 _BLOCK_RE = re.compile(r"<(style|script)\b[^>]*>.*?</\1>", re.S)
 _CLIPBOARD_RE = re.compile(r'<div class="zeroclipboard-container">.*?</clipboard-copy>\s*</div>', re.S)
 _CLIPBOARD_TEXT_RE = re.compile(r'<div[^>]*class="clipboard-copy-txt"[^>]*>.*?</div>', re.S)
@@ -173,6 +178,7 @@ def on_page_content(content: str, page: Any, config: Any, files: Any) -> str:
     content = _CLIPBOARD_TEXT_RE.sub("", content)
     content = _CODE_RE.sub(_code_block, content)
     content = _figures(content)
+    content = _DRAWN_RE.sub('<pre class="sbs-nb-drawn">', content)
     content = _links(content, page, files)
     content = content.replace('class="anchor-link"', 'class="headerlink"')
     content = re.sub(r"(</h1>)", lambda m: m.group(1) + _header_links(page, config), content, count=1)

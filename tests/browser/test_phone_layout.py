@@ -7,7 +7,9 @@ natural word outside code is broken across lines (a too-narrow column breaks "Ke
 by letter) and no text is smaller than 11 px. The page-level checks share the
 one load; ``problems`` turns the measurements into messages, and the planted
 tests prove each message fires. The same load checks the small print: link
-buttons (Open in Colab) are >= 44 px tall, and no copy button covers code text.
+buttons (Open in Colab) are >= 44 px tall, no copy button covers code text, and
+an output drawn with box characters (a Keras model summary) keeps its lines whole,
+and chart labels, measured from each SVG's font sizes and its rendered width, are >= 11 px.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ UNCLIP = ("* { content-visibility: visible !important; } "
 """Off-screen code skips layout (content-visibility: auto) inside a box that clips (overflow: hidden), which
 would hide anything too wide in it: lay out everything, unclipped, so a cut-off line shows as page overflow."""
 
-MEASURE = """minText => {
+MEASURE = """async minText => {
   const W = document.documentElement.clientWidth;
   const wide = [...document.querySelectorAll('.md-content *')]
     .filter(e => e.getBoundingClientRect().right > W + 1 && e.parentElement.getBoundingClientRect().right <= W + 1)
@@ -87,7 +89,22 @@ MEASURE = """minText => {
       }
     }
   }
-  return {width: W, overflow: document.documentElement.scrollWidth - W, wide, tables, small_taps, covered};
+  const drawn_wrapped = [...document.querySelectorAll('.md-content pre')]
+    .filter(p => /[\u2500-\u257f]/.test(p.textContent) && !/^pre$/.test(getComputedStyle(p).whiteSpace))
+    .map(p => p.textContent.trim().split('\\n')[0].slice(0, 30)).slice(0, 3);
+  // chart labels as rendered: the SVG's own font sizes times the drawing's scale on screen
+  const small_charts = [];
+  for (const img of document.querySelectorAll('.md-content img')) {
+    if (!/\\.svg(#|$)/.test(img.getAttribute('src') || '') || getComputedStyle(img).display === 'none') continue;
+    const svg = await (await fetch(img.src.split('#')[0])).text();
+    const box = /viewBox="[\\d.]+ [\\d.]+ ([\\d.]+)/.exec(svg);
+    const sizes = [...svg.matchAll(/font-size[:=]\\s*"?([\\d.]+)/g)].map(m => parseFloat(m[1]));
+    if (!box || !sizes.length) continue;
+    const px = Math.min(...sizes) * img.getBoundingClientRect().width / parseFloat(box[1]);
+    if (px < minText) small_charts.push([img.getAttribute('src').split('#')[0].split('/').pop().slice(0, 40), Math.round(px * 10) / 10]);
+  }
+  return {width: W, overflow: document.documentElement.scrollWidth - W, wide, tables, small_taps, covered, drawn_wrapped,
+          small_charts};
 }"""
 
 
@@ -114,6 +131,10 @@ def problems(page: str, facts: dict) -> list[str]:
         found.append(f"{where}: the link '{text}' is {height} px tall; tap targets must be >= {MIN_TAP} px")
     for text in facts["covered"]:
         found.append(f"{where}: the copy button covers '{text}' in the first line of a code block")
+    for text in facts["drawn_wrapped"]:
+        found.append(f"{where}: the box-drawn output '{text}' wraps, so its columns fall apart; keep its lines whole")
+    for name, px in facts["small_charts"]:
+        found.append(f"{where}: chart {name} draws its labels at {px:g} px; they must be >= {MIN_TEXT_PX} px on a phone")
     return found
 
 
@@ -141,12 +162,17 @@ PLANTED = """<!doctype html><meta name="viewport" content="width=device-width">
 <p class="sbs-nb-links"><a href="x.ipynb">Open in Colab</a></p>
 <pre style="position:relative;white-space:pre-wrap;width:300px"><button class="md-clipboard"
  style="position:absolute;top:0;right:0;width:30px;height:30px"></button><code>print("a first line long enough to run under the button")</code></pre>
+<img style="width:300px" alt="chart" src="data:image/svg+xml,%3Csvg xmlns=%22http://www.w3.org/2000/svg%22
+ viewBox=%220 0 504 100%22%3E%3Ctext style=%22font-size: 9px%22%3Ea%3C/text%3E%3C/svg%3E#ratios.svg">
+<pre style="white-space:pre-wrap">Model: "sequential"
+┃ Layer (type) ┃ Output Shape ┃</pre>
 </div>"""
 
 
 def test_a_scrolling_table_with_a_broken_word_and_small_print_is_named(browser) -> None:  # type: ignore[no-untyped-def]
     """The lies the page test guards against, planted: a wide table not laid out as cards, a word broken
-    letter by letter, 9 px figures, a small Colab link, a copy button over code. Each must produce its message."""
+    letter by letter, 9 px figures, a small Colab link, a copy button over code, a wrapped model summary,
+    a chart drawn at 5 px. Each must produce its message."""
     context = browser.new_context(**PHONE)
     try:
         tab = context.new_page()
@@ -164,4 +190,6 @@ def test_a_scrolling_table_with_a_broken_word_and_small_print_is_named(browser) 
     assert found[2:] == ["/ table 2 (Path): 'Keras' is broken across lines; the column is too narrow",
                          "/ table 2 (Path): 'Keras' is 9 px; table text must be >= 11 px on a phone",
                          f"/: the link 'Open in Colab' is {height} px tall; tap targets must be >= 44 px",
-                         "/: the copy button covers 'print(\"a first line long enoug' in the first line of a code block"]
+                         "/: the copy button covers 'print(\"a first line long enoug' in the first line of a code block",
+                         "/: the box-drawn output 'Model: \"sequential\"' wraps, so its columns fall apart; keep its lines whole",
+                         f"/: chart {facts['small_charts'][0][0]} draws its labels at 5.4 px; they must be >= 11 px on a phone"]

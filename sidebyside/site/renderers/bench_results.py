@@ -97,7 +97,7 @@ def render_document(doc: dict, source_name: str, chart_prefix: str) -> str:
     lines += [f"| {r.case} | {r.unit} | {_ratio(r)} | {r.faster} |" for r in all_rows if r.ratio is not None or r.has_target]
     lines += [
         "",
-        '<figure class="sbs-chart" markdown>',
+        '<figure class="sbs-chart" tabindex="0" markdown>',
         f"![Bar chart of the TensorFlow to PyTorch ratio for each case above, on a log scale; bars to the right mean PyTorch "
         f"is faster. The same numbers are in the table above.]({chart_prefix}/ratios.svg#only-light){{ loading=lazy width=700 }}",
         f"![Bar chart of the TensorFlow to PyTorch ratio for each case above, on a log scale; bars to the right mean PyTorch "
@@ -128,7 +128,7 @@ def render_document(doc: dict, source_name: str, chart_prefix: str) -> str:
                     lines += ["", f"Measured peak (best NumPy BLAS run, same size and threads): {fmt(r.ref.high)} GFLOP/s. "
                               f"TensorFlow reaches {tf_pct} of it, PyTorch {pt_pct}."]
         if group == "step":
-            lines += ["", '<figure class="sbs-chart" markdown>',
+            lines += ["", '<figure class="sbs-chart" tabindex="0" markdown>',
                       f"![Grouped bar chart of median milliseconds per train step for the MLP and the CNN, eager and compiled, "
                       f"TensorFlow and PyTorch side by side; the same numbers are in the table above.]({chart_prefix}/train-step.svg#only-light)"
                       "{ loading=lazy width=700 }",
