@@ -27,11 +27,11 @@ all (``contradictions``); the tests plant one of each to prove each can fail.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from sidebyside.data.comparison import Comparison
-from sidebyside.data.decision import Tree
+from sidebyside.data.decision import Project, Tree
 from sidebyside.errors import SiteError, display_path
 
 COMPATIBLE: dict[str, set[str]] = {
@@ -47,24 +47,17 @@ OTHER = {"tensorflow": "pytorch", "pytorch": "tensorflow"}
 LABELS = {"tensorflow": "TensorFlow", "pytorch": "PyTorch"}
 
 
-@dataclass(frozen=True)
-class Citation:
-    """Who cites comparison rows for a leaf: a kind of project on the home page, or the leaf itself (its ``rows``)."""
+def citations(tree: Tree) -> list[Project]:
+    """Every project, then every leaf no project answers: a flowchart or chooser pick with no row behind it is refused.
 
-    kind: str
-    leaf: str
-    rows: tuple[str, ...]
-    line: int
-
-
-def citations(tree: Tree) -> list[Citation]:
-    """Every project, then every leaf no project answers: a flowchart or chooser pick with no row behind it is refused."""
-    cited = [Citation(f"project '{p.kind}'", p.leaf, p.rows, p.line) for p in tree.projects]
+    Each is a ``Project`` whose ``kind`` names who cites the rows (``project '...'`` or ``leaf '...'``) for messages.
+    """
+    cited = [replace(p, kind=f"project '{p.kind}'") for p in tree.projects]
     answered = {p.leaf for p in tree.projects}
     for node in tree.nodes.values():
         if node.is_question or node.id in answered:
             continue
-        cited.append(Citation(f"leaf '{node.id}'", node.id, node.rows, node.line))
+        cited.append(Project(f"leaf '{node.id}'", node.id, node.rows, node.line))
     return cited
 
 
