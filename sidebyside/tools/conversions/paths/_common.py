@@ -11,6 +11,7 @@ from pathlib import Path
 
 import numpy as np
 
+from sidebyside.tools.bench.common import onnx_runner
 from sidebyside.tools.conversions.families import Family
 
 
@@ -58,17 +59,27 @@ def torch_original(family: Family):
         return module, module(torch.from_numpy(x)).numpy()
 
 
-def run_onnx(path: Path, x: np.ndarray) -> np.ndarray:
-    import onnxruntime as ort
+def keras_export(model, path: Path, fmt: str) -> Path:
+    """Keras 3's one export call, ``model.export(path, format=fmt)``, as its own stage."""
+    with stage(f'export(format="{fmt}")'):
+        model.export(str(path), format=fmt, verbose=False)
+    return path
 
-    options = ort.SessionOptions()
-    options.intra_op_num_threads = 1
-    session = ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
-    return session.run(None, {session.get_inputs()[0].name: x})[0]
+
+def run_onnx(path: Path, x: np.ndarray) -> np.ndarray:
+    """The first output of an ONNX file in onnxruntime on one CPU thread, as the stage ``onnxruntime``."""
+    with stage("onnxruntime"):
+        return onnx_runner(path, 1)(x)[0]
 
 
 def run_litert(path: Path, candidates: list[np.ndarray]) -> np.ndarray:
-    """Run a .tflite file; feed whichever layout of the input its signature expects (converters may go NHWC)."""
+    """Run a .tflite file as the stage ``LiteRT interpreter``."""
+    with stage("LiteRT interpreter"):
+        return _run_litert(path, candidates)
+
+
+def _run_litert(path: Path, candidates: list[np.ndarray]) -> np.ndarray:
+    """Feed whichever layout of the input the file's signature expects (converters may go NHWC)."""
     from ai_edge_litert.interpreter import Interpreter
 
     interpreter = Interpreter(model_path=str(path), num_threads=1)

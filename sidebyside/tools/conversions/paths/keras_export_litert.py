@@ -1,6 +1,6 @@
 """Keras 3's own LiteRT (TFLite) export, run with the LiteRT interpreter."""
 
-from sidebyside.tools.conversions.paths._common import keras_original, run_litert, stage
+from sidebyside.tools.conversions.paths._common import keras_export, keras_original, run_litert
 
 ID = "keras-export-litert"
 TITLE = "Keras 3 → LiteRT"
@@ -11,8 +11,5 @@ PACKAGES = ("keras", "tensorflow-cpu", "ai-edge-litert")
 
 def run(family, workdir):
     model, original = keras_original(family)
-    path = workdir / "model.tflite"
-    with stage('export(format="litert")'):
-        model.export(str(path), format="litert", verbose=False)
-    with stage("LiteRT interpreter"):
-        return original, run_litert(path, [family.inputs()[0]])
+    path = keras_export(model, workdir / "model.tflite", "litert")
+    return original, run_litert(path, [family.inputs()[0]])

@@ -44,5 +44,4 @@ def run(family, workdir):
             raise FileNotFoundError("no *_float32.tflite written")
     # onnx2tf turns channels-first inputs into channels-last ones
     candidates = [x, np.ascontiguousarray(np.moveaxis(x, 1, -1))]
-    with stage("LiteRT interpreter"):
-        return original, run_litert(tflite, candidates)
+    return original, run_litert(tflite, candidates)

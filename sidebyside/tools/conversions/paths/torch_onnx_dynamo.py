@@ -1,6 +1,6 @@
 """PyTorch's ONNX exporter (the torch.export-based one), run with onnxruntime."""
 
-from sidebyside.tools.conversions.paths._common import run_onnx, stage, torch_original, torch_to_onnx
+from sidebyside.tools.conversions.paths._common import run_onnx, torch_original, torch_to_onnx
 
 ID = "torch-onnx-dynamo"
 TITLE = "PyTorch → ONNX"
@@ -13,5 +13,4 @@ def run(family, workdir):
     module, original = torch_original(family)
     x = family.inputs()[1]
     path = torch_to_onnx(module, x, workdir / "model.onnx")
-    with stage("onnxruntime"):
-        return original, run_onnx(path, x)
+    return original, run_onnx(path, x)
