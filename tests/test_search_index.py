@@ -41,3 +41,9 @@ def test_an_index_over_budget_is_named(tmp_path: Path) -> None:
     assert over_budget(tmp_path, budget_kb=2) == (
         f"{tmp_path}/search/search_index.json: 3 KB gzipped, over the 2 KB budget; "
         "keep boilerplate out of the index (sidebyside/site/search_terms.py)")
+
+
+def test_words_on_every_pair_and_source_leave_the_index() -> None:
+    doc = {"location": "t/", "title": "T", "text": "<p>Both print 3.</p> TensorFlowPyTorch step.tensorflow.py "
+                                                   "step.pytorch.py <p>docs.python.org, as of 2026-11-28</p>"}
+    assert compact_index({"docs": [doc]})["docs"][0]["text"] == "Both print 3. docs.python.org"

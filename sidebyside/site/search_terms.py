@@ -43,6 +43,10 @@ _INLINE_TAG_RE = re.compile(r"</?(?:p|li|ul|ol|strong|em|small|a|span|br|code|su
 """Markup inside an entry: previews read as well without it, and every reader downloads it."""
 _CODE_BLOCK_RE = re.compile(r"<pre><code>(.*?)</code></pre>", re.S)
 _TAG_RE = re.compile(r"<[^>]+>")
+_SCRIPT_NAME_RE = re.compile(r"\s*\b[\w-]+\.(?:tensorflow|pytorch|jax)\.py\b|\bTensorFlowPyTorch(?:JAX)?\b"
+                             r"|,? (?:as of|read|checked) \d{4}-\d\d-\d\d")
+"""Words on every pair or source (the file name over each half, the run-together tab labels, the date a
+source was read): no reader types them."""
 _API_NAME_RE = re.compile(r"[A-Za-z]_|_[A-Za-z]|[a-z][A-Z]|[A-Z]{2}")
 """snake_case, CamelCase or an acronym: a name from an API, not an English word from a comment."""
 _WORD_EDGE = "'`*+%;{}#<>|@\\"
@@ -159,7 +163,7 @@ def _compact_text(doc: dict[str, Any]) -> str:
         words += new.split()
         known |= {w.lower() for w in new.split()}
     code = " ".join(words)
-    prose = " ".join(_INLINE_TAG_RE.sub(" ", _CODE_BLOCK_RE.sub(" ", doc["text"])).split())
+    prose = " ".join(_SCRIPT_NAME_RE.sub(" ", _INLINE_TAG_RE.sub(" ", _CODE_BLOCK_RE.sub(" ", doc["text"]))).split())
     return prose + (f"<pre><code>{code}</code></pre>" if code else "")
 
 

@@ -103,6 +103,12 @@ MEASURE = """async minText => {
     const px = Math.min(...sizes) * img.getBoundingClientRect().width / parseFloat(box[1]);
     if (px < minText) small_charts.push([img.getAttribute('src').split('#')[0].split('/').pop().slice(0, 40), Math.round(px * 10) / 10]);
   }
+  for (const svg of document.querySelectorAll('.md-content figure svg[viewBox]')) {
+    const sizes = [...svg.querySelectorAll('text[font-size]')].map(t => parseFloat(t.getAttribute('font-size')));
+    if (!sizes.length || !svg.getClientRects().length) continue;
+    const px = Math.min(...sizes) * svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+    if (px < minText) small_charts.push(['inline ' + (svg.closest('[id]') || svg).id, Math.round(px * 10) / 10]);
+  }
   return {width: W, overflow: document.documentElement.scrollWidth - W, wide, tables, small_taps, covered, drawn_wrapped,
           small_charts};
 }"""
@@ -164,6 +170,7 @@ PLANTED = """<!doctype html><meta name="viewport" content="width=device-width">
  style="position:absolute;top:0;right:0;width:30px;height:30px"></button><code>print("a first line long enough to run under the button")</code></pre>
 <img style="width:300px" alt="chart" src="data:image/svg+xml,%3Csvg xmlns=%22http://www.w3.org/2000/svg%22
  viewBox=%220 0 504 100%22%3E%3Ctext style=%22font-size: 9px%22%3Ea%3C/text%3E%3C/svg%3E#ratios.svg">
+<figure id="planted-flowchart"><svg viewBox="0 0 998.5 100" style="width:300px"><text font-size="9.00">Where will it run?</text></svg></figure>
 <pre style="white-space:pre-wrap">Model: "sequential"
 ┃ Layer (type) ┃ Output Shape ┃</pre>
 </div>"""
@@ -172,7 +179,7 @@ PLANTED = """<!doctype html><meta name="viewport" content="width=device-width">
 def test_a_scrolling_table_with_a_broken_word_and_small_print_is_named(browser) -> None:  # type: ignore[no-untyped-def]
     """The lies the page test guards against, planted: a wide table not laid out as cards, a word broken
     letter by letter, 9 px figures, a small Colab link, a copy button over code, a wrapped model summary,
-    a chart drawn at 5 px. Each must produce its message."""
+    a chart drawn at 5 px, a flowchart at 3 px. Each must produce its message."""
     context = browser.new_context(**PHONE)
     try:
         tab = context.new_page()
@@ -192,4 +199,5 @@ def test_a_scrolling_table_with_a_broken_word_and_small_print_is_named(browser) 
                          f"/: the link 'Open in Colab' is {height} px tall; tap targets must be >= 44 px",
                          "/: the copy button covers 'print(\"a first line long enoug' in the first line of a code block",
                          "/: the box-drawn output 'Model: \"sequential\"' wraps, so its columns fall apart; keep its lines whole",
-                         f"/: chart {facts['small_charts'][0][0]} draws its labels at 5.4 px; they must be >= 11 px on a phone"]
+                         f"/: chart {facts['small_charts'][0][0]} draws its labels at 5.4 px; they must be >= 11 px on a phone",
+                         "/: chart inline planted-flowchart draws its labels at 2.7 px; they must be >= 11 px on a phone"]
