@@ -94,8 +94,8 @@ def test_broken_anchor_names_the_data_line(tmp_path: Path, monkeypatch: pytest.M
     path = write(tmp_path, GOOD_ROW.replace("#eager-by-default", "#no-such-heading"))
     ctx = fake_ctx()
     table_html(ctx, load_comparison(path))
-    monkeypatch.setattr(hook, "_links", list(ctx.links))
-    monkeypatch.setattr(hook, "_anchors", {"topics/execution-model.md": {"eager-by-default"}, "decide/comparison.md": set()})
+    anchors = {"topics/execution-model.md": {"eager-by-default"}, "decide/comparison.md": set()}
+    monkeypatch.setattr(hook, "state", hook.BuildState(links=list(ctx.links), anchors=anchors))
     with pytest.raises(PluginError) as caught:
         hook.on_env(None, None, None)
     expected = f"{path}:11: row 'default-execution' evidence links to unknown anchor 'no-such-heading' on 'topics/execution-model.md'"

@@ -17,7 +17,7 @@ from sidebyside import ROOT
 from sidebyside.data import loaders
 from sidebyside.data.yamlsrc import load_yaml
 
-NAMED_BY_AUTHOR = {"nodes", "inputs", "weights"}
+NAMED_BY_AUTHOR = {"nodes", "inputs", "weights", "domain"}
 """Mappings whose keys are names the author chooses (node ids, input and variable names), not format keys."""
 
 FILES = sorted(loaders())

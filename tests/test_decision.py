@@ -152,8 +152,7 @@ def test_broken_evidence_anchor_names_the_data_line(tmp_path: Path, monkeypatch:
     config = {"use_directory_urls": True, "nav": []}
     ctx = RenderContext(page_src="decide/chooser.md", line=1, arg="decision-chooser", pairs={}, config=config)
     chooser_html(ctx, load_decision(path))
-    monkeypatch.setattr(hook, "_links", list(ctx.links))
-    monkeypatch.setattr(hook, "_anchors", {"topics/execution-model.md": {"eager-by-default"}})
+    monkeypatch.setattr(hook, "state", hook.BuildState(links=list(ctx.links), anchors={"topics/execution-model.md": {"eager-by-default"}}))
     with pytest.raises(PluginError) as caught:
         hook.on_env(None, None, None)
     expected = f"{path}:{line_of(text, '#no-such-heading')}: recommendation 'r' evidence links to unknown anchor 'no-such-heading'"

@@ -192,3 +192,17 @@ def test_a_wide_tolerance_on_same_lines_fails_too(tmp_path: Path) -> None:
           tf_out="backend tf\nloss 0.25000000\n", pt_out="backend torch\nloss 0.25002500\n")
     [problem] = parity.check_pair(discover(tmp_path)["topic/pair"])
     assert problem.where == "tolerance (line 4)"
+
+
+@pytest.mark.parametrize(("recorded", "fresh", "same"), [
+    ("step 3: loss=0.95109576\n", "step 3: loss=0.9510957\n", True),  # seen between two hosts
+    ("w: [0.88518137, 0.77717263]\n", "w: [0.88518131, 0.77717263]\n", True),
+    ("loss 0.004, accuracy 0.9757\n", "loss 0.003, accuracy 0.9722\n", False),  # a real change
+    ("value: 1.0000\n", "value: 1.0001\n", False),  # 1e-4 relative: planted
+    ("parameters: 36704\n", "parameters: 36705\n", False),  # integers are exact
+    ("device: CPU\n", "device: GPU\n", False),
+    ("a: 1.5\n", "a: 1.5\nb: 2.0\n", False),
+])
+def test_a_recording_holds_on_another_host_only_up_to_float_noise(recorded: str, fresh: str, same: bool) -> None:
+    from sidebyside.pairs.parity import stale_diff
+    assert (stale_diff(recorded, fresh, "x.out") == "") is same

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from sidebyside.pairs.runner import failure
 
 
@@ -33,3 +35,30 @@ def test_a_launched_run_reports_the_child_traceback_not_the_launchers_error_box(
 def test_without_a_traceback_the_last_stderr_line_is_reported(tmp_path: Path) -> None:
     script = tmp_path / "pair.pytorch.py"
     assert failure("warming up\nstopped: no data\n", script) == (None, "stopped: no data")
+
+
+@pytest.mark.parametrize(("stderr", "summary"), [
+    ("ChildFailedError:\n" + "=" * 60 + "\nRoot Cause (first observed failure):\n  exitcode  : -9 (pid: 12)\n"
+     "  error_file: <N/A>\n  traceback : Signal 9 (SIGKILL) received by PID 12\n" + "=" * 60 + "\n",
+     "exitcode  : -9 (pid: 12); error_file: <N/A>; traceback : Signal 9 (SIGKILL) received by PID 12"),
+    ("RuntimeError: the store could not bind\n" + "=" * 60 + "\n", "RuntimeError: the store could not bind"),
+    ("", "no error output"),
+])
+def test_a_launcher_failure_without_a_traceback_names_its_cause_not_a_border(stderr: str, summary: str) -> None:
+    """Planted: torchrun's error box with no child traceback used to be reported as its '=====' border."""
+    from sidebyside.pairs.runner import failure
+    assert failure(stderr, Path("snippets/t/x.pytorch.py")) == (None, summary)
+
+
+def test_launched_snippets_take_turns(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two torchrun rendezvous at once can pick one port: a launched half holds a machine-wide lock while it runs."""
+    import fcntl
+
+    from sidebyside.pairs import runner
+    monkeypatch.setattr(runner, "LAUNCH_LOCK", tmp_path / "launch.lock")
+    launched = type("H", (), {"launch": ("torchrun",)})()
+    with runner._one_launch_at_a_time(launched), (tmp_path / "launch.lock").open("a") as other:  # type: ignore[arg-type]
+        with pytest.raises(BlockingIOError):
+            fcntl.flock(other, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    with (tmp_path / "launch.lock").open("a") as other:
+        fcntl.flock(other, fcntl.LOCK_EX | fcntl.LOCK_NB)  # free again once the run ended

@@ -46,4 +46,4 @@ def test_a_hanging_test_ends_at_its_limit_with_its_name(tmp_path: Path) -> None:
     assert "FAILED test_hang.py::test_plain_hangs - Failed: Timeout (>1.0s)" in out, out
     assert "FAILED test_hang.py::test_slow_hangs - Failed: Timeout (>2.0s)" in out, out
     took = {name: float(seconds) for seconds, name in re.findall(r"^([\d.]+)s call\s+test_hang\.py::(\w+)", out, re.MULTILINE)}
-    assert 1 <= took["test_plain_hangs"] < 3 and 2 <= took["test_slow_hangs"] < 5, took
+    assert 0.9 <= took["test_plain_hangs"] < 3 and 1.9 <= took["test_slow_hangs"] < 5, took  # timers round to 10 ms

@@ -9,6 +9,8 @@ ran the snippet, never typed by hand.
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import importlib.util
 import os
 import re
@@ -17,6 +19,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import metadata
 from itertools import zip_longest
@@ -107,9 +110,28 @@ def _not_installed(framework: str) -> SiteError:
     )
 
 
+LAUNCH_LOCK = Path(tempfile.gettempdir()) / "sidebyside-launch.lock"
+"""Launched snippets (torchrun) take turns machine-wide: two ``--standalone`` rendezvous started at once
+(two test workers) can pick the same free port, and one of them then fails before any child runs."""
+
+
+@contextlib.contextmanager
+def _one_launch_at_a_time(half: Half) -> Iterator[None]:
+    if not half.launch:
+        yield
+        return
+    with LAUNCH_LOCK.open("a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
 def run(half: Half, timeout: int | None = None) -> Result:
     """Execute ``half`` once and return its normalised stdout; raise SiteError on failure."""
-    output = _execute(half, timeout or half.timeout)
+    with _one_launch_at_a_time(half):
+        output = _execute(half, timeout or half.timeout)
     return Result(half, framework_version(half.framework), output)
 
 
@@ -250,8 +272,9 @@ def failure(stderr: str, path: Path) -> tuple[int | None, str]:
                 break
     if found:
         return found
-    rest = [t for t in lines if t.strip()]
-    return None, rest[-1].strip() if rest else "no error output"
+    rest = [t.strip() for t in lines if t.strip(" =-\t")]  # a launcher's box borders say nothing
+    exits = [t for t in rest if t.startswith(("exitcode", "traceback :", "error_file"))]
+    return None, "; ".join(exits) if exits else rest[-1] if rest else "no error output"
 
 
 def read_recording(half: Half) -> tuple[str, str]:
