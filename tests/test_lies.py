@@ -73,9 +73,12 @@ def test_the_untouched_copy_passes(tree: Path) -> None:
 
 
 def test_changed_number_in_a_recording(tree: Path) -> None:
-    """Lie: a number in a ``.out`` edited by hand, by one unit in its last digit or by 0.1%."""
+    """Lie: a number in a ``.out`` edited by hand, in its fourth digit or by 0.1%.
+
+    (A last-digit edit is within the float noise two hosts show, ``parity.HOST_NOISE``, and passes.)
+    """
     def bump(body: str) -> str:
-        return re.sub(r"(step 3: loss=\d\.\d+?)(\d)$", lambda m: m[1] + str((int(m[2]) + 1) % 10), body, flags=re.M)
+        return re.sub(r"(step 3: loss=\d\.\d\d)(\d)", lambda m: m[1] + str((int(m[2]) + 1) % 10), body, flags=re.M)
 
     recorded_before, recorded_now = edit_body(pair_in(tree), "pytorch", bump)
     # The snippet-vs-recording check (test_snippets) compares a fresh run with the file; a fresh

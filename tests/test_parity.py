@@ -202,6 +202,7 @@ def test_a_wide_tolerance_on_same_lines_fails_too(tmp_path: Path) -> None:
     ("parameters: 36704\n", "parameters: 36705\n", False),  # integers are exact
     ("device: CPU\n", "device: GPU\n", False),
     ("a: 1.5\n", "a: 1.5\nb: 2.0\n", False),
+    ("sum of probabilities: 1.0000001\n", "sum of probabilities: 1\n", True),  # seen between two hosts
 ])
 def test_a_recording_holds_on_another_host_only_up_to_float_noise(recorded: str, fresh: str, same: bool) -> None:
     from sidebyside.pairs.parity import stale_diff

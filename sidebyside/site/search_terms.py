@@ -13,7 +13,7 @@ tells the reader why the page matched.
 
 It also keeps out of the index what readers never search for: the
 "Tested with ... · download script · source" line under every pair, the
-"Tested: ..." line under every API-dictionary row, recorded outputs
+"Tested: ..." line under every API-dictionary row, the lines the canary saw change, recorded outputs
 (numbers readers do not type) unless they hold an error message, which
 readers paste into the box, and ledger releases with nothing for readers.
 
@@ -129,6 +129,7 @@ def _output_block(match: re.Match[str]) -> str:
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
     """Mark what answers no query with Material's ``data-search-exclude``: the index skips it."""
     html = _EXCLUDED_RE.sub(r'<p class="\1" data-search-exclude>', html)
+    html = html.replace('<ul class="sbs-canary-changes">', '<ul class="sbs-canary-changes" data-search-exclude>')
     html = _LEDGER_RE.sub('<div class="sbs-ledger-release" data-search-exclude', html)
     return _OUTPUT_RE.sub(_output_block, html)
 

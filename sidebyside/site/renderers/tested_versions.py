@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from html import escape
 
 from sidebyside import ROOT
 from sidebyside.data.canary import latest_canary
@@ -56,7 +57,9 @@ def render(ctx: RenderContext) -> str:
     lines = ["\n".join(rows), "", coverage(ran, set(ctx.pairs)) + " " + summary]
     if canary.changes:
         lines += ["", "What each changed half now prints differently (its first differing line, recorded → now):", ""]
-        lines += [f"- `{half}`: `{old}` → `{new}`" for half, (old, new) in sorted(canary.changes.items())]
+        items = "".join(f"<li><code>{escape(half)}</code>: <code>{escape(old)}</code> → <code>{escape(new)}</code></li>"
+                        for half, (old, new) in sorted(canary.changes.items()))
+        lines.append(f'<ul class="sbs-canary-changes">{items}</ul>')  # printed numbers: left out of the search index
     elif canary.pairs["changed"]:
         lines += ["", "Changed: " + ", ".join(f"`{key}`" for key in canary.pairs["changed"]) + "."]
     if canary.pairs["failing"]:
