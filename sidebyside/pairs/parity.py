@@ -374,27 +374,14 @@ matmuls round differently with the host's vector instructions (an AMD host repri
 another host with relative differences up to 9.4e-6, after training loops). Words, integers and the
 number of lines must match exactly."""
 
-DECIMAL_RE = re.compile(r"-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?")
-"""Any printed number; two integers must still be equal, a decimal may move by ``HOST_NOISE``
-(``1.0000001`` printed as ``1`` on another host)."""
+HOST_TOLERANCE = Tolerance(rel=HOST_NOISE, reason="the same code on another host")
 
 
 def within_host_noise(recorded: str, fresh: str) -> bool:
-    """Whether ``fresh`` is ``recorded`` up to decimals that differ by at most ``HOST_NOISE`` (relative)."""
+    """Whether ``fresh`` is ``recorded`` line for line, up to ``HOST_NOISE`` under the pairs' own number rules."""
     before, after = recorded.splitlines(), fresh.splitlines()
-    if len(before) != len(after):
-        return False
-    for old, new in zip(before, after, strict=True):
-        if old == new:
-            continue
-        if DECIMAL_RE.sub("#", old) != DECIMAL_RE.sub("#", new):
-            return False
-        for x, y in zip(DECIMAL_RE.findall(old), DECIMAL_RE.findall(new), strict=True):
-            a, b = float(x), float(y)
-            exact = not any(c in x + y for c in ".eE")
-            if (exact and x != y) or abs(a - b) > HOST_NOISE * max(abs(a), abs(b)):
-                return False
-    return True
+    return len(before) == len(after) and all(
+        old == new or compare_text(old, new, HOST_TOLERANCE) is None for old, new in zip(before, after, strict=True))
 
 
 def stale_diff(recorded: str, fresh: str, name: str) -> str:
