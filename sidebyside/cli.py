@@ -20,9 +20,9 @@ from pathlib import Path
 
 from sidebyside import ROOT
 from sidebyside.errors import SiteError, raise_all, read_text
-from sidebyside.pairs import headers, parity
+from sidebyside.pairs import headers, parity, setup
 from sidebyside.pairs.catalog import FRAMEWORKS, NAME_RE, SNIPPETS, Pair, discover, parse_header, suggest
-from sidebyside.pairs.expand import find_directives
+from sidebyside.pairs.expand import find_directives, shown_lines
 from sidebyside.pairs.runner import Result, require_frameworks, run_twice, write_recording
 
 TEMPLATE = '''# title: {title}
@@ -138,7 +138,7 @@ def cmd_check(root: Path = SNIPPETS, docs: Path = ROOT / "docs", with_data: bool
             raise SiteError(pair.halves["tensorflow"].out_path, None,
                             f"pair '{pair.key}' fails parity ({len(problems)} problem(s)); first: {first}",
                             "see the message of tests/test_parity.py for this pair, fix the snippets and re-record")
-    summary = f"{len(pairs)} pairs, all recorded and referenced; {parity.shares(pairs.values())}"
+    summary = f"{len(pairs)} pairs, all recorded and referenced; {parity.shares(pairs.values())}; {setup_folds(pairs)}"
     if not (root == SNIPPETS if with_data is None else with_data):
         return summary
     summary = f"{summary}; {check_data(pairs, docs)}"
@@ -151,6 +151,16 @@ def cmd_check(root: Path = SNIPPETS, docs: Path = ROOT / "docs", with_data: bool
 
     return (f"{summary}; {check_figures()}; {coverage.check()}; {status_text.check()}; {consistency.check(docs)}; "
             f"{reader_pages.check(docs)}; {pair_claims.check()}")
+
+
+def setup_folds(pairs: dict[str, Pair]) -> str:
+    """How far the folded setup regions move each half's lesson up the page (``sidebyside.pairs.setup``)."""
+    halves = []
+    for pair in pairs.values():
+        for half in pair.halves.values():
+            lines = read_text(half.path).splitlines()
+            halves.append((lines, *shown_lines(half), half.setup))
+    return setup.summary(halves)
 
 
 def check_figures() -> str:

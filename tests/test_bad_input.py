@@ -68,6 +68,19 @@ CATALOG_CASES = [
      ["pair.pytorch.py:2: unknown launcher 'mpirun'", "torchrun"]),
     ("unsplittable launch", True, {"topic/pair.pytorch.py": "# title: Adds two numbers\n# launch: torchrun 'x\nprint(2)\n"},
      ["pair.pytorch.py:2: launch 'torchrun 'x' cannot be split into words (No closing quotation)"]),
+    ("setup marker misspelt", True, {"topic/pair.pytorch.py": "# title: Adds two numbers\n# --- setup:x---\nx = 2\n# --- end setup ---\nprint(x)\n"},
+     ["pair.pytorch.py:2: malformed setup marker '# --- setup:x---'", "write '# --- setup: <what it holds> ---'"]),
+    ("setup never closed", True, {"topic/pair.pytorch.py": "# title: Adds two numbers\n# --- setup ---\nx = 2\nprint(x)\n"},
+     ["pair.pytorch.py:2: setup region is never closed; add '# --- end setup ---' after its last line"]),
+    ("setup end without start", True, {"topic/pair.pytorch.py": "# title: Adds two numbers\nx = 2\n# --- end setup ---\nprint(x)\n"},
+     ["pair.pytorch.py:3: '# --- end setup ---' without a '# --- setup: <what it holds> ---' before it"]),
+    ("setup inside setup", True,
+     {"topic/pair.pytorch.py": "# title: Adds two numbers\n# --- setup ---\nx = 2\n# --- setup ---\ny = 3\n# --- end setup ---\nprint(x)\n"},
+     ["pair.pytorch.py:4: setup region opened inside the one opened on line 2; close that one first"]),
+    ("empty setup", True, {"topic/pair.pytorch.py": "# title: Adds two numbers\n# --- setup ---\n\n# --- end setup ---\nprint(2)\n"},
+     ["pair.pytorch.py:2: setup region holds no code; delete both markers"]),
+    ("all setup", True, {"topic/pair.pytorch.py": "# title: Adds two numbers\n# --- setup ---\nprint(2)\n# --- end setup ---\n"},
+     ["pair.pytorch.py:2: every line is folded as setup, so the page would show no lesson"]),
 ]
 
 

@@ -51,6 +51,7 @@ from pathlib import Path
 
 from sidebyside import ROOT
 from sidebyside.errors import SiteError, read_text
+from sidebyside.pairs.setup import Region, regions
 
 SNIPPETS = ROOT / "snippets"
 FRAMEWORKS: dict[str, str] = {"tensorflow": "TensorFlow", "pytorch": "PyTorch"}
@@ -109,6 +110,8 @@ class Half:
     """``# tolerance:`` from the header, or None for the default."""
     launch: tuple[str, ...] = ()
     """``# launch:`` words (launcher first, then its arguments), or empty for ``python``."""
+    setup: tuple[Region, ...] = ()
+    """Setup regions the page folds (``sidebyside.pairs.setup``); runs and downloads keep them."""
 
     @property
     def command(self) -> str:
@@ -253,7 +256,8 @@ def _load_half(framework: str, path: Path) -> Half:
     body_start = max(line for values in lines_by_key.values() for _, line in values) + 1
     while body_start <= len(lines) and not lines[body_start - 1].strip():
         body_start += 1
-    return Half(framework, path, header["title"][0], differs, timeout, body_start, same, tolerance, launch)
+    return Half(framework, path, header["title"][0], differs, timeout, body_start, same, tolerance, launch,
+                regions(path, lines, body_start))
 
 
 def _check_twins(tf_half: Half, pt_half: Half) -> None:

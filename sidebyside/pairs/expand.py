@@ -23,6 +23,7 @@ from sidebyside.errors import SiteError
 from sidebyside.mdtext import outside_fences
 from sidebyside.pairs.catalog import Half, Pair, suggest
 from sidebyside.pairs.runner import read_recording
+from sidebyside.pairs.setup import segments
 
 DIRECTIVE_RE = re.compile(r"^(?P<indent>[ \t]*)@(?P<kind>pair|render)[ \t]+(?P<arg>\S+)[ \t]*$")
 
@@ -82,14 +83,9 @@ def pair_markdown(pair: Pair, source_url: str | None, root: str = "") -> str:
     for half in pair.halves.values():
         version, body = read_recording(half)
         rel = half.path.relative_to(half.path.parents[2]).as_posix()
-        start, end = shown_lines(half)
         lines.append(f'=== "{half.label}"')
         lines.append("")
-        # Numbered from 1: the numbers match the downloaded script line for line.
-        lines.append(f'    ```python linenums="1" title="{half.path.name}"')
-        lines.append(f'    --8<-- "{rel}:{start}:{end}"')
-        lines.append("    ```")
-        lines.append("")
+        lines.extend(code_blocks(half, rel))
         lines.append('    ````text title="Output"')
         lines.extend(("    " + out) if out else "" for out in (body.rstrip("\n") or "(no output)").splitlines())
         lines.append("    ````")
@@ -108,6 +104,32 @@ def pair_markdown(pair: Pair, source_url: str | None, root: str = "") -> str:
     lines.append("")
     lines.append("</div>")
     return "\n".join(lines)
+
+
+def code_blocks(half: Half, rel: str) -> list[str]:
+    """A half's code as Markdown: lesson blocks in file order, each setup region folded in place.
+
+    Numbered from 1 at the first shown line, so the numbers match the
+    downloaded script line for line across the folds. The file name titles
+    the first lesson block, the first code a reader sees.
+    """
+    start, end = shown_lines(half)
+    source = half.path.read_text(encoding="utf-8").splitlines()
+    out: list[str] = []
+    titled = False
+    for part in segments(source, start, end, half.setup):
+        first, last = part.first - start + 1, part.last - start + 1
+        include = [f'```python linenums="{first}"', f'--8<-- "{rel}:{part.first}:{part.last}"', "```", ""]
+        if part.setup is None:
+            if not titled:
+                include[0] += f' title="{half.path.name}"'
+                titled = True
+            out.extend("    " + line if line else "" for line in include)
+            continue
+        summary = html.escape(f"Setup: {part.setup.label}" if part.setup.label else "Setup")
+        out.extend((f'    ??? sbs-setup "{summary} · lines {first}–{last}"', ""))
+        out.extend("        " + line if line else "" for line in include)
+    return out
 
 
 def parity_note(pair: Pair) -> str:
