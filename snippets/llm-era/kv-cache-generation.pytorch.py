@@ -1,4 +1,5 @@
 # title: Greedy generation with a KV cache, checked against generation without one
+# --- setup: imports, corpus, tokenizer, GPT-2 and its shared weights ---
 import random
 
 import numpy as np
@@ -104,6 +105,7 @@ for i in range(CFG["n_layer"]):
 model.load_state_dict(
     {k: torch.from_numpy(v) for k, v in state.items()}
 )  # GPT-2 Conv1D is (in, out) too
+# --- end setup ---
 
 prompt = torch.tensor([tokenizer.encode("the dog").ids])
 kwargs = dict(

@@ -1,4 +1,5 @@
 # title: Greedy generation with a KV cache, checked against generation without one
+# --- setup: imports, corpus, tokenizer, config and shared weights ---
 import os
 
 os.environ["KERAS_BACKEND"] = "tensorflow"
@@ -68,6 +69,7 @@ for i in range(CFG["n_layer"]):
             0, 0.3 if ".w" in name else 0.1, shape
         )
 W = {k: v.astype("float32") for k, v in W.items()}
+# --- end setup ---
 
 
 class Block(keras.layers.Layer):
@@ -135,6 +137,7 @@ class TinyGPT(keras.Model):
 
 model = TinyGPT(CFG)
 model(np.zeros((1, 1), "int32"))  # build the weights
+# --- setup: copy the shared weights in, so both halves print the same ids ---
 model.wte.embeddings.assign(W["wte"])
 model.wpe.embeddings.assign(W["wpe"])
 model.ln_f.gamma.assign(W["ln_f.g"])
@@ -146,6 +149,7 @@ for i, block in enumerate(model.blocks):
     for dense in ("c_attn", "attn_proj", "c_fc", "mlp_proj"):
         getattr(block, dense).kernel.assign(W[f"h{i}.{dense}.w"])
         getattr(block, dense).bias.assign(W[f"h{i}.{dense}.b"])
+# --- end setup ---
 
 prompt = tokenizer.encode("the dog").ids
 

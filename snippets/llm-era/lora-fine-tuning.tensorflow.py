@@ -1,5 +1,6 @@
 # title: LoRA fine-tuning: Keras enable_lora and PEFT train the same adapters
 # tolerance: 1e-5 abs 1e-5 (float32 through two attention blocks; the frameworks sum in different orders)
+# --- setup: imports, corpus, tokenizer, the tiny GPT and its shared weights ---
 import os
 
 os.environ["KERAS_BACKEND"] = "tensorflow"
@@ -157,6 +158,7 @@ lora_a = [
     for i in range(CFG["n_layer"])
 ]
 prompt = np.array([tokenizer.encode("the cat sees").ids])
+# --- end setup ---
 
 # Freeze everything, then give each attention input projection a rank-4 adapter.
 for layer in (model.wte, model.wpe, model.ln_f):

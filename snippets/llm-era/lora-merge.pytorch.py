@@ -1,5 +1,6 @@
 # title: Merging LoRA adapters back into the base weights for serving
 # tolerance: 1e-5 abs 1e-5 (float32 through two attention blocks; the frameworks sum in different orders)
+# --- setup: imports, corpus, tokenizer, GPT-2 and its shared weights ---
 import random
 
 import numpy as np
@@ -115,6 +116,7 @@ lora = [
     )  # as if trained
     for i in range(CFG["n_layer"])
 ]
+# --- end setup ---
 
 base_count = sum(p.numel() for p in model.parameters())
 model = get_peft_model(

@@ -1,5 +1,6 @@
 # title: Merging LoRA adapters back into the base weights for serving
 # tolerance: 1e-5 abs 1e-5 (float32 through two attention blocks; the frameworks sum in different orders)
+# --- setup: imports, corpus, tokenizer, the tiny GPT and its shared weights ---
 import os
 
 os.environ["KERAS_BACKEND"] = "tensorflow"
@@ -156,6 +157,7 @@ lora = [
     )  # as if trained
     for i in range(CFG["n_layer"])
 ]
+# --- end setup ---
 
 base_count = model.count_params()
 for (a, b), block in zip(lora, model.blocks):

@@ -1,4 +1,5 @@
 # title: A tiny GPT-2 built from a config, no download, same logits
+# --- setup: imports, corpus and tokenizer ---
 import random
 
 import numpy as np
@@ -27,6 +28,7 @@ tokenizer.train_from_iterator(
         show_progress=False,
     ),
 )
+# --- end setup ---
 
 # The config, and weights drawn once with NumPy in the GPT-2 layout (kernels are (in,
 # out)).
@@ -37,6 +39,7 @@ CFG = dict(
     n_layer=2,
     n_head=4,
 )
+# --- setup: weights drawn once with NumPy, shared by both halves ---
 V, P, D = CFG["vocab_size"], CFG["n_positions"], CFG["n_embd"]
 rng = np.random.RandomState(0)
 W = {
@@ -64,6 +67,7 @@ for i in range(CFG["n_layer"]):
             0, 0.3 if ".w" in name else 0.1, shape
         )
 W = {k: v.astype("float32") for k, v in W.items()}
+# --- end setup ---
 
 config = GPT2Config(
     **CFG,
@@ -76,6 +80,7 @@ config = GPT2Config(
     attn_pdrop=0.0,
 )
 model = GPT2LMHeadModel(config).eval()  # built from the config: no download
+# --- setup: copy the shared weights in, so both halves print the same logits ---
 state = {
     "transformer.wte.weight": W["wte"],
     "transformer.wpe.weight": W["wpe"],
@@ -104,6 +109,7 @@ for i in range(CFG["n_layer"]):
 model.load_state_dict(
     {k: torch.from_numpy(v) for k, v in state.items()}
 )  # GPT-2 Conv1D is (in, out) too
+# --- end setup ---
 
 ids = torch.tensor([tokenizer.encode("the cat sees").ids])
 with torch.no_grad():

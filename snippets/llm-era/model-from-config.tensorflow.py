@@ -1,4 +1,5 @@
 # title: A tiny GPT-2 built from a config, no download, same logits
+# --- setup: imports, corpus and tokenizer ---
 import os
 
 os.environ["KERAS_BACKEND"] = "tensorflow"
@@ -31,6 +32,7 @@ tokenizer.train_from_iterator(
         show_progress=False,
     ),
 )
+# --- end setup ---
 
 # The config, and weights drawn once with NumPy in the GPT-2 layout (kernels are (in,
 # out)).
@@ -41,6 +43,7 @@ CFG = dict(
     n_layer=2,
     n_head=4,
 )
+# --- setup: weights drawn once with NumPy, shared by both halves ---
 V, P, D = CFG["vocab_size"], CFG["n_positions"], CFG["n_embd"]
 rng = np.random.RandomState(0)
 W = {
@@ -68,6 +71,7 @@ for i in range(CFG["n_layer"]):
             0, 0.3 if ".w" in name else 0.1, shape
         )
 W = {k: v.astype("float32") for k, v in W.items()}
+# --- end setup ---
 
 
 class Block(keras.layers.Layer):
@@ -135,6 +139,7 @@ class TinyGPT(keras.Model):
 
 model = TinyGPT(CFG)
 model(np.zeros((1, 1), "int32"))  # build the weights
+# --- setup: copy the shared weights in, so both halves print the same logits ---
 model.wte.embeddings.assign(W["wte"])
 model.wpe.embeddings.assign(W["wpe"])
 model.ln_f.gamma.assign(W["ln_f.g"])
@@ -146,6 +151,7 @@ for i, block in enumerate(model.blocks):
     for dense in ("c_attn", "attn_proj", "c_fc", "mlp_proj"):
         getattr(block, dense).kernel.assign(W[f"h{i}.{dense}.w"])
         getattr(block, dense).bias.assign(W[f"h{i}.{dense}.b"])
+# --- end setup ---
 
 ids = np.array([tokenizer.encode("the cat sees").ids])
 logits, _ = model(ids)
