@@ -1,4 +1,5 @@
 # title: One loop for any device count: a tf.distribute strategy and Hugging Face Accelerate
+# --- setup: imports, the digits data and the model with shared starting weights ---
 import os
 
 os.environ["KERAS_BACKEND"] = "tensorflow"
@@ -31,6 +32,7 @@ def fresh_model():
         ]
     )
     return model
+# --- end setup ---
 
 
 def train(strategy):

@@ -1,4 +1,5 @@
 # title: Callbacks: stop early on a stalled validation loss and keep the best checkpoint
+# --- setup: imports, noisy digits data and shared starting weights ---
 import logging
 
 import lightning as L
@@ -22,12 +23,14 @@ w1, w2 = (
     rng.normal(0, 0.1, (64, 64)).astype("float32"),
     rng.normal(0, 0.1, (64, 10)).astype("float32"),
 )
+# --- end setup ---
 
 
 class Classifier(L.LightningModule):
     def __init__(self):
         super().__init__()
         self.net = nn.Sequential(nn.Linear(64, 64), nn.ReLU(), nn.Linear(64, 10))
+        # --- setup: copy the shared starting weights in ---
         self.net.load_state_dict(
             {
                 "0.weight": torch.from_numpy(w1.T.copy()),
@@ -36,6 +39,7 @@ class Classifier(L.LightningModule):
                 "2.bias": torch.zeros(10),
             }
         )
+        # --- end setup ---
         self.val_losses = []
 
     def training_step(self, batch, batch_idx):

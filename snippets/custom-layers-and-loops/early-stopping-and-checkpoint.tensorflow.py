@@ -1,4 +1,5 @@
 # title: Callbacks: stop early on a stalled validation loss and keep the best checkpoint
+# --- setup: imports, noisy digits data and shared starting weights ---
 import os
 
 os.environ["KERAS_BACKEND"] = "tensorflow"
@@ -22,6 +23,7 @@ weights = [
     rng.normal(0, 0.1, (64, 10)).astype("float32"),
     np.zeros(10, "float32"),
 ]
+# --- end setup ---
 
 model = keras.Sequential(
     [

@@ -1,4 +1,5 @@
 # title: A framework runs the loop: Keras fit and PyTorch Lightning give the plain loop's losses
+# --- setup: imports, the digits data and the model with shared starting weights ---
 import logging
 
 import lightning as L
@@ -31,6 +32,7 @@ def fresh_model():
         }
     )
     return model
+# --- end setup ---
 
 
 loss_fn = nn.CrossEntropyLoss()

@@ -4,6 +4,7 @@
 data and weights.
 """
 
+# --- setup: imports, a print helper, the same data and weights in each process ---
 import numpy as np
 import torch
 import torch.distributed as dist
@@ -31,6 +32,7 @@ def setup():
         model[0].weight.copy_(torch.from_numpy(k1.T))
         model[2].weight.copy_(torch.from_numpy(k2.T))
     return x, y, model
+# --- end setup ---
 
 
 def train(model, x, y, rank=0, world_size=1):

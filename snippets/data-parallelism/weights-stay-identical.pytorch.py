@@ -4,6 +4,7 @@
 backend.
 """
 
+# --- setup: imports and a print helper ---
 import numpy as np
 import torch
 import torch.distributed as dist
@@ -13,6 +14,7 @@ from torch.nn.parallel import DistributedDataParallel as DDP
 def r8(values):
     """Round to 8 decimals for printing, so both frameworks print the same text."""
     return [round(float(v), 8) for v in np.ravel(values)]
+# --- end setup ---
 
 
 def main():
@@ -21,11 +23,13 @@ def main():
     rank, world_size = dist.get_rank(), dist.get_world_size()
     torch.set_num_threads(1)
 
+    # --- setup: the same data and weights in each process ---
     rng = np.random.RandomState(0)
     x = torch.from_numpy(rng.normal(size=(24, 3)).astype("float32"))
     y = torch.from_numpy(rng.normal(size=(24, 1)).astype("float32"))
     k1 = rng.normal(size=(3, 4)).astype("float32") * 0.5
     k2 = rng.normal(size=(4, 1)).astype("float32") * 0.5
+    # --- end setup ---
     global_batch, local_batch = 8, 8 // world_size
 
     model = torch.nn.Sequential(
@@ -33,9 +37,11 @@ def main():
         torch.nn.Tanh(),
         torch.nn.Linear(4, 1, bias=False),
     )
+    # --- setup: copy the shared weights in ---
     with torch.no_grad():  # PyTorch stores Linear weights as (out, in): transpose
         model[0].weight.copy_(torch.from_numpy(k1.T))
         model[2].weight.copy_(torch.from_numpy(k2.T))
+    # --- end setup ---
     ddp = DDP(model)
     optimizer = torch.optim.SGD(ddp.parameters(), lr=0.1)
 

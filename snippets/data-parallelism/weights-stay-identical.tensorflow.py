@@ -3,6 +3,7 @@
 it.
 """
 
+# --- setup: imports and a print helper ---
 import numpy as np
 import tensorflow as tf
 
@@ -10,6 +11,7 @@ import tensorflow as tf
 def r8(values):
     """Round to 8 decimals for printing, so both frameworks print the same text."""
     return [round(float(v), 8) for v in np.ravel(values)]
+# --- end setup ---
 
 
 cpu = tf.config.list_physical_devices("CPU")[
@@ -20,11 +22,13 @@ tf.config.set_logical_device_configuration(
 )
 strategy = tf.distribute.MirroredStrategy(["/cpu:0", "/cpu:1"])
 
+# --- setup: the same data and weights as the PyTorch half ---
 rng = np.random.RandomState(0)
 x = rng.normal(size=(24, 3)).astype("float32")
 y = rng.normal(size=(24, 1)).astype("float32")
 k1 = rng.normal(size=(3, 4)).astype("float32") * 0.5
 k2 = rng.normal(size=(4, 1)).astype("float32") * 0.5
+# --- end setup ---
 GLOBAL_BATCH = 8
 
 with strategy.scope():  # variables created here are mirrored on both devices

@@ -1,6 +1,7 @@
 # title: Post-training int8 quantization, dynamic range (weights only)
 # differs: a LiteRT flatbuffer and a torch.save file are different formats, so sizes differ; the float accuracy matches and the changed predictions are counted
 # same: ^float32 correct
+# --- setup: imports and one scikit-learn MLP, its weights copied in ---
 import copy
 import io
 import warnings
@@ -29,6 +30,7 @@ with torch.no_grad():
     for layer, w, b in zip((model[0], model[2]), mlp.coefs_, mlp.intercepts_):
         layer.weight.copy_(torch.from_numpy(w.T))
         layer.bias.copy_(torch.from_numpy(b))
+# --- end setup ---
 
 
 def size(module):

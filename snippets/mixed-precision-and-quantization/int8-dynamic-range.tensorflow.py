@@ -1,6 +1,7 @@
 # title: Post-training int8 quantization, dynamic range (weights only)
 # differs: a LiteRT flatbuffer and a torch.save file are different formats, so sizes differ; the float accuracy matches and the changed predictions are counted
 # same: ^float32 correct
+# --- setup: imports and one scikit-learn MLP, its weights copied in ---
 import contextlib
 import io
 
@@ -32,6 +33,7 @@ model = keras.Sequential(
 model.set_weights(
     [mlp.coefs_[0], mlp.intercepts_[0], mlp.coefs_[1], mlp.intercepts_[1]]
 )
+# --- end setup ---
 
 
 def convert(optimize):

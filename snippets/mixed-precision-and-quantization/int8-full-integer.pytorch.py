@@ -1,6 +1,7 @@
 # title: Post-training int8 quantization, full integer (calibrated activations)
 # differs: a LiteRT flatbuffer and a torch.save file differ in size, and each calibrates its own activation ranges; the float accuracy matches
 # same: ^float32 correct
+# --- setup: imports and one scikit-learn MLP, its weights copied in ---
 import io
 import operator
 
@@ -27,6 +28,7 @@ with torch.no_grad():
     for layer, w, b in zip((model[0], model[2]), mlp.coefs_, mlp.intercepts_):
         layer.weight.copy_(torch.from_numpy(w.T))
         layer.bias.copy_(torch.from_numpy(b))
+# --- end setup ---
 
 # PT2E: export the graph, let a backend's quantizer annotate it, calibrate, convert.
 batch = torch.export.Dim("batch", min=1)

@@ -1,6 +1,7 @@
 # title: Post-training int8 quantization, full integer (calibrated activations)
 # differs: a LiteRT flatbuffer and a torch.save file differ in size, and each calibrates its own activation ranges; the float accuracy matches
 # same: ^float32 correct
+# --- setup: imports and one scikit-learn MLP, its weights copied in ---
 import contextlib
 import io
 
@@ -30,6 +31,7 @@ model = keras.Sequential(
 model.set_weights(
     [mlp.coefs_[0], mlp.intercepts_[0], mlp.coefs_[1], mlp.intercepts_[1]]
 )
+# --- end setup ---
 
 converter = tf.lite.TFLiteConverter.from_keras_model(model)
 converter.optimizations = [tf.lite.Optimize.DEFAULT]

@@ -3,6 +3,7 @@
 resumes exactly.
 """
 
+# --- setup: imports, data and shared starting weights ---
 import numpy as np
 import torch
 
@@ -15,17 +16,20 @@ initial = [
     rng.normal(size=(8, 1)).astype("float32") * 0.5,
     np.zeros(1, "float32"),
 ]
+# --- end setup ---
 
 
 def build():
     model = torch.nn.Sequential(
         torch.nn.Linear(4, 8), torch.nn.Tanh(), torch.nn.Linear(8, 1)
     )
+    # --- setup: copy the shared starting weights in ---
     with torch.no_grad():  # PyTorch stores Linear weights as (out, in): transpose
         model[0].weight.copy_(torch.from_numpy(initial[0].T))
         model[0].bias.copy_(torch.from_numpy(initial[1]))
         model[2].weight.copy_(torch.from_numpy(initial[2].T))
         model[2].bias.copy_(torch.from_numpy(initial[3]))
+    # --- end setup ---
     return model, torch.optim.SGD(model.parameters(), lr=0.05, momentum=0.9)
 
 

@@ -3,6 +3,7 @@
 resumes exactly.
 """
 
+# --- setup: imports, data and shared starting weights ---
 import numpy as np
 import tensorflow as tf
 
@@ -15,6 +16,7 @@ initial = [
     rng.normal(size=(8, 1)).astype("float32") * 0.5,
     np.zeros(1, "float32"),
 ]
+# --- end setup ---
 
 
 def build():
