@@ -3,6 +3,7 @@ import numpy as np
 import keras
 from sklearn.datasets import load_digits
 
+# --- setup: the same digits data and starting weights in both halves ---
 # Same data and the same initial weights in both halves (generated with NumPy).
 digits = load_digits()
 x = (digits.data[:1792] / 16.0).astype("float32")  # 1792 = 28 full batches of 64
@@ -10,6 +11,7 @@ y = digits.target[:1792].astype("int64")
 rng = np.random.RandomState(0)
 w1, b1 = rng.normal(0, 0.1, (64, 32)).astype("float32"), np.zeros(32, "float32")
 w2, b2 = rng.normal(0, 0.1, (32, 10)).astype("float32"), np.zeros(10, "float32")
+# --- end setup ---
 
 model = keras.Sequential(
     [

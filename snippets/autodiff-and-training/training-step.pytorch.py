@@ -4,6 +4,7 @@ import numpy as np
 import torch
 from torch import nn
 
+# --- setup: weights and data from NumPy, the same in both halves ---
 # Weights and data come from NumPy, so both frameworks start from identical numbers.
 rng = np.random.RandomState(42)
 w1, b1 = (
@@ -16,13 +17,16 @@ w2, b2 = (
 )
 x = torch.from_numpy(rng.normal(size=(5, 4)).astype("float32"))
 y = torch.from_numpy(rng.normal(size=(5, 2)).astype("float32"))
+# --- end setup ---
 
 model = nn.Sequential(nn.Linear(4, 3), nn.Tanh(), nn.Linear(3, 2))
+# --- setup: copy the shared weights in, transposed to (out, in) ---
 with torch.no_grad():  # nn.Linear weight is (out, in): transpose the (in, out) arrays
     model[0].weight.copy_(torch.from_numpy(w1.T))
     model[0].bias.copy_(torch.from_numpy(b1))
     model[2].weight.copy_(torch.from_numpy(w2.T))
     model[2].bias.copy_(torch.from_numpy(b2))
+# --- end setup ---
 
 # PyTorch's Adam eps defaults to 1e-8 and Keras' epsilon to 1e-7: set it explicitly.
 optimizer = torch.optim.Adam(model.parameters(), lr=0.01, eps=1e-8)

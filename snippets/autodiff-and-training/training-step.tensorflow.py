@@ -4,6 +4,7 @@ import numpy as np
 import keras
 import tensorflow as tf
 
+# --- setup: weights and data from NumPy, the same in both halves ---
 # Weights and data come from NumPy, so both frameworks start from identical numbers.
 rng = np.random.RandomState(42)
 w1, b1 = (
@@ -16,6 +17,7 @@ w2, b2 = (
 )
 x = rng.normal(size=(5, 4)).astype("float32")
 y = rng.normal(size=(5, 2)).astype("float32")
+# --- end setup ---
 
 model = keras.Sequential(
     [

@@ -2,6 +2,7 @@
 # launch: torchrun --standalone --nproc-per-node 2
 """DistributedDataParallel: two processes started by torchrun, talking over gloo."""
 
+# --- setup: imports and a print helper ---
 import numpy as np
 import torch
 import torch.distributed as dist
@@ -11,12 +12,14 @@ from torch.nn.parallel import DistributedDataParallel as DDP
 def r8(values):
     """Round to 8 decimals for printing, so both frameworks print the same text."""
     return [round(float(v), 8) for v in np.ravel(values)]
+# --- end setup ---
 
 
 def main():
     # torchrun sets RANK, WORLD_SIZE, MASTER_ADDR and MASTER_PORT for each process.
     dist.init_process_group("gloo")
     rank, world_size = dist.get_rank(), dist.get_world_size()
+    # --- setup: the same data and weight in each process ---
     rng = np.random.RandomState(0)
     x = torch.from_numpy(rng.normal(size=(8, 3)).astype("float32"))
     y = torch.from_numpy(rng.normal(size=(8, 1)).astype("float32"))
@@ -24,6 +27,7 @@ def main():
     model = torch.nn.Linear(3, 1, bias=False)
     with torch.no_grad():
         model.weight.copy_(w0.T)
+    # --- end setup ---
     ddp = DDP(
         model
     )  # broadcasts rank 0's weights, then all-reduces gradients in backward()

@@ -1,6 +1,7 @@
 # title: Each replica computes a gradient on its half of the batch; all-reduce averages them
 """MirroredStrategy on one machine: two replicas on two logical CPU devices."""
 
+# --- setup: imports and a print helper ---
 import numpy as np
 import tensorflow as tf
 
@@ -8,6 +9,7 @@ import tensorflow as tf
 def r8(values):
     """Round to 8 decimals for printing, so both frameworks print the same text."""
     return [round(float(v), 8) for v in np.ravel(values)]
+# --- end setup ---
 
 
 # Split the one physical CPU into two logical devices. This must run before
@@ -20,10 +22,12 @@ tf.config.set_logical_device_configuration(
 strategy = tf.distribute.MirroredStrategy(["/cpu:0", "/cpu:1"])
 print("replicas:", strategy.num_replicas_in_sync)
 
+# --- setup: the same data and weight as the PyTorch half ---
 rng = np.random.RandomState(0)
 x = rng.normal(size=(8, 3)).astype("float32")
 y = rng.normal(size=(8, 1)).astype("float32")
 w0 = rng.normal(size=(3, 1)).astype("float32")
+# --- end setup ---
 
 with strategy.scope():
     w = tf.Variable(w0)  # a MirroredVariable: one copy per device

@@ -14,6 +14,7 @@ import torch
 
 ATOL = 1e-5
 
+# --- setup: a small model, its input and the same weights in both halves ---
 rng = np.random.RandomState(0)
 k1, b1 = (
     rng.normal(size=(4, 8)).astype("float32"),
@@ -34,6 +35,7 @@ with torch.no_grad():  # same weights; PyTorch stores Linear weights as (out, in
     model[2].weight.copy_(torch.from_numpy(k2.T))
     model[2].bias.copy_(torch.from_numpy(b2))
     expected = model(x).numpy()
+# --- end setup ---
 
 exported = torch.export.export(model, (x,))
 print(

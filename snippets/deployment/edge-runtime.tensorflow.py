@@ -14,6 +14,7 @@ from ai_edge_litert.interpreter import Interpreter, OpResolverType
 
 ATOL = 1e-5
 
+# --- setup: a small model, its input and the same weights in both halves ---
 rng = np.random.RandomState(0)
 k1, b1 = (
     rng.normal(size=(4, 8)).astype("float32"),
@@ -34,6 +35,7 @@ model = tf.keras.Sequential(
 )
 model.set_weights([k1, b1, k2, b2])
 expected = model(x).numpy()
+# --- end setup ---
 
 model.export(
     "model.tflite", format="litert", verbose=False

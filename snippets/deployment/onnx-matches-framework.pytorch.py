@@ -11,6 +11,7 @@ import torch
 # float32 kernels differ in summation order; this bounds the allowed difference
 ATOL = 1e-5
 
+# --- setup: a small model, its input and the same weights in both halves ---
 rng = np.random.RandomState(0)
 k1, b1 = (
     rng.normal(size=(4, 8)).astype("float32"),
@@ -31,6 +32,7 @@ with torch.no_grad():  # same weights; PyTorch stores Linear weights as (out, in
     model[2].weight.copy_(torch.from_numpy(k2.T))
     model[2].bias.copy_(torch.from_numpy(b2))
     expected = model(x).numpy()
+# --- end setup ---
 
 program = (
     torch.onnx.export(  # the torch.export-based exporter, default since PyTorch 2.9

@@ -9,6 +9,7 @@ import tensorflow as tf
 # float32 kernels differ in summation order; this bounds the allowed difference
 ATOL = 1e-5
 
+# --- setup: a small model, its input and the same weights in both halves ---
 rng = np.random.RandomState(0)
 k1, b1 = (
     rng.normal(size=(4, 8)).astype("float32"),
@@ -29,6 +30,7 @@ model = tf.keras.Sequential(
 )
 model.set_weights([k1, b1, k2, b2])
 expected = model(x).numpy()
+# --- end setup ---
 
 model.export(
     "model.onnx", format="onnx", opset_version=18, verbose=False

@@ -6,6 +6,7 @@ class.
 import numpy as np
 import torch
 
+# --- setup: a small model, its input and the same weights in both halves ---
 rng = np.random.RandomState(0)
 k1, b1 = (
     rng.normal(size=(4, 8)).astype("float32"),
@@ -26,6 +27,7 @@ with torch.no_grad():  # same weights; PyTorch stores Linear weights as (out, in
     model[2].weight.copy_(torch.from_numpy(k2.T))
     model[2].bias.copy_(torch.from_numpy(b2))
 expected = model(x).detach().numpy()
+# --- end setup ---
 
 batch = torch.export.Dim(
     "batch"

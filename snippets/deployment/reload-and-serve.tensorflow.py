@@ -4,6 +4,7 @@
 import numpy as np
 import tensorflow as tf
 
+# --- setup: a small model, its input and the same weights in both halves ---
 rng = np.random.RandomState(0)
 k1, b1 = (
     rng.normal(size=(4, 8)).astype("float32"),
@@ -24,6 +25,7 @@ model = tf.keras.Sequential(
 )
 model.set_weights([k1, b1, k2, b2])
 expected = model(x).numpy()
+# --- end setup ---
 
 model.export(
     "exported_model", format="tf_saved_model", verbose=False
