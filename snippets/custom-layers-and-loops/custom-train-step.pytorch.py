@@ -4,6 +4,7 @@ import torch
 from sklearn.datasets import load_digits
 from torch import nn
 
+# --- setup: the digits data and the model with shared starting weights ---
 digits = load_digits()
 x = torch.tensor(
     digits.data[:1792] / 16.0, dtype=torch.float32
@@ -22,6 +23,7 @@ model.load_state_dict(
         "2.bias": torch.from_numpy(b2),
     }
 )
+# --- end setup ---
 optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
 loss_fn = nn.CrossEntropyLoss()
 CLIP = 0.25  # per-tensor gradient norm limit; it is hit in this run

@@ -8,6 +8,7 @@ import numpy as np
 import tensorflow as tf
 from sklearn.datasets import load_digits
 
+# --- setup: the digits data and shared starting weights ---
 digits = load_digits()
 x = (digits.data[:1792] / 16.0).astype("float32")  # 28 full batches of 64
 y = digits.target[:1792].astype("int64")
@@ -18,6 +19,7 @@ weights = [
     rng.normal(0, 0.1, (32, 10)).astype("float32"),
     np.zeros(10, "float32"),
 ]
+# --- end setup ---
 CLIP = 0.25  # per-tensor gradient norm limit; it is hit in this run
 
 

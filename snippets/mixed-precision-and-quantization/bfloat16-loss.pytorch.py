@@ -8,6 +8,7 @@ import torch
 from sklearn.datasets import load_digits
 
 TOL = 1e-2  # relative; bfloat16 keeps 8 significant bits, about 2-3 decimal digits
+# --- setup: the digits data and a model with the Keras half's weights ---
 x, y = load_digits(return_X_y=True)
 x = torch.from_numpy((x[:256] / 16.0).astype("float32"))
 y = torch.from_numpy(y[:256])
@@ -24,6 +25,7 @@ model = torch.nn.Sequential(
 with torch.no_grad():  # the same weights as the Keras half (kernels transposed)
     for p, w in zip(model.parameters(), weights):
         p.copy_(torch.from_numpy(w.T if w.ndim == 2 else w))
+# --- end setup ---
 
 
 def loss_with(autocast):

@@ -8,6 +8,7 @@ import numpy as np
 from sklearn.datasets import load_digits
 
 TOL = 1e-2  # relative; bfloat16 keeps 8 significant bits, about 2-3 decimal digits
+# --- setup: the digits data and shared starting weights ---
 x, y = load_digits(return_X_y=True)
 x = (x[:256] / 16.0).astype("float32")
 y = y[:256]
@@ -18,6 +19,7 @@ weights = [
     rng.standard_normal((64, 10)).astype("float32") * 0.2,
     np.zeros(10, "float32"),
 ]
+# --- end setup ---
 
 
 def loss_with(policy):

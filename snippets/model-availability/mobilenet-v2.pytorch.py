@@ -3,6 +3,7 @@
 # wheel on PyPI does not load beside the CPU build of torch 2.13, so the architecture
 # is written out here as torchvision defines it (inverted residual blocks, ReLU6,
 # no convolution biases).
+# --- setup: MobileNetV2 written out as torchvision defines it ---
 import torch
 from torch import nn
 
@@ -55,6 +56,7 @@ def mobilenet_v2(num_classes=1000):
         nn.Linear(1280, num_classes),
     ]
     return nn.Sequential(*layers)
+# --- end setup ---
 
 
 model = mobilenet_v2().eval()

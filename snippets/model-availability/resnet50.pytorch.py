@@ -8,6 +8,7 @@
 # wheel on PyPI does not load beside the CPU build of torch 2.13, so the architecture
 # is written out here, layer for layer as torchvision defines it (convolutions
 # without bias, then batch norm).
+# --- setup: ResNet-50 written out as torchvision defines it ---
 import torch
 from torch import nn
 
@@ -52,6 +53,7 @@ def resnet50(num_classes=1000):
     return nn.Sequential(
         *layers, nn.AdaptiveAvgPool2d(1), nn.Flatten(), nn.Linear(cin, num_classes)
     )
+# --- end setup ---
 
 
 model = resnet50()

@@ -2,6 +2,7 @@
 # torchvision.models.vgg16(weights=None).features is this stack. The torchvision
 # wheel on PyPI does not load beside the CPU build of torch 2.13, so the layers are
 # written out here.
+# --- setup: VGG16's convolution stack written out as torchvision defines it ---
 import torch
 from torch import nn
 
@@ -35,6 +36,7 @@ for v in CONFIG:
         layers += [nn.Conv2d(cin, v, 3, padding=1), nn.ReLU()]
         cin = v
 base = nn.Sequential(*layers)
+# --- end setup ---
 
 convs = [m for m in base if isinstance(m, nn.Conv2d)]
 print(

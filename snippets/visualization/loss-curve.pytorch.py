@@ -8,6 +8,7 @@ import torch._dynamo
 from tensorboard.backend.event_processing.event_accumulator import EventAccumulator
 from torch.utils.tensorboard import SummaryWriter
 
+# --- setup: seeded data and a model with the same starting weights ---
 torch.manual_seed(0)
 rng = np.random.RandomState(0)
 x = rng.normal(size=(64, 3)).astype("float32")
@@ -23,6 +24,7 @@ model = torch.nn.Linear(3, 1)
 with torch.no_grad():
     model.weight.copy_(torch.from_numpy(w0.T))
     model.bias.zero_()
+# --- end setup ---
 optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
 loss_fn = torch.nn.MSELoss()
 # One writer per run directory: TensorBoard shows logs/train and

@@ -3,6 +3,7 @@ import numpy as np
 import tensorflow as tf
 from tensorboard.backend.event_processing.event_accumulator import EventAccumulator
 
+# --- setup: seeded data and a model with the same starting weights ---
 tf.keras.utils.set_random_seed(0)
 rng = np.random.RandomState(0)
 x = rng.normal(size=(64, 3)).astype("float32")
@@ -14,6 +15,7 @@ w0 = rng.normal(scale=0.1, size=(3, 1)).astype(
 
 model = tf.keras.Sequential([tf.keras.Input((3,)), tf.keras.layers.Dense(1)])
 model.layers[0].set_weights([w0, np.zeros(1, "float32")])
+# --- end setup ---
 model.compile(optimizer=tf.keras.optimizers.SGD(0.1), loss="mse")
 # The Keras callback writes logs/train and logs/validation: two runs in TensorBoard.
 tensorboard = tf.keras.callbacks.TensorBoard(log_dir="logs", write_graph=False)
