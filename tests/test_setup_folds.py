@@ -38,6 +38,6 @@ def test_the_download_of_a_folded_script_is_the_script_byte_for_byte(half: Half)
 def test_folds_move_the_lesson_to_the_top() -> None:
     half = GOLDEN["fixture/folded"].halves["tensorflow"]
     lines = half.path.read_text(encoding="utf-8").splitlines()
-    # Lines 2-7 of the file (imports, weights, a blank line) sat above the first lesson line; now one summary does.
-    assert lesson_position(lines, *shown_lines(half), half.setup) == (7, 1)
+    # Lines 3-6 and 8 of the file (imports, weights, a blank line) sat above the first lesson line; now one summary does.
+    assert lesson_position(lines, *shown_lines(half), half.setup) == (5, 1)
     assert lesson_position(lines, *shown_lines(half), ()) == (0, 0)

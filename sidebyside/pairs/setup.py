@@ -113,13 +113,16 @@ def lesson_position(lines: list[str], first: int, last: int, folded: tuple[Regio
     """Lines a reader sees above the first lesson line: (with nothing folded, with the regions folded).
 
     The first lesson line is the first non-blank line outside every region;
-    a folded region above it costs one line, its summary.
+    before the folds, the lines above it were shown (the markers are new, so
+    they are not counted); with them, each folded region above it costs one
+    line, its summary.
     """
     parts = segments(lines, first, last, folded)
     lesson = next((s for s in parts if s.setup is None), None)
     if lesson is None:
         return 0, 0
-    return lesson.first - first, sum(1 for s in parts if s.setup is not None and s.last < lesson.first)
+    above = [s for s in parts if s.setup is not None and s.last < lesson.first]
+    return lesson.first - first - 2 * len(above), len(above)
 
 
 def summary(halves: list[tuple[list[str], int, int, tuple[Region, ...]]]) -> str:
@@ -131,5 +134,6 @@ def summary(halves: list[tuple[list[str], int, int, tuple[Region, ...]]]) -> str
     if not moved:
         return "no script folds setup"
     before, after = sum(b for b, _ in moved), sum(a for _, a in moved)
-    return (f"{len(moved)} of {len(halves)} scripts fold setup (their first lesson line comes after "
-            f"{before} shown lines in all, {after} with the folds)")
+    folded = sum(region.end - region.start - 1 for half in halves for region in half[3])
+    return (f"{len(moved)} of {len(halves)} scripts fold {folded} lines of setup (their first lesson line "
+            f"comes after {before} shown lines in all, {after} with the folds)")
