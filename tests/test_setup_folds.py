@@ -12,7 +12,7 @@ import pytest
 
 from sidebyside.pairs.catalog import Half, discover
 from sidebyside.pairs.expand import shown_lines, shown_text
-from sidebyside.pairs.setup import lesson_position
+from sidebyside.pairs.setup import lesson_position, summary
 
 GOLDEN = discover(Path(__file__).parent / "golden" / "snippets")
 FOLDED = [half for pairs in (GOLDEN, discover()) for pair in pairs.values() for half in pair.halves.values() if half.setup]
@@ -41,3 +41,12 @@ def test_folds_move_the_lesson_to_the_top() -> None:
     # Lines 3-6 and 8 of the file (imports, weights, a blank line) sat above the first lesson line; now one summary does.
     assert lesson_position(lines, *shown_lines(half), half.setup) == (5, 1)
     assert lesson_position(lines, *shown_lines(half), ()) == (0, 0)
+
+
+def test_check_counts_the_folds() -> None:
+    halves = [(h.path.read_text(encoding="utf-8").splitlines(), *shown_lines(h), h.setup)
+              for h in GOLDEN["fixture/folded"].halves.values()]
+    # TensorFlow folds 4 + 1 lines, PyTorch 4 + 2; in each, 5 lines sat above the first lesson line.
+    assert summary(halves) == ("2 of 2 scripts fold 11 lines of setup (their first lesson line comes after "
+                               "10 shown lines in all, 2 with the folds)")
+    assert summary([(*half[:3], ()) for half in halves]) == "no script folds setup"
