@@ -6,6 +6,7 @@ import numpy as np
 import tensorflow as tf
 from tensorflow.tsl.profiler.protobuf import xplane_pb2  # the profile's on-disk format
 
+# --- setup: seeded data and a small model ---
 rng = np.random.default_rng(0)
 x = rng.standard_normal((64, 32)).astype("float32")
 y = rng.integers(0, 10, 64)
@@ -18,6 +19,7 @@ model = tf.keras.Sequential(
 )
 opt = tf.keras.optimizers.SGD(0.01)
 loss_fn = tf.keras.losses.SparseCategoricalCrossentropy(from_logits=True)
+# --- end setup ---
 
 
 @tf.function

@@ -4,6 +4,7 @@
 import numpy as np
 import torch
 
+# --- setup: seeded data and a small model ---
 rng = np.random.default_rng(0)
 x = torch.from_numpy(rng.standard_normal((64, 32)).astype("float32"))
 y = torch.from_numpy(rng.integers(0, 10, 64))
@@ -11,6 +12,7 @@ model = torch.nn.Sequential(
     torch.nn.Linear(32, 64), torch.nn.ReLU(), torch.nn.Linear(64, 10)
 )
 opt = torch.optim.SGD(model.parameters(), lr=0.01)
+# --- end setup ---
 
 
 def train_step():
