@@ -164,6 +164,7 @@ canary-venv:  ## .venv-canary with the newest stable frameworks
 canary: canary-venv  ## every pair on the newest releases into data/canary/<date>.json
 	mkdir -p build
 	nice -n 10 $(CANARY_VENV)/bin/python -m sidebyside.tools.canary --record data/canary --report build/canary-report.md --outdir build/canary-outputs
+	$(CANARY_VENV)/bin/python -m sidebyside.tools.wheel_sizes --check
 
 # Facts a registry can answer (newest versions + release dates on PyPI and npm) -> data/facts/<date>.json, then drift;
 # every tracked package's final releases since 2024 -> data/facts/releases.json (the release ledger is tested against it).

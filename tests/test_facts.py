@@ -12,10 +12,8 @@ import dataclasses
 import datetime
 import functools
 import json
-import threading
 import urllib.parse
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -28,6 +26,7 @@ from sidebyside.data.releases import load_ledger
 from sidebyside.errors import SiteError
 from sidebyside.site.renderers.community_facts import fact_row
 from sidebyside.tools import facts
+from tests.local_registry import serve_json
 
 
 def responses(overrides: dict[str, str] | None = None, planted: dict[str, str] | None = None) -> dict[str, dict]:
@@ -69,25 +68,8 @@ def responses(overrides: dict[str, str] | None = None, planted: dict[str, str] |
 def registry() -> Iterator[tuple[str, dict[str, dict]]]:
     """A local registry on 127.0.0.1; tests edit the served documents through the yielded dict."""
     served: dict[str, dict] = responses()
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:
-            body = served.get(self.path)
-            self.send_response(200 if body is not None else 404)
-            self.send_header("Content-Type", "application/json")
-            self.end_headers()
-            self.wfile.write(json.dumps(body or {"message": "not found"}).encode())
-
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}", served
-    finally:
-        server.shutdown()
+    with serve_json(served) as base:
+        yield base, served
 
 
 def run(base: str, out: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
