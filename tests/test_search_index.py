@@ -5,8 +5,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from sidebyside.site.search_terms import code_words, compact_index
+from sidebyside.site.search_terms import code_words, compact_index, on_page_content
 from sidebyside.tools.searchbench import over_budget
+
+GOLDEN = Path(__file__).parent / "golden"
 
 
 def test_a_code_block_keeps_each_new_api_name_once() -> None:
@@ -47,3 +49,10 @@ def test_words_on_every_pair_and_source_leave_the_index() -> None:
     doc = {"location": "t/", "title": "T", "text": "<p>Both print 3.</p> TensorFlowPyTorch step.tensorflow.py "
                                                    "step.pytorch.py <p>docs.python.org, as of 2026-11-28</p>"}
     assert compact_index({"docs": [doc]})["docs"][0]["text"] == "Both print 3. docs.python.org"
+
+
+def test_a_folded_setup_summary_leaves_the_index_and_its_code_stays() -> None:
+    html = (GOLDEN / "folded.html").read_text(encoding="utf-8")  # the folded rendering, as tests/test_golden.py holds it
+    marked = on_page_content(html, None, None, None)
+    assert marked.count("<summary data-search-exclude>Setup") == html.count("<summary>Setup") == 4
+    assert marked.count('<div class="language-python highlight">') == html.count('<div class="language-python highlight">') == 8

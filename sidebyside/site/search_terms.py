@@ -39,6 +39,8 @@ from sidebyside.errors import SiteError
 _EXCLUDED_RE = re.compile(r'<p class="(sbs-tested|sbs-rosetta-meta|sbs-parity sbs-same)">')
 _LEDGER_RE = re.compile(r'<div class="sbs-ledger-release"')
 """A release on the ledger page: each change it lists is listed again, and indexed, on the page it links to."""
+_SETUP_SUMMARY_RE = re.compile(r'(<details class="sbs-setup">\s*<summary)>')
+"""A folded setup block's summary ("Setup: imports and data · lines 1-12"): its code is indexed, the label answers nothing."""
 _INLINE_TAG_RE = re.compile(r"</?(?:p|li|ul|ol|strong|em|small|a|span|br|code|sup|sub|table|thead|tbody|tr|th|td|div)\b[^>]*>")
 """Markup inside an entry: previews read as well without it, and every reader downloads it."""
 _CODE_BLOCK_RE = re.compile(r"<pre><code>(.*?)</code></pre>", re.S)
@@ -131,6 +133,7 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
     html = _EXCLUDED_RE.sub(r'<p class="\1" data-search-exclude>', html)
     html = html.replace('<ul class="sbs-canary-changes">', '<ul class="sbs-canary-changes" data-search-exclude>')
     html = _LEDGER_RE.sub('<div class="sbs-ledger-release" data-search-exclude', html)
+    html = _SETUP_SUMMARY_RE.sub(r"\1 data-search-exclude>", html)
     return _OUTPUT_RE.sub(_output_block, html)
 
 
