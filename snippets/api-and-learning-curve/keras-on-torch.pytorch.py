@@ -10,6 +10,7 @@ import numpy as np
 from sklearn.datasets import load_digits
 
 # ---- identical Keras code in both halves from here on ----
+# --- setup: the digits data and shared starting weights ---
 digits = load_digits()
 x = (digits.data[:1792] / 16.0).astype("float32")
 y = digits.target[:1792].astype("int64")
@@ -20,6 +21,7 @@ weights = [
     rng.normal(0, 0.1, (32, 10)).astype("float32"),
     np.zeros(10, "float32"),
 ]
+# --- end setup ---
 
 model = keras.Sequential(
     [

@@ -11,6 +11,7 @@ import onnx
 import tensorflow as tf
 import tf2onnx
 
+# --- setup: one small model with seeded weights ---
 rng = np.random.RandomState(0)
 model = tf.keras.Sequential(
     [
@@ -22,6 +23,7 @@ model = tf.keras.Sequential(
 model.set_weights(
     [rng.normal(size=w.shape).astype("float32") for w in model.get_weights()]
 )
+# --- end setup ---
 
 
 def onnx_ops(path):
