@@ -167,3 +167,38 @@ def test_a_leaf_no_project_answers_is_checked_against_its_rows(tmp_path: Path) -
     (problem,) = project_contradictions(tree, load_comparison())
     assert problem.message == (f"{path}:{tree.nodes['pytorch-edge'].line}: leaf 'pytorch-edge' picks pytorch with no comparison row behind it; "
                                "add 'rows: [...]' (ids of comparison.yml) that back the pick")
+
+
+def test_a_flipped_row_on_a_page_naming_both_frameworks_is_caught(tmp_path: Path) -> None:
+    # languages beyond Python: tensorflow -> pytorch; the community page's verdict names both frameworks, so its title
+    # alone cannot tell, and no benchmark backs the row: the page's words it quotes name TensorFlow
+    table = load_comparison(flip_row(tmp_path, "language-bindings", "pytorch"))
+    row = next(r for r in table.rows if r.id == "language-bindings")
+    (problem,) = consistency.clause_contradictions(DOCS, table)
+    assert problem.message == (
+        f"{table.path}:{row.line}: comparison row 'language-bindings' says pytorch, but the words of its page it rests on "
+        f"('{row.verdict_clause}') name TensorFlow; "
+        "re-check both; change the row's verdict, or quote the page's words that state the new one")
+    assert [p.message for p in consistency.contradictions(load_decision(), table, DOCS)] == [problem.message]
+
+
+def test_a_depends_row_flipped_to_a_pick_on_a_page_naming_both_is_caught(tmp_path: Path) -> None:
+    table = load_comparison(flip_row(tmp_path, "governance", "pytorch"))
+    with pytest.raises(SiteError, match=r"comparison row 'governance' says pytorch, but the words of its page it rests on "
+                                        r"\('both are maintained'\) name both frameworks or neither"):
+        raise consistency.clause_contradictions(DOCS, table)[0]
+
+
+def test_a_clause_the_page_does_not_say_or_a_missing_one_is_caught(tmp_path: Path) -> None:
+    text = COMPARISON.read_text(encoding="utf-8")
+    invented = text.replace('verdict_clause: "TensorFlow keeps more official languages"', 'verdict_clause: "PyTorch has more languages"')
+    dropped = text.replace('        verdict_clause: "Keras is shorter, PyTorch hides less"\n', "")
+    assert invented != text and dropped != text
+    for changed, expected in ((invented, r"verdict_clause 'PyTorch has more languages' is not on docs/topics/community\.md"),
+                              (dropped, r"comparison row 'learning-curve' says depends and its evidence page's verdict .* names both "
+                                        r"frameworks; add 'verdict_clause:'")):
+        path = tmp_path / "comparison.yml"
+        path.write_text(changed, encoding="utf-8")
+        (problem,) = consistency.clause_contradictions(DOCS, load_comparison(path))
+        with pytest.raises(SiteError, match=expected):
+            raise problem

@@ -23,7 +23,7 @@ VERDICTS: dict[str, str] = {"tensorflow": "TensorFlow", "pytorch": "PyTorch", "t
 """Allowed verdict values -> label shown to readers."""
 
 ROW_REQUIRED = {"id", "criterion", "tensorflow", "pytorch", "verdict", "why", "evidence"}
-ROW_OPTIONAL = {"source", "as_of", "depends_on", "bench_cases"}
+ROW_OPTIONAL = {"source", "as_of", "depends_on", "bench_cases", "verdict_clause"}
 GROUP_KEYS = {"id", "title", "rows"}
 
 
@@ -45,6 +45,8 @@ class Row:
     depends_on: str | None = None
     bench_cases: tuple[str, ...] = ()
     """Benchmark cases the verdict rests on, checked against the newest data/bench/*.json."""
+    verdict_clause: str | None = None
+    """Words of the evidence page that state this row's verdict, where the page's verdict title names both frameworks."""
 
 
 @dataclass(frozen=True)
@@ -86,6 +88,7 @@ def _row(item: LocatedDict, what: str, group: str, seen: dict[str, int]) -> Row:
         line=item.line,
         depends_on=fields.text(item, "depends_on", what, default=None),
         bench_cases=_bench_cases(item, what),
+        verdict_clause=fields.text(item, "verdict_clause", what, default=None),
     )
 
 

@@ -13,6 +13,11 @@ These checks tie them together:
   be named by the verdict title of its evidence page (a title that names
   neither, "same tool, same numbers", cannot sit behind a row that says
   TensorFlow);
+- a row that rests on no benchmark, on a page whose verdict title names both
+  frameworks (so the title alone cannot say which way the row goes), quotes
+  the words of that page that state its verdict (``verdict_clause``); they
+  must be on the page, and the framework they name alone must be the row's
+  pick (words naming both or neither back only "tie" or "depends");
 - a row that says "depends" may back a leaf that picks one framework only
   when the row says what it depends on (``depends_on``, shown in the table);
 - a row that names the benchmark cases it rests on (``bench_cases``) must
@@ -157,10 +162,43 @@ def unnamed_picks(docs: Path, table: Comparison) -> list[SiteError]:
     return problems
 
 
+def leaning(text: str) -> str | None:
+    """The one framework ``text`` names, or None when it names both or neither."""
+    named = [name for name, pattern in NAMES.items() if pattern.search(text)]
+    return named[0] if len(named) == 1 else None
+
+
+def clause_contradictions(docs: Path, table: Comparison) -> list[SiteError]:
+    """Rows without benchmark cases whose evidence page's verdict names both frameworks: the row's quoted clause
+    must be on that page and lean the way the row does (a pick needs a clause naming it alone)."""
+    problems = []
+    for row in table.rows:
+        page = docs / row.evidence.partition("#")[0]
+        verdict = page_verdict(page) if page.is_file() and not row.bench_cases else None
+        if verdict is None or not all(pattern.search(verdict.title) for pattern in NAMES.values()):
+            continue
+        where = f"its evidence page's verdict ('{verdict.title}', {display_path(page)}:{verdict.line}) names both frameworks"
+        if not row.verdict_clause:
+            problem, fix = (f"comparison row '{row.id}' says {row.verdict} and {where}",
+                            "add 'verdict_clause:' quoting the words of that page that state this row's verdict")
+        elif " ".join(row.verdict_clause.split()) not in " ".join(page.read_text(encoding="utf-8").split()):
+            problem, fix = (f"comparison row '{row.id}': its verdict_clause '{row.verdict_clause}' is not on {display_path(page)}",
+                            "quote the page's words exactly (line breaks aside), or change the page")
+        elif (leaning(row.verdict_clause) or "tie or depends") != (row.verdict if row.verdict in OTHER else "tie or depends"):
+            named = LABELS.get(leaning(row.verdict_clause) or "", "both frameworks or neither")
+            problem, fix = (f"comparison row '{row.id}' says {row.verdict}, but the words of its page it rests on "
+                            f"('{row.verdict_clause}') name {named}",
+                            "re-check both; change the row's verdict, or quote the page's words that state the new one")
+        else:
+            continue
+        problems.append(SiteError(table.path, row.line, problem, fix))
+    return problems
+
+
 def contradictions(tree: Tree, table: Comparison, docs: Path) -> list[SiteError]:
     """Every check of this module, as ``check`` and the build run them."""
     return (project_contradictions(tree, table) + page_contradictions(docs, table) + unnamed_picks(docs, table)
-            + bench_contradictions(table))
+            + clause_contradictions(docs, table) + bench_contradictions(table))
 
 
 def bench_contradictions(table: Comparison, results: Path | None = None) -> list[SiteError]:
