@@ -20,7 +20,7 @@ import pytest
 from packaging.version import Version
 
 from sidebyside.data.community import COMMUNITY, load_community
-from sidebyside.data.facts import RELEASE_LISTS, latest_record, load_record, load_release_lists, parse_record
+from sidebyside.data.facts import HARDWARE_RELEASES, RELEASE_LISTS, latest_record, load_record, load_release_lists, parse_record
 from sidebyside.data.ledger_coverage import LEDGER_BEGAN, _package_problems, backlog_problems, is_placeholder, unreviewed
 from sidebyside.data.releases import load_ledger
 from sidebyside.errors import SiteError
@@ -49,6 +49,12 @@ def responses(overrides: dict[str, str] | None = None, planted: dict[str, str] |
         else:
             served["/" + urllib.parse.quote(listed.name, safe="@")] = {"dist-tags": {"latest": newest}, "versions": {v: {} for v in releases},
                                                                        "time": {"created": "2016-01-01T00:00:00Z", **releases}}
+    hardware = load_release_lists(HARDWARE_RELEASES)  # every release of the packages the support matrix declares
+    for listed in hardware.packages.values():
+        files = {v: [{"upload_time_iso_8601": f"{day.isoformat()}T12:00:00.000000Z"}] for v, day in listed.releases.items() if day}
+        doc = served.setdefault(f"/pypi/{listed.name}/json", {"info": {"version": max(files, key=Version)}, "releases": {}})
+        doc.setdefault("urls", files[doc["info"]["version"]])
+        doc["releases"] = {**files, **doc["releases"]}
     for key, answer in latest_record().answers.items():
         version = (overrides or {}).get(key, answer.version)
         stamp = f"{answer.released.isoformat()}T12:00:00.000000Z"
@@ -84,7 +90,9 @@ def test_fetch_records_what_the_registry_answers(registry, tmp_path: Path, capsy
     assert code == 0, out
     assert "No drift" in out
     written = tmp_path / f"{datetime.date.today().isoformat()}.json"
-    assert sorted(p.name for p in tmp_path.glob("*.json")) == sorted([written.name, RELEASE_LISTS.name])
+    assert sorted(p.name for p in tmp_path.glob("*.json")) == sorted([written.name, RELEASE_LISTS.name, HARDWARE_RELEASES.name])
+    hardware, recorded_hardware = load_release_lists(tmp_path / HARDWARE_RELEASES.name), load_release_lists(HARDWARE_RELEASES)
+    assert {k: rl.releases for k, rl in hardware.packages.items()} == {k: rl.releases for k, rl in recorded_hardware.packages.items()}
     lists, recorded_lists = load_release_lists(tmp_path / RELEASE_LISTS.name), load_release_lists()
     assert {k: rl.releases for k, rl in lists.packages.items()} == {k: rl.releases for k, rl in recorded_lists.packages.items()}
     fresh, recorded = load_record(written), latest_record()

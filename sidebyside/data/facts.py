@@ -141,6 +141,11 @@ def parse_release_lists(path: Path, data: object) -> ReleaseLists:
     return ReleaseLists(path, _date(path, data["checked"], "'checked'"), packages)
 
 
+HARDWARE_RELEASES = FACTS_DIR / "hardware-releases.json"
+"""Every final release (no start day) of each package a row of ``data/hardware.yml`` declares, in the shape of
+``releases.json``: the recorded registry answer the support matrix's release numbers are checked against."""
+
+
 def load_release_lists(path: Path = RELEASE_LISTS) -> ReleaseLists:
     if not path.is_file():
         raise SiteError(path, None, "no release list recorded", "run 'make facts' to ask PyPI and npm")

@@ -34,7 +34,7 @@ from pathlib import Path
 from packaging.version import InvalidVersion, Version
 
 from sidebyside.data.community import COMMUNITY, load_community
-from sidebyside.data.facts import FACTS_DIR, RELEASE_LISTS, Answer, Record, ReleaseList, package_key, parse_record, parse_release_lists
+from sidebyside.data.facts import FACTS_DIR, HARDWARE_RELEASES, RELEASE_LISTS, Answer, Record, ReleaseList, package_key, parse_record, parse_release_lists
 from sidebyside.data.releases import SINCE, load_ledger
 from sidebyside.errors import SiteError
 
@@ -98,13 +98,13 @@ def is_final(version: str) -> bool:
         return False
 
 
-def pypi_releases(base: str, name: str) -> ReleaseList:
-    """Final releases since ``SINCE``, each dated by its earliest file (yanked ones too: they were published)."""
+def pypi_releases(base: str, name: str, since: datetime.date = SINCE) -> ReleaseList:
+    """Final releases since ``since``, each dated by its earliest file (yanked ones too: they were published)."""
     data = _get_json(f"{base}/pypi/{urllib.parse.quote(name)}/json")
     days = {}
     for version, files in data.get("releases", {}).items():
         times = sorted(f["upload_time_iso_8601"] for f in files if f.get("upload_time_iso_8601"))
-        if times and is_final(version) and (day := datetime.date.fromisoformat(times[0][:10])) >= SINCE:
+        if times and is_final(version) and (day := datetime.date.fromisoformat(times[0][:10])) >= since:
             days[version] = day
     return ReleaseList(package_key("pypi", name), "pypi", name, days)
 
@@ -152,6 +152,19 @@ def record_releases(day: datetime.date, out: Path, pypi: str = PYPI, npm: str = 
     """Ask the registries for every tracked package's releases and write ``<out>/releases.json``."""
     lists = [pypi_releases(pypi, n) if r == "pypi" else npm_releases(npm, n) for r, n in tracked()]
     target = out / RELEASE_LISTS.name
+    data = release_lists_json(day, lists)
+    parse_release_lists(target, data)
+    out.mkdir(parents=True, exist_ok=True)
+    target.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+    return target
+
+
+def record_hardware_releases(day: datetime.date, out: Path, pypi: str = PYPI) -> Path:
+    """Every final release of each package ``data/hardware.yml`` declares -> ``<out>/hardware-releases.json``."""
+    from sidebyside.data.hardware import HARDWARE, declared_packages
+
+    lists = [pypi_releases(pypi, name, since=datetime.date.min) for name in declared_packages(HARDWARE)]
+    target = out / HARDWARE_RELEASES.name
     data = release_lists_json(day, lists)
     parse_release_lists(target, data)
     out.mkdir(parents=True, exist_ok=True)
@@ -216,6 +229,7 @@ def main(argv: list[str] | None = None) -> int:
     day = datetime.date.today()
     if not args.no_write:
         print(f"wrote {record_releases(day, args.out, args.pypi, args.npm)}")
+        print(f"wrote {record_hardware_releases(day, args.out, args.pypi)}")
     if args.releases_only:
         return 0
     data = record_json(day, ask(args.pypi, args.npm))
