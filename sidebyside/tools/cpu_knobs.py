@@ -19,7 +19,8 @@ from sidebyside.tools.bench.common import first_call_seconds, time_repeats
 from sidebyside.tools.measured import emit, row, run_workers, write
 
 JOBS = ("tensorflow:1", "tensorflow:2", "pytorch:1", "pytorch:2")
-REPEATS, ITERS, WARMUP = 5, 30, 5
+REPEATS, ITERS, WARMUP = 9, 30, 5
+"""Nine repeats, not five: on a shared 2-core host a single busy repeat should not move the median."""
 NOTE = (f"Medians of {REPEATS} repeats (each repeat kept in the row's samples; a first call is timed once); "
         "this 2-core machine was shared with other jobs while measuring, "
         "so absolute times are noisy and will be re-measured; compare variants within a column.")
@@ -34,9 +35,9 @@ def _step_rows(framework: str, label: str, step: Callable[[], Any], compiled: bo
     """The MLP train step in ms; a compiled variant also gets its first call minus the fastest steady call."""
     first = first_call_seconds(lambda: float(step()))
     times = time_repeats(lambda: float(step()), ITERS, REPEATS, WARMUP)
-    out = [row("MLP train step", framework, label, "ms", [t * 1e3 for t in times])]
+    out = [row("MLP train step", framework, label, "ms", [t * 1e3 for t in times], ITERS, WARMUP)]
     if compiled:
-        out.append(row("first call (trace + compile)", framework, label, "s", [max(first - min(times), 0.0)]))
+        out.append(row("first call (trace + compile)", framework, label, "s", [max(first - min(times), 0.0)], 1, 0))
     return out
 
 
@@ -49,7 +50,7 @@ def tensorflow_rows(threads: int, full: bool) -> list[dict]:
     out = []
     a = tf.constant(big)
     out.append(row("512x512 matmul", "tensorflow", f"{threads} thread(s)", "ms",
-                   [t * 1e3 for t in time_repeats(lambda: (a @ a).numpy(), ITERS, REPEATS, WARMUP)]))
+                   [t * 1e3 for t in time_repeats(lambda: (a @ a).numpy(), ITERS, REPEATS, WARMUP)], ITERS, WARMUP))
     variants = {"eager": {}, "tf.function": {"jit_compile": False}, "tf.function(jit_compile=True)": {"jit_compile": True}}
     for variant, options in variants.items():
         model = tf.keras.Sequential([tf.keras.Input((32,)), tf.keras.layers.Dense(64, activation="relu"), tf.keras.layers.Dense(10)])
@@ -75,7 +76,7 @@ def tensorflow_rows(threads: int, full: bool) -> list[dict]:
         for calls in (1, 2):
             ds = tf.data.Dataset.from_tensor_slices(samples).map(work, num_parallel_calls=calls).batch(32).prefetch(1)
             times = time_repeats(lambda ds=ds: [b for b in ds], 1, REPEATS, 1)
-            out.append(row("input pipeline epoch (256 samples)", "tensorflow", "1 loader" if calls == 1 else "2 loaders", "ms", [t * 1e3 for t in times]))
+            out.append(row("input pipeline epoch (256 samples)", "tensorflow", "1 loader" if calls == 1 else "2 loaders", "ms", [t * 1e3 for t in times], 1, 1))
     return out
 
 
@@ -86,7 +87,8 @@ def pytorch_rows(threads: int, full: bool) -> list[dict]:
     torch.manual_seed(0)
     x, y, big = _data()
     xt, yt, a = torch.from_numpy(x), torch.from_numpy(y), torch.from_numpy(big)
-    out = [row("512x512 matmul", "pytorch", f"{threads} thread(s)", "ms", [t * 1e3 for t in time_repeats(lambda: a @ a, ITERS, REPEATS, WARMUP)])]
+    out = [row("512x512 matmul", "pytorch", f"{threads} thread(s)", "ms",
+               [t * 1e3 for t in time_repeats(lambda: a @ a, ITERS, REPEATS, WARMUP)], ITERS, WARMUP)]
     variants = {"eager": None, "torch.compile": "default", "torch.compile(mode='max-autotune-no-cudagraphs')": "max-autotune-no-cudagraphs"}
     for variant, mode in variants.items():
         model = torch.nn.Sequential(torch.nn.Linear(32, 64), torch.nn.ReLU(), torch.nn.Linear(64, 10))
@@ -108,7 +110,7 @@ def pytorch_rows(threads: int, full: bool) -> list[dict]:
             loader = torch.utils.data.DataLoader(dataset, batch_size=32, num_workers=workers, persistent_workers=workers > 0)
             times = time_repeats(lambda loader=loader: [b for b in loader], 1, REPEATS, 1)
             label = "1 loader" if workers == 0 else "2 loaders"  # 0 workers: the main process loads
-            out.append(row("input pipeline epoch (256 samples)", "pytorch", label, "ms", [t * 1e3 for t in times]))
+            out.append(row("input pipeline epoch (256 samples)", "pytorch", label, "ms", [t * 1e3 for t in times], 1, 1))
     return out
 
 
@@ -136,7 +138,7 @@ def main() -> None:
         rows_of = tensorflow_rows if framework == "tensorflow" else pytorch_rows
         emit(rows_of(int(threads), full=threads == "1"))
         return
-    print(f"wrote {write('cpu-knobs', run_workers(__spec__.name, JOBS, NOTE))}")
+    print(f"wrote {write('cpu-knobs', run_workers(__spec__.name, JOBS, NOTE, REPEATS))}")
 
 
 if __name__ == "__main__":

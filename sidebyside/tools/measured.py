@@ -10,13 +10,18 @@ machine. Used by ``cpu_knobs`` and ``quant_latency``.
 from __future__ import annotations
 
 import json
+import math
+import os
 import statistics
 import subprocess
 import sys
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from sidebyside import ROOT
+from sidebyside.data.pins import normalise, pins
+from sidebyside.data.samples import samples_digest
 from sidebyside.errors import SiteError
 from sidebyside.pairs.runner import base_env
 from sidebyside.tools.bench.machine import describe
@@ -26,6 +31,11 @@ MEASURED = ROOT / "data" / "measured"
 
 
 SUMMARY = ("median", "min", "max", "n")
+HOW = ("machine", "os", "python", "versions", "threads", "method")
+"""How a record was taken: host, interpreter, package versions, thread settings, repeats and load."""
+ROW_KEYS = ("case", "framework", "variant", "unit", "calls", "warmup", "samples", "samples_sha256", *SUMMARY)
+PINNED = ("tensorflow", "keras", "torch")
+"""Packages whose recorded version must be the pinned one: a record from other versions is stale."""
 
 
 def summarise(values: list[float]) -> dict:
@@ -33,10 +43,17 @@ def summarise(values: list[float]) -> dict:
     return {"median": statistics.median(values), "min": min(values), "max": max(values), "n": len(values)}
 
 
-def row(case: str, framework: str, variant: str, unit: str, values: list[float]) -> dict:
-    """One measured case: every repeat kept under ``samples``, with the summary derived from them."""
-    return {"case": case, "framework": framework, "variant": variant, "unit": unit,
-            **summarise(values), "samples": list(values)}
+def identity(r: dict) -> str:
+    """What a row's samples time: case, framework, variant, unit, calls per sample and warm-up."""
+    return "|".join(str(r[key]) for key in ("case", "framework", "variant", "unit", "calls", "warmup"))
+
+
+def row(case: str, framework: str, variant: str, unit: str, values: list[float], calls: int, warmup: int) -> dict:
+    """One measured case: every repeat kept under ``samples`` (each the mean of ``calls`` timed calls after
+    ``warmup`` untimed ones), with their fingerprint and the summary derived from them."""
+    out = {"case": case, "framework": framework, "variant": variant, "unit": unit, "calls": calls, "warmup": warmup,
+           **summarise(values), "samples": list(values)}
+    return {**out, "samples_sha256": samples_digest(identity(out), values)}
 
 
 def emit(rows: list[dict]) -> None:
@@ -44,8 +61,15 @@ def emit(rows: list[dict]) -> None:
     print(json.dumps(rows))
 
 
-def run_workers(module: str, jobs: tuple[str, ...], note: str, timeout: int = 1800) -> dict:
-    """Run ``python -m module worker <job>`` for each job (e.g. ``tensorflow:2``) and collect a result document."""
+def run_workers(module: str, jobs: tuple[str, ...], note: str, repeats: int, timeout: int = 1800) -> dict:
+    """Run ``python -m module worker <job>`` for each job (e.g. ``tensorflow:2``) and collect a result document.
+
+    The document says how it was taken: the host, versions and threads
+    (``describe``), the repeats per row, the niceness the workers ran at and
+    the one-minute load average before and after, since a loaded host is
+    what makes the samples spread.
+    """
+    load_before = os.getloadavg()[0]
     rows: list[dict] = []
     for job in jobs:
         proc = subprocess.run([sys.executable, "-m", module, "worker", job], cwd=ROOT, capture_output=True, text=True,
@@ -55,7 +79,8 @@ def run_workers(module: str, jobs: tuple[str, ...], note: str, timeout: int = 18
             raise SiteError(ROOT / (module.replace(".", "/") + ".py"), None, f"worker {job} failed: {last[0]}",
                             f"run it alone to see the whole error: python -m {module} worker {job}")
         rows += json.loads(proc.stdout.strip().splitlines()[-1])
-    return {"date": date.today().isoformat(), **describe(threads=1), "note": note, "rows": rows}
+    method = {"repeats": repeats, "nice": os.nice(0), "load_average": [round(load_before, 2), round(os.getloadavg()[0], 2)]}
+    return {"date": date.today().isoformat(), **describe(threads=1), "method": method, "note": note, "rows": rows}
 
 
 def write(name: str, doc: dict) -> Path:
@@ -66,45 +91,67 @@ def write(name: str, doc: dict) -> Path:
 
 
 def load(name: str) -> dict:
-    """Read a committed result; a missing or malformed file names itself and the command that makes it."""
+    """Read a committed result; a missing, malformed or hand-edited file names itself and the command that makes it."""
     path = MEASURED / f"{name}.json"
     remake = f"run 'make measure-{name}' and commit data/measured/{name}.json"
     try:
-        doc = json.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        doc = json.loads(text)
     except FileNotFoundError:
         raise SiteError(path, None, "no measured data", remake) from None
     except json.JSONDecodeError as exc:
         raise SiteError(path, exc.lineno, f"invalid JSON: {exc.msg}", remake) from None
-    for key in ("date", "machine", "rows", "note"):
+    for key in ("date", "rows", "note", *HOW):
         if key not in doc:
-            raise SiteError(path, None, f"missing '{key}'", remake)
+            raise SiteError(path, None, f"missing '{key}' (a record says how it was taken)", remake)
+    stale = version_problem(doc["versions"])
+    if stale:
+        raise SiteError(path, _line_of(text, '"versions"'), stale, remake)
     for r in doc["rows"]:
-        if not all(k in r for k in ("case", "framework", "variant", "unit", *SUMMARY)):
-            raise SiteError(path, None, f"row {r.get('case')!r} is incomplete", remake)
-        problem = summary_problem(r)
+        if not all(k in r for k in ROW_KEYS):
+            missing = ", ".join(k for k in ROW_KEYS if k not in r)
+            raise SiteError(path, _line_of(text, f'"case": {json.dumps(r.get("case"))}'),
+                            f"row {r.get('case')!r} is incomplete (no {missing}): every row keeps its raw samples", remake)
+        problem, needle = row_problem(r, doc["method"]["repeats"])
         if problem:
-            line = _line_of(path.read_text(encoding="utf-8"), f'"median": {json.dumps(r["median"])}')
-            raise SiteError(path, line, f"row '{r['case']}, {r['framework']}, {r['variant']}': {problem}",
-                            f"summaries are derived from the samples, not edited: {remake}")
+            raise SiteError(path, _line_of(text, needle), f"row '{r['case']}, {r['framework']}, {r['variant']}': {problem}",
+                            f"samples are measured and summaries derived from them, not edited: {remake}")
     return doc
 
 
-def summary_problem(r: dict) -> str | None:
-    """Why a row's summary cannot be what was measured (None when it holds together).
-
-    With ``samples`` the summary must be exactly what they give; an older row
-    without them must at least be ordered (min <= median <= max), with a
-    whole number of repeats that can give its spread.
-    """
-    if "samples" in r:
-        derived = summarise(r["samples"])
-        wrong = [key for key in SUMMARY if r[key] != derived[key]]
-        return (f"{wrong[0]} {r[wrong[0]]} is not what its samples give ({derived[wrong[0]]})" if wrong else None)
-    if not r["min"] <= r["median"] <= r["max"]:
-        return f"median {r['median']} is outside its min–max ({r['min']}–{r['max']})"
-    if not isinstance(r["n"], int) or r["n"] < 1 or (r["n"] == 1 and r["min"] != r["max"]):
-        return f"n = {r['n']} cannot give min {r['min']} and max {r['max']}"
+def version_problem(versions: dict) -> str | None:
+    """Which recorded framework version is not the pinned one (None when all are): times from other versions are stale."""
+    pinned = {pin.name: pin.version for pin in pins()}
+    for name in PINNED:
+        recorded = str(versions.get(name, "not recorded")).split("+")[0]
+        if recorded != pinned.get(normalise(name)):
+            return f"measured with {name} {recorded}, but requirements pin {pinned.get(normalise(name))}"
     return None
+
+
+def row_problem(r: dict, repeats: int) -> tuple[str | None, str]:
+    """Why a row cannot be what was measured, and a text to find its line (None when it holds together).
+
+    The samples must be the ones the tool wrote (their fingerprint), non-negative
+    numbers, ``repeats`` of them (one for a one-off timing such as a first
+    call), and the summary exactly what they give.
+    """
+    samples = r["samples"]
+    if not samples or not all(isinstance(v, int | float) and not isinstance(v, bool) and math.isfinite(v) and v >= 0
+                              for v in samples):
+        return "samples must be a non-empty list of non-negative numbers", f'"case": {json.dumps(r["case"])}'
+    digest = samples_digest(identity(r), samples)
+    if r["samples_sha256"] != digest:
+        return (f"its samples are not the ones measured (samples_sha256 {r['samples_sha256']}, the samples give {digest})",
+                f'"samples_sha256": {json.dumps(r["samples_sha256"])}')
+    if len(samples) not in (repeats, 1):
+        return f"{len(samples)} samples, but the record's method takes {repeats} repeats", f'"samples_sha256": "{digest}"'
+    derived = summarise(samples)
+    wrong = [key for key in SUMMARY if r[key] != derived[key]]
+    if wrong:
+        return (f"{wrong[0]} {r[wrong[0]]} is not what its samples give ({derived[wrong[0]]})",
+                f'"{wrong[0]}": {json.dumps(r[wrong[0]])}')
+    return None, ""
 
 
 def fmt(value: float) -> str:
@@ -130,7 +177,50 @@ def table(doc: dict) -> str:
                 r = found.get(f"{framework}|{variant}")
                 cells.append(f"{fmt(r['median'])} {unit} ({fmt(r['min'])}–{fmt(r['max'])}, n={r['n']})" if r else "—")
             lines.append(f"| {case} | {variant} | {cells[0]} | {cells[1]} |")
-    m, v = doc["machine"], doc["versions"]
-    lines += ["", f"Measured on {doc['date']}: {m['cpu']}, {m['cores']} cores; TensorFlow {v['tensorflow']}, PyTorch {v['torch']}. "
-              f"{doc['note']}"]
+    m, v, how = doc["machine"], doc["versions"], doc["method"]
+    load = " to ".join(f"{x:.1f}" for x in how["load_average"])
+    lines += ["", f"Measured on {doc['date']}: {m['cpu']}, {m['cores']} cores, one-minute load average {load} while measuring; "
+              f"TensorFlow {v['tensorflow']}, PyTorch {v['torch']}. {doc['note']}"]
     return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class Order:
+    """A claim CI re-measures cheaply: one variant's row is slower than another's for the same case and framework.
+
+    Only the order is held, never a time: a loaded or different host moves
+    the ratio a lot (the committed record and a re-run on the same host can
+    differ several-fold), but both must put the slower variant at least
+    ``ORDER_BAND`` times the faster one.
+    """
+
+    name: str
+    case: str
+    framework: str
+    slower: str
+    faster: str
+
+
+ORDER_BAND = 2.0
+
+
+def recorded_ratio(doc: dict, order: Order) -> float:
+    """The slower row's median over the faster row's, both derived from their samples."""
+    medians = {r["variant"]: statistics.median(r["samples"]) for r in doc["rows"]
+               if (r["case"], r["framework"]) == (order.case, order.framework)}
+    return medians[order.slower] / medians[order.faster]
+
+
+def check_order(name: str, doc: dict, order: Order, remeasured: float) -> None:
+    """Raise when the record or the re-measurement does not put ``order.slower`` ``ORDER_BAND`` times above ``faster``."""
+    recorded = recorded_ratio(doc, order)
+    if recorded >= ORDER_BAND and remeasured >= ORDER_BAND:
+        return
+    path = MEASURED / f"{name}.json"
+    slower = next(r for r in doc["rows"] if (r["case"], r["framework"], r["variant"]) == (order.case, order.framework, order.slower))
+    raise SiteError(path, _line_of(path.read_text(encoding="utf-8"), f'"samples_sha256": "{slower["samples_sha256"]}"'),
+                    f"{order.name}: row '{order.case}, {order.framework}, {order.slower}' takes {recorded:.3g} times "
+                    f"the '{order.faster}' row in the record and {remeasured:.3g} times re-measured here; "
+                    f"both must be at least {ORDER_BAND:g}",
+                    f"re-measure with 'make measure-{name}' on a quiet host and, if the order really changed, "
+                    "change the page that states it")
