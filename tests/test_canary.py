@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from packaging.version import Version
 
 from sidebyside.data import canary as canary_data
 from sidebyside.errors import SiteError
@@ -183,3 +184,29 @@ def test_canary_versions_are_releases_the_registry_lists() -> None:
     assert {"torch", "jax"} <= {dist for dist in record.installed if CANARY_REGISTRY_NAME.get(dist, dist) in
                                 {lists.packages[k].name for k in lists.packages}}
     assert unpublished({**record.installed, "torch": "2.15.9"}, lists) == ["torch 2.15.9"]
+
+
+def test_every_recorded_version_is_the_newest_the_registry_listed_by_that_day() -> None:
+    from sidebyside.data.facts import load_release_lists
+    lists = load_release_lists()
+    for path in sorted(canary_data.CANARY_DIR.glob("*.json")):
+        assert canary_data.newest_problems(canary_data.load_canary(path), lists) == [], path.name
+
+
+def test_lie_the_newest_torch_version_changed_in_the_record(tmp_path: Path) -> None:
+    """Planted: torch 2.15.0 -> 2.14.1 in a copy of the newest record (a published release, so only 'newest' catches it)."""
+    from sidebyside.data.facts import load_release_lists
+    lists = load_release_lists()
+    record = canary_data.latest_canary()
+    assert record is not None
+    data = json.loads(record.path.read_text(encoding="utf-8"))
+    newest = data["installed"]["torch"]
+    older = sorted((v for v in lists.packages["pypi:torch"].releases if v != newest), key=Version)[-1]
+    data["installed"]["torch"] = older
+    path = tmp_path / record.path.name
+    path.write_text(json.dumps(data, indent=2), encoding="utf-8")
+    line = next(n for n, text in enumerate(path.read_text().splitlines(), 1) if f'"torch": "{older}"' in text)
+    (problem,) = canary_data.newest_problems(canary_data.load_canary(path), lists)
+    assert problem.message == (f"{path}:{line}: torch {older} is not the newest release the registry listed by {data['date']} "
+                               f"({newest}, releases.json); the canary installs the newest; "
+                               "re-run 'make canary' instead of editing the record")

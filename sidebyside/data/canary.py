@@ -12,7 +12,10 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from packaging.version import Version
+
 from sidebyside import ROOT
+from sidebyside.data.facts import ReleaseLists, package_key
 from sidebyside.errors import SiteError
 
 CANARY_DIR = ROOT / "data" / "canary"
@@ -65,3 +68,33 @@ def latest_canary(directory: Path = CANARY_DIR) -> CanaryRecord | None:
     """The newest record, or None before the first ``make canary``."""
     files = sorted(directory.glob("[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9].json"))
     return load_canary(files[-1]) if files else None
+
+
+REGISTRY_NAME = {"tensorflow-cpu": "tensorflow"}
+"""Installed distributions released in step with a registry package of another name, under the same versions."""
+NEEDS_NEWER_PYTHON = {"jax": "0.11.0"}
+"""The first release the site's Python 3.11 cannot install, so the canary's newest is the one before it: every file
+of jax 0.11.0 and later requires Python >= 3.12 (requires_python on https://pypi.org/project/jax/0.11.0/, as of 2026-12-06)."""
+
+
+def newest_problems(record: CanaryRecord, lists: ReleaseLists) -> list[SiteError]:
+    """Installed versions that are not the newest final release the registry had listed by the record's day.
+
+    The canary installs the newest releases, so anything else in its record is an edit (or a stale venv).
+    """
+    problems = []
+    text = record.path.read_text(encoding="utf-8")
+    for dist, version in record.installed.items():
+        listed = lists.packages.get(package_key("pypi", REGISTRY_NAME.get(dist, dist)))
+        if listed is None:
+            continue
+        ceiling = NEEDS_NEWER_PYTHON.get(dist)
+        candidates = [v for v, day in listed.releases.items() if (day is None or day <= record.date)
+                      and (ceiling is None or Version(v) < Version(ceiling))]
+        newest = max(candidates, key=Version) if candidates else None
+        if newest is not None and version.split("+", 1)[0] != newest:
+            line = next((n for n, row in enumerate(text.splitlines(), 1) if f'"{dist}": "{version}"' in row), None)
+            problems.append(SiteError(record.path, line, f"{dist} {version} is not the newest release the registry listed by "
+                                      f"{record.date} ({newest}, {lists.path.name}); the canary installs the newest",
+                                      "re-run 'make canary' instead of editing the record"))
+    return problems
