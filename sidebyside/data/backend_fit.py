@@ -2,7 +2,10 @@
 
 Written by ``python -m sidebyside.tools.backend_fit``; read by the
 ``keras-backend-fit`` renderer. A truncated or hand-edited file stops the
-build with its path and the broken field instead of rendering a wrong table.
+build with its path and the broken field instead of rendering a wrong table:
+each backend's epoch times carry the fingerprint the tool wrote
+(``sidebyside.data.samples``), so times edited, or swapped between backends,
+no longer load, and their count must be the repeats the record says it took.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sidebyside import ROOT
+from sidebyside.data.samples import samples_digest
 from sidebyside.errors import SiteError
 
 FIT_SPEED = ROOT / "data" / "backends" / "fit-speed.json"
@@ -37,9 +41,16 @@ class BackendRun:
 class FitSpeed:
     date: str
     machine: str
+    method: dict
+    """How the times were taken: repeats, warm-up epochs, threads, niceness, load average before and after."""
     note: str
     workload: str
     runs: tuple[BackendRun, ...]
+
+
+def run_identity(backend: str, workload: str) -> str:
+    """What one backend's epoch times measure: the fingerprint covers it, so times cannot move to another backend."""
+    return f"{backend}|{workload}"
 
 
 def _line_of(text: str, needle: str) -> int | None:
@@ -56,9 +67,11 @@ def load_fit_speed(path: Path = FIT_SPEED) -> FitSpeed:
         doc = json.loads(text)
     except json.JSONDecodeError as exc:
         raise SiteError(path, exc.lineno, f"invalid JSON: {exc.msg}", FIX) from None
-    for key in ("date", "machine", "note", "workload", "runs"):
+    for key in ("date", "machine", "method", "note", "workload", "runs"):
         if key not in doc:
             raise SiteError(path, None, f"missing field '{key}'", FIX)
+    if not isinstance(doc["method"], dict) or not {"repeats", "load_average"} <= doc["method"].keys():
+        raise SiteError(path, _line_of(text, '"method"'), "'method' must say the repeats and the load average", FIX)
     runs = []
     for item in doc["runs"]:
         backend = item.get("backend")
@@ -67,8 +80,17 @@ def load_fit_speed(path: Path = FIT_SPEED) -> FitSpeed:
             raise SiteError(path, _line_of(text, f'"{backend}"'), f"unknown backend {backend!r}", f"use one of {BACKENDS}")
         if not seconds or not all(isinstance(s, int | float) and s > 0 for s in seconds):
             raise SiteError(path, _line_of(text, f'"{backend}"'), f"backend '{backend}' has no valid epoch times", FIX)
+        digest = samples_digest(run_identity(backend, doc["workload"]), seconds)
+        if item.get("samples_sha256") != digest:
+            raise SiteError(path, _line_of(text, f'"samples_sha256": "{item.get("samples_sha256")}"') or _line_of(text, f'"{backend}"'),
+                            f"backend '{backend}': its epoch times are not the ones measured "
+                            f"(samples_sha256 {item.get('samples_sha256')}, the times give {digest})",
+                            f"times are measured, not edited: {FIX}")
+        if len(seconds) != doc["method"].get("repeats"):
+            raise SiteError(path, _line_of(text, f'"{backend}"'),
+                            f"backend '{backend}' has {len(seconds)} epoch times, the method took {doc['method'].get('repeats')}", FIX)
         runs.append(BackendRun(backend, tuple(float(s) for s in seconds), dict(item.get("versions", {}))))
     found = sorted(r.backend for r in runs)
     if found != sorted(BACKENDS):
         raise SiteError(path, _line_of(text, '"runs"'), f"runs cover {found}, not each of {list(BACKENDS)} once", FIX)
-    return FitSpeed(doc["date"], doc["machine"], doc["note"], doc["workload"], tuple(runs))
+    return FitSpeed(doc["date"], doc["machine"], doc["method"], doc["note"], doc["workload"], tuple(runs))

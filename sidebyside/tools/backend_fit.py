@@ -22,6 +22,8 @@ import sys
 from pathlib import Path
 
 from sidebyside import ROOT
+from sidebyside.data.backend_fit import run_identity
+from sidebyside.data.samples import samples_digest
 from sidebyside.tools.bench.machine import cpu_model
 
 RESULT = ROOT / "data" / "backends" / "fit-speed.json"
@@ -72,13 +74,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--note", default="", help="conditions of this run, shown on the page")
     parser.add_argument("--out", type=Path, default=RESULT)
     args = parser.parse_args(argv)
+    load_before = os.getloadavg()[0]
+    workload = "Keras MLP 64-256-256-10, digits (1792 samples), batch 64, SGD, one epoch per repeat, 1 thread"
     runs = [measure(backend, args.repeats) for backend in BACKENDS]
+    for run in runs:  # the fingerprint ties each backend's times to it: times edited or swapped no longer load
+        run["samples_sha256"] = samples_digest(run_identity(run["backend"], workload), run["seconds_per_epoch"])
     doc = {
         "date": dt.date.today().isoformat(),
         "machine": f"{cpu_model()}, {os.cpu_count()} logical cores",
         "python": platform.python_version(),
+        "method": {"repeats": args.repeats, "warmup_epochs": 1, "threads": 1, "nice": os.nice(0),
+                   "load_average": [round(load_before, 2), round(os.getloadavg()[0], 2)]},
         "note": args.note,
-        "workload": "Keras MLP 64-256-256-10, digits (1792 samples), batch 64, SGD, one epoch per repeat, 1 thread",
+        "workload": workload,
         "runs": runs,
     }
     args.out.parent.mkdir(parents=True, exist_ok=True)

@@ -21,7 +21,9 @@ def render(ctx: RenderContext) -> str:
         versions = ", ".join(f"{k} {v}" for k, v in sorted(run.versions.items()))
         rows.append(f"| {LABELS[run.backend]} | {run.median:.3f} | {run.median / fastest:.2f}x | "
                     f"{len(run.seconds)} | {versions} |")
-    caption = f"Measured {data.date} on {data.machine}. Workload: {data.workload}."
+    load = " to ".join(f"{x:.1f}" for x in data.method["load_average"])
+    caption = (f"Measured {data.date} on {data.machine}, one-minute load average {load} during the run, "
+               f"{data.method['repeats']} epochs per backend after a warm-up epoch. Workload: {data.workload}.")
     if data.note:
         caption += f" **{data.note}**"
     return "\n".join(rows) + "\n\n" + caption
