@@ -53,6 +53,7 @@ replacements:
     shown_by:
       text: New thing, executed
       link: topics/deployment.md#serving
+      shows: torch.export
     source: https://example.org/old
     source_title: Example
     as_of: 2026-11-28

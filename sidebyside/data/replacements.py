@@ -37,6 +37,9 @@ class Replacement:
     replacement: str
     shown_text: str
     shown_link: str
+    shown_shows: str
+    """Literal text the linked section (or the record behind a generated anchor) must hold: sidebyside/site/shown_by.py."""
+    shown_line: int
     source: str
     source_title: str
     as_of: date
@@ -53,8 +56,9 @@ def _entry(item: LocatedDict, seen: dict[str, int]) -> Replacement:
         when = raw.isoformat() if isinstance(raw, date) else str(raw)
         if not DATE_RE.match(when):
             raise item.error("date", f"{what}: date {raw!r} is not YYYY, YYYY-MM or YYYY-MM-DD", 'quote partial dates, e.g. date: "2025-07"')
-    shown = fields.mapping(item["shown_by"], item, "shown_by", f"{what} shown_by", "write 'text: ...' and 'link: topics/page.md#anchor'")
-    fields.keys(shown, {"text", "link"}, set(), f"{what} shown_by")
+    shown = fields.mapping(item["shown_by"], item, "shown_by", f"{what} shown_by",
+                           "write 'text: ...', 'link: topics/page.md#anchor' and 'shows: what that section runs'")
+    fields.keys(shown, {"text", "link", "shows"}, set(), f"{what} shown_by")
     link = fields.page_link(shown, "link", f"{what} shown_by")
     source, as_of = fields.source(item, what)
     assert source and as_of  # both keys are required
@@ -62,7 +66,8 @@ def _entry(item: LocatedDict, seen: dict[str, int]) -> Replacement:
         id=entry_id, old=fields.text(item, "old", what), aliases=aliases,
         framework=fields.one_of(item, "framework", FRAMEWORKS, what), status=fields.one_of(item, "status", STATUSES, what),
         date=when, replacement=fields.text(item, "replacement", what), shown_text=fields.text(shown, "text", what),
-        shown_link=link, source=source, source_title=fields.text(item, "source_title", what), as_of=as_of, line=item.line,
+        shown_link=link, shown_shows=fields.text(shown, "shows", what), shown_line=shown.line, source=source,
+        source_title=fields.text(item, "source_title", what), as_of=as_of, line=item.line,
     )
 
 
