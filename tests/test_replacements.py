@@ -89,3 +89,32 @@ def test_a_subject_with_a_status_record_shows_the_records_words() -> None:
     ctx = RenderContext(page_src="reference/what-replaced-what.md", line=1, arg="replacements", pairs={}, config=None)
     row = render(ctx).split('id="old-tf-lite-interpreter"', 1)[1].split("</tr>", 1)[0]
     assert "<strong>Deprecated</strong> since TensorFlow 2.19" in row and "Removed" not in row
+
+
+def test_lie_a_removal_date_moved_by_a_year(tmp_path: Path) -> None:
+    """Planted: named tensors' removal moved from torch 2.13.0's day to a year earlier; the ledger holds the day."""
+    from sidebyside.data.releases import load_ledger
+    torch = next(p for p in load_ledger() if p.package == "torch")
+    release = next(r for r in torch.releases if r.version == "2.13.0")
+    day = release.date.isoformat()
+    earlier = f"{release.date.year - 1}{day[4:]}"
+    text = REPLACEMENTS.read_text(encoding="utf-8")
+    old = f"    date: {day}\n    date_from: torch 2.13.0\n"
+    assert text.count(old) == 1
+    path = tmp_path / "replacements.yml"
+    path.write_text(text.replace(old, old.replace(day, earlier)), encoding="utf-8")
+    line = next(n for n, row in enumerate(path.read_text().splitlines(), 1) if row == f"    date: {earlier}")
+    with pytest.raises(SiteError) as caught:
+        load_replacements(path)
+    assert caught.value.message == (
+        f"{path}:{line}: replacement 'named-tensors': date {earlier} is not the day of torch 2.13.0 in the release ledger "
+        f"({day}, data/releases/torch.yml:{release.line}); write the ledger's day ({day}), or correct the ledger entry")
+
+
+def test_lie_a_ledger_dated_entry_without_its_tie(tmp_path: Path) -> None:
+    text = REPLACEMENTS.read_text(encoding="utf-8")
+    path = tmp_path / "replacements.yml"
+    path.write_text(text.replace("    date_from: torch 2.14.0\n", ""), encoding="utf-8")
+    with pytest.raises(SiteError, match=r"replacement 'torch-qr-cholesky': its source is the notes of torch 2\.14\.0 in the "
+                                        r"release ledger, but its date does not say it comes from them; add 'date_from: torch 2\.14\.0'"):
+        load_replacements(path)

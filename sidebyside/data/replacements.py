@@ -16,14 +16,16 @@ from pathlib import Path
 
 from sidebyside import ROOT
 from sidebyside.data import fields, loader
+from sidebyside.data.releases import Package, load_ledger
 from sidebyside.data.yamlsrc import LocatedDict
+from sidebyside.errors import SiteError, display_path, raise_all
 
 REPLACEMENTS = ROOT / "data" / "replacements.yml"
 
 STATUSES = ("archived", "deprecated", "removed", "renamed", "moved", "superseded", "unmaintained", "shut down")
 FRAMEWORKS = ("TensorFlow", "PyTorch", "Both")
 DATE_RE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
-KEYS = ({"id", "old", "aliases", "framework", "status", "replacement", "shown_by", "source", "source_title", "as_of"}, {"date"})
+KEYS = ({"id", "old", "aliases", "framework", "status", "replacement", "shown_by", "source", "source_title", "as_of"}, {"date", "date_from"})
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,9 @@ class Replacement:
     source_title: str
     as_of: date
     line: int
+    date_from: tuple[str, str] | None = None
+    """(ledger package, version) whose release day the date is: ``date_problems`` holds the date to it."""
+    date_line: int = 0
 
 
 def _entry(item: LocatedDict, seen: dict[str, int]) -> Replacement:
@@ -68,7 +73,18 @@ def _entry(item: LocatedDict, seen: dict[str, int]) -> Replacement:
         date=when, replacement=fields.text(item, "replacement", what), shown_text=fields.text(shown, "text", what),
         shown_link=link, shown_shows=fields.text(shown, "shows", what), shown_line=shown.line, source=source,
         source_title=fields.text(item, "source_title", what), as_of=as_of, line=item.line,
+        date_from=_date_from(item, what), date_line=item.line_of("date"),
     )
+
+
+def _date_from(item: LocatedDict, what: str) -> tuple[str, str] | None:
+    if "date_from" not in item:
+        return None
+    parts = fields.text(item, "date_from", what).split()
+    if len(parts) != 2 or "date" not in item:
+        raise item.error("date_from", f"{what}: date_from must be '<ledger package> <version>', beside a date",
+                         'e.g. date_from: torch 2.13.0')
+    return parts[0], parts[1]
 
 
 @loader("replacements.yml")
@@ -76,7 +92,40 @@ def load_replacements(path: Path = REPLACEMENTS) -> list[Replacement]:
     """Parse and validate every entry; raise SiteError (file:line, what, fix) at the first problem."""
     data = fields.document(path, {"replacements"})
     seen: dict[str, int] = {}
-    return [_entry(item, seen) for item, _ in fields.records(data, "replacements", "replacements data", "replacement", *KEYS)]
+    entries = [_entry(item, seen) for item, _ in fields.records(data, "replacements", "replacements data", "replacement", *KEYS)]
+    raise_all(date_problems(path, entries, load_ledger()))
+    return entries
+
+
+def date_problems(path: Path, entries: list[Replacement], ledger: list[Package]) -> list[SiteError]:
+    """Dates a release carries are held to the release ledger.
+
+    An entry whose source is the notes of a ledger release must say so
+    (``date_from: <package> <version>``), and a ``date_from`` release must be
+    in the ledger with the entry's date as its day (to the precision the date
+    is written in: a year, a month or a day).
+    """
+    releases = {(p.package, r.version): (p, r) for p in ledger for r in p.releases}
+    by_source = {r.source: key for key, (_, r) in releases.items()}
+    problems = []
+    for entry in entries:
+        if entry.date_from is None:
+            if entry.date and entry.source in by_source:
+                package, version = by_source[entry.source]
+                problems.append(SiteError(path, entry.date_line, f"replacement '{entry.id}': its source is the notes of "
+                                          f"{package} {version} in the release ledger, but its date does not say it comes from them",
+                                          f"add 'date_from: {package} {version}'"))
+            continue
+        package, release = releases.get(entry.date_from, (None, None))
+        if package is None or release is None:
+            problems.append(SiteError(path, entry.date_line, f"replacement '{entry.id}': date_from {' '.join(entry.date_from)} "
+                                      "is not a release of the ledger (data/releases/)", "name a ledger package and version"))
+        elif entry.date and not release.date.isoformat().startswith(entry.date):
+            problems.append(SiteError(path, entry.date_line, f"replacement '{entry.id}': date {entry.date} is not the day of "
+                                      f"{' '.join(entry.date_from)} in the release ledger ({release.date}, "
+                                      f"{display_path(package.path)}:{release.line})",
+                                      f"write the ledger's day ({release.date.isoformat()[:len(entry.date)]}), or correct the ledger entry"))
+    return problems
 
 
 def synonyms(entries: list[Replacement]) -> dict[str, str]:
