@@ -147,10 +147,11 @@ def cmd_check(root: Path = SNIPPETS, docs: Path = ROOT / "docs", with_data: bool
     summary = f"{summary}; {headers.check(pairs)}"
     from sidebyside.data import consistency, status_text  # verdicts against each other; statuses against data/status.yml
     from sidebyside.site import pair_claims, reader_pages, shown_by  # what cited pairs and replacement links must show
+    from sidebyside.tools import measured  # measured records against their samples
     from sidebyside.tools.conversions import coverage  # the matrix record against the code's paths and families
 
     return (f"{summary}; {check_figures()}; {coverage.check()}; {status_text.check()}; {consistency.check(docs)}; "
-            f"{reader_pages.check(docs)}; {pair_claims.check()}; {shown_by.check()}")
+            f"{reader_pages.check(docs)}; {pair_claims.check()}; {shown_by.check()}; {measured.check()}")
 
 
 def setup_folds(pairs: dict[str, Pair]) -> str:

@@ -141,3 +141,15 @@ def test_lie_samples_swapped_between_two_rows(tmp_path: Path, monkeypatch: pytes
     scratch(tmp_path, monkeypatch, doc)
     with pytest.raises(SiteError, match=f"row '{a['case']}, {a['framework']}, {a['variant']}': its samples are not the ones measured"):
         measured.load("x")
+
+
+def test_check_loads_every_measured_record(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``python -m sidebyside check`` runs ``measured.check``: a doubled latency there stops it too."""
+    assert measured.check().startswith("measured records: ")
+    for name in measured.RECORDS:
+        doc = committed(name)
+        doc["rows"][0]["median"] *= 2
+        (tmp_path / f"{name}.json").write_text(json.dumps(doc, indent=2) + "\n", encoding="utf-8")
+    monkeypatch.setattr(measured, "MEASURED", tmp_path)
+    with pytest.raises(SiteError, match=r"quantization-latency\.json:\d+: row .* median .* is not what its samples give"):
+        measured.check()
