@@ -24,6 +24,7 @@ NAME = "quantization-latency"
 ORDER = quant_latency.EAGER_INT8
 
 
+@pytest.mark.slow
 def test_the_recorded_order_holds_when_re_measured_here() -> None:
     doc = measured.load(NAME)
     measured.check_order(NAME, doc, ORDER, quant_latency.remeasure_eager_int8())
