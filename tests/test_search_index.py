@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import os
+import re
 from pathlib import Path
 
-from sidebyside.site.search_terms import code_words, compact_index, on_page_content
+from sidebyside.site.search_terms import code_words, compact_index, leads_only, on_page_content
 from sidebyside.tools.searchbench import over_budget
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -56,3 +58,21 @@ def test_a_folded_setup_summary_leaves_the_index_and_its_code_stays() -> None:
     marked = on_page_content(html, None, None, None)
     assert marked.count("<summary data-search-exclude>Setup") == html.count("<summary>Setup") == 4
     assert marked.count('<div class="language-python highlight">') == html.count('<div class="language-python highlight">') == 8
+
+
+def test_a_leads_only_page_keeps_headings_and_each_section_first_paragraph() -> None:
+    html = '<h1 id="a">Add a pair</h1><p>Lead.</p><p>More.</p><ul><li>x</li></ul><h2>B</h2><p>Lead 2.</p><table></table>'
+    assert leads_only(html) == ('<h1 id="a">Add a pair</h1><p>Lead.</p><p data-search-exclude>More.</p>'
+                                '<ul data-search-exclude><li>x</li></ul><h2>B</h2><p>Lead 2.</p><table data-search-exclude></table>')
+
+
+def test_the_contributor_guide_is_indexed_by_its_leads(hosted_site: Path) -> None:
+    """The guide's sections are found by title and lead; its details stay out of the index every reader downloads."""
+    docs = json.loads((hosted_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    indexed = " ".join(d["text"] for d in docs if d["location"].startswith("contributing/"))
+    page = (hosted_site / "contributing" / "index.html").read_text(encoding="utf-8")
+    paragraphs = [re.sub(r"<[^>]+>", "", p).strip() for p in re.findall(r"<p(?: data-search-exclude)?>(.*?)</p>", page, re.S)]
+    plain = [p[:40] for p in paragraphs if len(p) > 40 and "<" not in p]
+    assert len(plain) > 20 and "Add a pair" in page
+    found = [p for p in plain if p in indexed]
+    assert 5 < len(found) < len(plain) / 2, f"{len(found)} of {len(plain)} paragraphs indexed"

@@ -53,6 +53,11 @@ _API_NAME_RE = re.compile(r"[A-Za-z]_|_[A-Za-z]|[a-z][A-Z]|[A-Z]{2}")
 """snake_case, CamelCase or an acronym: a name from an API, not an English word from a comment."""
 _WORD_EDGE = "'`*+%;{}#<>|@\\"
 """Punctuation the separator leaves on a code word ('x[0]' splits, "'cpu'" keeps its quotes)."""
+_HEADING_RE = re.compile(r"(?=<h[1-6][\s>])")
+_BLOCK_RE = re.compile(r"<(p|ul|ol|table|div|pre|blockquote|details|dl)(?=[\s>])")
+LEAD_ONLY = "search_leads_only"
+"""Front matter key: the page is indexed by its headings and each section's first paragraph only. For the
+contributor guide, which readers rarely search and which would otherwise be a sixth of the index."""
 _OUTPUT_RE = re.compile(r'<div class="language-text highlight"><span class="filename">Output</span>(.*?)</pre></div>', re.S)
 _ERROR_RE = re.compile(r"Error|Exception|error:")
 _SPLIT_RE = re.compile(r'[\s\-,:!=\[\]()"/]+|\.(?!\d)')
@@ -128,8 +133,20 @@ def _output_block(match: re.Match[str]) -> str:
     return match.group(0).replace('<div class="language-text highlight">', '<div class="language-text highlight" data-search-exclude>', 1)
 
 
+def leads_only(html: str) -> str:
+    """``html`` with every block after each section's first paragraph marked ``data-search-exclude``."""
+    sections = _HEADING_RE.split(html)
+    for i, section in enumerate(sections):
+        head, end, rest = section.partition("</p>")
+        if end:
+            sections[i] = head + end + _BLOCK_RE.sub(r"<\1 data-search-exclude", rest)
+    return "".join(sections)
+
+
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
     """Mark what answers no query with Material's ``data-search-exclude``: the index skips it."""
+    if getattr(page, "meta", {}).get(LEAD_ONLY):
+        html = leads_only(html)
     html = _EXCLUDED_RE.sub(r'<p class="\1" data-search-exclude>', html)
     html = html.replace('<ul class="sbs-canary-changes">', '<ul class="sbs-canary-changes" data-search-exclude>')
     html = _LEDGER_RE.sub('<div class="sbs-ledger-release" data-search-exclude', html)

@@ -14,6 +14,10 @@ from sidebyside.data.releases import Change, Package, Release
 from sidebyside.site.renderers import RenderContext
 from sidebyside.site.weblinks import attr, href, page_title, text
 
+NOT_SEARCHED = " data-search-exclude"
+"""On the covering section's name, the source link and the release date: every ledger row repeats them and
+nobody searches for them, while every reader downloads the search index before the first result."""
+
 
 def release_id(package: Package, release: Release) -> str:
     """Anchor of a release on the ledger page: ``torch-2-13-0``, ``tensorflow-tfjs-4-22-0``."""
@@ -40,5 +44,5 @@ def change_html(ctx: RenderContext, package: Package, change: Change) -> str:
         parts.append(f"<br><small>{security_html(change)}</small>")
     where = section_link(ctx, package, change) if change.page else f"<em>{text(change.impact or '')}</em>"
     source = f' · <a href="{attr(change.source)}">source</a>' if change.source else ""
-    parts.append(f"<br><small>{where}{source}</small>")
+    parts.append(f"<br><small{NOT_SEARCHED}>{where}{source}</small>")
     return "".join(parts)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from sidebyside.data.releases import SINCE, changes_on, load_ledger
 from sidebyside.site.renderers import RenderContext
-from sidebyside.site.renderers._ledger import change_html, release_id
+from sidebyside.site.renderers._ledger import NOT_SEARCHED, change_html, release_id
 from sidebyside.site.weblinks import attr, href, text
 
 LEDGER_PAGE = "reference/releases.md"
@@ -36,7 +36,8 @@ def render(ctx: RenderContext) -> str:
     for package, release, change in found:
         url = href(ctx, f"{LEDGER_PAGE}#{release_id(package, release)}", package.path, release.line, f"release {release.version}")
         said = f"<td>{text(change.older) if change.older else '–'}</td>" if older else ""
-        out.append(f'<tr><td><a href="{attr(url)}">{text(package.package)} {text(release.version)}</a><br><small>{release.date.isoformat()}</small></td>'
+        date = f"<small{NOT_SEARCHED}>{release.date.isoformat()}</small>"
+        out.append(f'<tr><td><a href="{attr(url)}">{text(package.package)} {text(release.version)}</a><br>{date}</td>'
                    f"<td>{change_html(ctx, package, change)}</td>{said}</tr>")
     out += ["</tbody>", "</table>", "</details>"]
     return "\n".join(out)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from sidebyside.data.pins import Pin, normalise, pinned_here, pins
 from sidebyside.data.releases import SINCE, Change, Package, load_ledger
 from sidebyside.site.renderers import RenderContext
-from sidebyside.site.renderers._ledger import section_link
+from sidebyside.site.renderers._ledger import NOT_SEARCHED, section_link
 from sidebyside.site.weblinks import attr, text
 
 PACKAGES = ("keras", "torch", "safetensors", "tensorflow")
@@ -48,7 +48,7 @@ def render(ctx: RenderContext) -> str:
                 where = f"<br><small>{section_link(ctx, package, change)}</small>" if elsewhere else ""
                 out.append(f"<tr><td>{text(package.package)}<br>{advisory}</td><td>{text(change.text)}{where}</td>"
                            f"<td><code>{text(change.affected or '')}</code></td><td><code>{text(change.fixed or '')}</code></td>"
-                           f"<td>{_pins_cell(change, package, found)}</td></tr>")
+                           f"<td{NOT_SEARCHED}>{_pins_cell(change, package, found)}</td></tr>")
     out += ["</tbody>", "</table>"]
     if quiet:
         out.append(f"<p>The ledger records no advisory for {text(' or '.join(quiet))} in the releases since {SINCE:%B %Y}.</p>")
