@@ -109,3 +109,11 @@ def test_lighten_keeps_the_text_and_drops_spans() -> None:
     assert light.count("<span") < html.count("<span")
     assert '<span class="n">' not in light and '<span class="w">' not in light
     assert '<span class="k">return</span>' in light  # coloured tokens stay
+
+
+def test_every_code_block_can_take_focus() -> None:
+    html = highlight("x = 1\n", PythonLexer(), HtmlFormatter(wrapcode=True))
+    assert "<pre><span></span><code>" in html
+    assert codemarkup.focusable(html).count('<code tabindex="0">') == 1
+    assert codemarkup.focusable("<pre><code>plain</code></pre><p><code>inline</code></p>") == \
+        '<pre><code tabindex="0">plain</code></pre><p><code>inline</code></p>'

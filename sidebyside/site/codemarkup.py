@@ -26,3 +26,18 @@ _UNSTYLED_SPAN_RE = re.compile(r'<span class="(?:' + "|".join(UNSTYLED_CLASSES) 
 def lighten(html: str) -> str:
     """``<span class="n">x</span>`` -> ``x`` for every unstyled class; everything else untouched."""
     return _UNSTYLED_SPAN_RE.sub(r"\1", html)
+
+
+_CODE_OPEN_RE = re.compile(r"<pre>(<span></span>)?<code>")
+
+
+def focusable(html: str) -> str:
+    """``<pre><code>`` -> ``<pre><code tabindex="0">``: every code block can take keyboard focus from the start.
+
+    The theme initialises a code block (copy button, and ``tabindex`` when it
+    scrolls sideways) only once it comes into view (``content.lazy`` in
+    mkdocs.yml), so a wide block below the fold could not be reached with
+    Tab. Focusable from the start, it can; once shown, the theme keeps the
+    ``tabindex`` only where the block scrolls, as before.
+    """
+    return _CODE_OPEN_RE.sub(r'<pre>\1<code tabindex="0">', html)

@@ -24,7 +24,7 @@ from mkdocs.utils import meta
 from sidebyside.errors import SiteError, read_text
 from sidebyside.pairs.catalog import Pair, discover
 from sidebyside.pairs.expand import Directive, download_path, expand, shown_text
-from sidebyside.site.codemarkup import lighten
+from sidebyside.site.codemarkup import focusable, lighten
 from sidebyside.site.project import check_checkout
 from sidebyside.site.renderers import LinkCheck, RenderContext, registry
 from sidebyside.site.status_inline import expand_status
@@ -125,8 +125,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Lighten the code markup; remember every id on the page for the generated-link check."""
-    html = lighten(html)
+    """Lighten the code markup and make code focusable; remember every id on the page for the generated-link check."""
+    html = focusable(lighten(html))
     state.anchors[page.file.src_uri] = set(_ID_RE.findall(html))
     return html
 

@@ -36,6 +36,7 @@ from mkdocs.exceptions import PluginError
 
 from sidebyside import ROOT
 from sidebyside.errors import SiteError
+from sidebyside.site.codemarkup import focusable
 
 SOURCES_DIR = "notebooks"
 """Where the hand-edited source of docs/notebooks/<name>.ipynb lives: notebooks/<name>.py."""
@@ -176,7 +177,7 @@ def on_page_content(content: str, page: Any, config: Any, files: Any) -> str:
     content = _BLOCK_RE.sub("", content)
     content = _CLIPBOARD_RE.sub("", content)
     content = _CLIPBOARD_TEXT_RE.sub("", content)
-    content = _CODE_RE.sub(_code_block, content)
+    content = focusable(_CODE_RE.sub(_code_block, content))  # the theme's code blocks exist only from here
     content = _figures(content)
     content = _DRAWN_RE.sub('<pre class="sbs-nb-drawn">', content)
     content = _links(content, page, files)
