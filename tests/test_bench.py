@@ -181,6 +181,7 @@ def test_smoke_run_produces_valid_results_and_charts(tmp_path: Path) -> None:
                           cwd=ROOT, capture_output=True, text=True, timeout=900)
     assert proc.returncode == 0, proc.stderr[-3000:]
     doc = load_results(out)
+    assert doc["mode"] == "smoke" and doc["config"]["compile_backend"] == "aot_eager"  # no published figure comes from it
     groups = {(m["group"], m["framework"]) for m in doc["measurements"]}
     for group in ("step", "compile", "training", "inference", "pipeline", "startup", "matmul"):
         assert {(group, "tensorflow"), (group, "pytorch")} <= groups, f"{group} missing for a framework"

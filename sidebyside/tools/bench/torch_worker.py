@@ -60,13 +60,13 @@ def as_input(torch, x):
 
 
 def step_benchmarks(torch, config: Config) -> list[Measurement]:
-    out = [first_use_measurement(FW, lambda: torch.compile(lambda t: torch.relu(t) * 2)(torch.ones(8)))]
+    out = [first_use_measurement(FW, lambda: torch.compile(lambda t: torch.relu(t) * 2, backend=config.compile_backend)(torch.ones(8)))]
     loss_fn = torch.nn.CrossEntropyLoss()
     for name, model in models(torch).items():
         x = as_input(torch, batch_of(config.batch, image=name == "CNN"))
         y = torch.tensor([i % 10 for i in range(config.batch)])
         optimizer = torch.optim.Adam(model.parameters(), lr=1e-3, eps=1e-7)
-        compiled_model = torch.compile(model)
+        compiled_model = torch.compile(model, backend=config.compile_backend)
 
         def make_step(forward, x=x, y=y, optimizer=optimizer):
             def step():
@@ -124,7 +124,7 @@ def inference_benchmarks(torch, config: Config) -> list[Measurement]:
     onnx_path = work / "model.onnx"
     torch.onnx.export(model, (example,), str(onnx_path), dynamo=True, dynamic_shapes=({0: batch_dim},))
     run_onnx = onnx_runner(onnx_path, config.threads)
-    compiled = torch.compile(model)
+    compiled = torch.compile(model, backend=config.compile_backend)
     for batch in (1, 64):
         x = as_input(torch, batch_of(batch, image=True))
         x_np = x.numpy()
