@@ -76,6 +76,16 @@ def write_run(code: str, logdir: Path) -> None:
     assert proc.returncode == 0, proc.stderr[-2000:]
 
 
+@pytest.fixture(scope="module")
+def logs(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Both frameworks' runs, written once for the module: each writer pays a framework import (seconds)."""
+    logdir = tmp_path_factory.mktemp("tensorboard") / "logs"
+    logdir.mkdir()
+    write_run(TF_WRITER, logdir / "tensorflow")
+    write_run(TORCH_WRITER, logdir / "pytorch")
+    return logdir
+
+
 def read(logdir: Path) -> EventAccumulator:
     events = EventAccumulator(str(logdir), size_guidance={"scalars": 0, "tensors": 0, "histograms": 0, "images": 0})
     events.Reload()
@@ -89,10 +99,8 @@ def decode_png(data: bytes) -> np.ndarray:
 
 
 @pytest.mark.slow
-def test_tf_summary_values_read_back(tmp_path: Path) -> None:
-    logdir = tmp_path / "tensorflow"
-    write_run(TF_WRITER, logdir)
-    events = read(logdir)
+def test_tf_summary_values_read_back(logs: Path) -> None:
+    events = read(logs / "tensorflow")
     # TF2 writes every summary as a tensor event with a plugin name.
     assert events.Tags()["scalars"] == []
     losses = [(e.step, float(make_ndarray(e.tensor_proto))) for e in events.Tensors("loss")]
@@ -107,10 +115,8 @@ def test_tf_summary_values_read_back(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-def test_torch_summary_writer_values_read_back(tmp_path: Path) -> None:
-    logdir = tmp_path / "pytorch"
-    write_run(TORCH_WRITER, logdir)
-    events = read(logdir)
+def test_torch_summary_writer_values_read_back(logs: Path) -> None:
+    events = read(logs / "pytorch")
     losses = [(e.step, e.value) for e in events.Scalars("loss")]
     assert losses == list(enumerate(LOSSES))
     histogram = events.Histograms("weights")[0].histogram_value
@@ -124,12 +130,8 @@ def test_torch_summary_writer_values_read_back(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-def test_tensorboard_server_serves_both_runs(tmp_path: Path) -> None:
-    logdir = tmp_path / "logs"
-    logdir.mkdir()
-    write_run(TF_WRITER, logdir / "tensorflow")
-    write_run(TORCH_WRITER, logdir / "pytorch")
-    server, url = start_tensorboard(logdir)
+def test_tensorboard_server_serves_both_runs(logs: Path) -> None:
+    server, url = start_tensorboard(logs)
     try:
         wait_for_runs(url, server, {"tensorflow", "pytorch"})
         for run in ("tensorflow", "pytorch"):
