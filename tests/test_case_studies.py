@@ -1,4 +1,4 @@
-"""Porting case studies: every study re-runs here, in this one process, and must repeat its record.
+"""Porting case studies: every study re-runs here and must repeat its record.
 
 The record (data/case_studies.json) is what the case-study page renders; a
 study whose port breaks, or a figure edited in the record, fails here. The
@@ -31,15 +31,20 @@ def _recorded() -> dict[str, dict]:
     return {item["id"]: item for item in load(code_ids=[s.id for s in studies()])["studies"]}
 
 
-def test_every_study_repeats_its_record() -> None:
+def test_the_studies_cover_both_directions() -> None:
+    recorded = _recorded()
+    assert len(recorded) >= 8 and {s.direction for s in studies()} == {"keras-to-torch", "torch-to-keras"}
+
+
+@pytest.mark.parametrize("study", studies(), ids=lambda s: s.id)
+def test_every_study_repeats_its_record(study) -> None:  # type: ignore[no-untyped-def]
+    """One test per study, so the parallel workers share them (each worker imports the frameworks once)."""
     pytest.importorskip("keras")
     pytest.importorskip("torch")
     from sidebyside.tools.case_studies.harness import run
 
-    recorded = _recorded()
-    assert len(recorded) >= 8 and {s.direction for s in studies()} == {"keras-to-torch", "torch-to-keras"}
-    problems = [line for study in studies() for line in differences(recorded[study.id], run(study))]
-    assert not problems, "\n".join(problems) + f"\nif the change is intended, re-run '{COMMAND}'"
+    problems = differences(_recorded()[study.id], run(study))
+    assert not problems, "\n".join(problems) + f"\nif the change is intended, re-run '{COMMAND} --studies {study.id}'"
 
 
 def test_record_describes_the_code() -> None:
