@@ -151,10 +151,14 @@ def release_lists_json(day: datetime.date, lists: list[ReleaseList]) -> dict:
 def record_releases(day: datetime.date, out: Path, pypi: str = PYPI, npm: str = NPM) -> Path:
     """Ask the registries for every tracked package's releases and write ``<out>/releases.json``."""
     lists = [pypi_releases(pypi, n) if r == "pypi" else npm_releases(npm, n) for r, n in tracked()]
-    target = out / RELEASE_LISTS.name
+    return _write_release_lists(day, lists, out / RELEASE_LISTS.name)
+
+
+def _write_release_lists(day: datetime.date, lists: list[ReleaseList], target: Path) -> Path:
+    """Write the answer as the loader reads it, after the loader has accepted it (a bad answer writes nothing)."""
     data = release_lists_json(day, lists)
     parse_release_lists(target, data)
-    out.mkdir(parents=True, exist_ok=True)
+    target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
     return target
 
@@ -164,12 +168,7 @@ def record_hardware_releases(day: datetime.date, out: Path, pypi: str = PYPI) ->
     from sidebyside.data.hardware import HARDWARE, declared_packages
 
     lists = [pypi_releases(pypi, name, since=datetime.date.min) for name in declared_packages(HARDWARE)]
-    target = out / HARDWARE_RELEASES.name
-    data = release_lists_json(day, lists)
-    parse_release_lists(target, data)
-    out.mkdir(parents=True, exist_ok=True)
-    target.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
-    return target
+    return _write_release_lists(day, lists, out / HARDWARE_RELEASES.name)
 
 
 def ask(pypi: str = PYPI, npm: str = NPM, packages: tuple[tuple[str, str], ...] = PACKAGES) -> dict[str, Answer]:
