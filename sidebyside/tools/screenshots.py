@@ -27,6 +27,9 @@ NOT_PAGES = ("assets", "downloads", "search")
 """Top-level folders of a build that hold no reader-facing page."""
 VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 900}}
 SCHEMES = ("light", "dark")
+SHOW_ALL = "* { content-visibility: visible !important; }"
+"""Code off screen skips rendering until scrolled near (content-visibility: auto); a full-page picture is taken
+without scrolling, so without this every pair below the first screen would show as an empty box."""
 
 
 def site_pages(site: Path) -> dict[str, str]:
@@ -57,6 +60,7 @@ def capture(site: Path, out: Path, executable: str = CHROMIUM, only: tuple[str, 
                     page = context.new_page()
                     for name, path in pages.items():
                         page.goto(base + path, wait_until="networkidle")
+                        page.add_style_tag(content=SHOW_ALL)
                         target = out / f"{name}-{scheme}-{device}.png"
                         page.screenshot(path=str(target), full_page=True)
                         written.append(target)
