@@ -17,10 +17,10 @@ import pytest
 
 from sidebyside import ROOT
 from sidebyside.data.pins import advisory_problems, pins
-from sidebyside.data.releases import KINDS, SINCE, changes_on, load_ledger, load_package
+from sidebyside.data.releases import KINDS, LEDGER_PAGES, SINCE, changes_on, ledger_page, load_ledger, load_package
+from sidebyside.errors import SiteError
 from sidebyside.site.renderers import RenderContext, registry
 from sidebyside.site.renderers._ledger import release_id
-from sidebyside.site.renderers.release_changes import LEDGER_PAGE
 
 LEDGER = load_ledger()
 
@@ -30,20 +30,35 @@ def render(name: str, page: str) -> tuple[str, RenderContext]:
     return registry()[name](ctx), ctx
 
 
-def test_ledger_page_anchors_every_release_and_queues_every_section_link() -> None:
-    html, ctx = render("release-ledger", LEDGER_PAGE)
+@pytest.mark.parametrize("page", LEDGER_PAGES)
+def test_ledger_page_anchors_every_release_and_queues_every_section_link(page: str) -> None:
+    html, ctx = render("release-ledger", page)
+    mine = [p for p in LEDGER if ledger_page(p) == page]
+    assert mine and {p.framework for p in mine} == set(LEDGER_PAGES[page])
     for package in LEDGER:
         for release in package.releases:
-            assert f'id="{release_id(package, release)}"' in html and release.source in html
-    expected = [(c.page, p.path, c.line) for p in LEDGER for r in p.releases for c in r.changes if c.page]
+            listed = f'id="{release_id(package, release)}"' in html
+            assert listed == (package in mine), f"{package.name} {release.version} on {page}: {listed}"
+            assert not listed or release.source in html
+    expected = [(c.page, p.path, c.line) for p in mine for r in p.releases for c in r.changes if c.page]
     assert sorted((c.target, c.origin, c.line) for c in ctx.links) == sorted(expected)
     assert all(f'<option value="{kind}">' in html for kind in KINDS)
-    assert html.count('class="sbs-ledger-release"') == sum(len(p.releases) for p in LEDGER)
+    assert html.count('class="sbs-ledger-release"') == sum(len(p.releases) for p in mine)
     summary = html.split('class="sbs-ledger-summary"')[1].split("</details>")[0]
-    for package in LEDGER:
+    for package in mine:
         kinds = [sum(1 for r in package.releases for c in r.changes if c.kind == k) for k in KINDS]
         row = "".join(f"<td>{n}</td>" for n in [len(package.releases), *kinds, sum(1 for r in package.releases if r.nothing)])
         assert f'<a href="#ledger-{package.path.stem}">' in summary and row in summary, package.name
+
+
+def test_every_framework_group_has_one_ledger_page() -> None:
+    groups = [f for frameworks in LEDGER_PAGES.values() for f in frameworks]
+    assert sorted(groups) == sorted({p.framework for p in LEDGER}) and len(groups) == len(set(groups))
+
+
+def test_the_ledger_on_another_page_is_refused() -> None:
+    with pytest.raises(SiteError, match="LEDGER_PAGES does not name"):
+        render("release-ledger", "topics/deployment.md")
 
 
 def test_filter_script_is_loaded_and_needs_no_network() -> None:
@@ -62,7 +77,7 @@ def test_what_changed_sections_list_the_ledger_changes_that_link_to_them() -> No
         found = changes_on(LEDGER, page)
         assert html.count("<tr><td>") == len(found)
         for package, release, change in found:
-            assert f"{LEDGER_PAGE}#{release_id(package, release)}" in [c.target for c in ctx.links]
+            assert f"{ledger_page(package)}#{release_id(package, release)}" in [c.target for c in ctx.links]
             if change.older:
                 assert change.older.split("`")[0][:40].replace("&", "&amp;").replace("<", "&lt;") in html
 

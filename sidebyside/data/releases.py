@@ -57,6 +57,10 @@ SINCE = datetime.date(2024, 1, 1)
 
 KINDS = ("removed", "deprecated", "default-changed", "new", "security", "packaging")
 FRAMEWORKS = ("TensorFlow", "PyTorch", "JAX", "Keras", "Converters", "Ecosystem")
+LEDGER_PAGES = {"reference/releases.md": ("TensorFlow", "PyTorch", "JAX", "Keras"),
+                "reference/releases-libraries.md": ("Converters", "Ecosystem")}
+"""Where each framework group's releases are listed: one page held every release (over 500 KB of HTML) and went
+over the first-load budget; the frameworks and the libraries around them each get a page."""
 REGISTRIES = ("pypi", "npm")
 NO_IMPACT = "no reader impact"
 SECURITY_ONLY = ("advisory", "cve", "affected", "fixed", "safe_here")
@@ -270,6 +274,11 @@ def load_ledger(directory: Path = RELEASES_DIR, today: datetime.date | None = No
             raise SiteError(package.path, 1, f"{package.key} is also the package of {owners[package.key].name}", "keep one file per package")
         owners[package.key] = package.path
     return sorted(packages, key=lambda p: p.package.lower())
+
+
+def ledger_page(package: Package) -> str:
+    """The page (docs-relative) that lists ``package``'s releases."""
+    return next(page for page, frameworks in LEDGER_PAGES.items() if package.framework in frameworks)
 
 
 def changes_on(packages: list[Package], page: str) -> list[tuple[Package, Release, Change]]:

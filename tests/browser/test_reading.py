@@ -78,7 +78,7 @@ def test_every_download_link_resolves_in_both_builds(hosted_site: Path, offline_
 
 def test_line_numbers_start_at_one(hosted_site: Path) -> None:
     page = (hosted_site / "topics" / "execution-model" / "index.html").read_text(encoding="utf-8")
-    firsts = re.findall(r'<code>(?:<span id="__span-\d+-1">)?(?:<a [^>]*></a>)?<span class="linenos" data-linenos="\s*(\d+)\s*"', page)
+    firsts = re.findall(r'<code[^>]*>(?:<span id="__span-\d+-1">)?(?:<a [^>]*></a>)?<span class="linenos" data-linenos="\s*(\d+)\s*"', page)
     assert firsts and set(firsts) == {"1"}, f"code blocks start at line {sorted(set(firsts))}"
 
 

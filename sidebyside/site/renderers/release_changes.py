@@ -8,13 +8,10 @@ change with its section on this page, and what older articles still say
 
 from __future__ import annotations
 
-from sidebyside.data.releases import SINCE, changes_on, load_ledger
+from sidebyside.data.releases import SINCE, changes_on, ledger_page, load_ledger
 from sidebyside.site.renderers import RenderContext
 from sidebyside.site.renderers._ledger import NOT_SEARCHED, change_html, release_id
 from sidebyside.site.weblinks import attr, href, text
-
-LEDGER_PAGE = "reference/releases.md"
-
 
 OPEN_UP_TO = 8
 """Longer lists start folded, so the section's own table stays in view."""
@@ -25,7 +22,7 @@ def render(ctx: RenderContext) -> str:
     since = f"{SINCE:%B %Y}"
     if not found:
         return f"<p>No release since {since} changed what this page shows.</p>"
-    ledger = href(ctx, LEDGER_PAGE, found[0][0].path, None, "release ledger page")
+    ledger = href(ctx, ledger_page(found[0][0]), found[0][0].path, None, "release ledger page")
     older = sum(1 for *_, change in found if change.older)
     out = [f'<details class="sbs-ledger-changes"{" open" if len(found) <= OPEN_UP_TO else ""}>',
            f"<summary>{len(found)} change{'s' if len(found) > 1 else ''} in releases since {since} concern{'' if len(found) > 1 else 's'} this page"
@@ -34,7 +31,7 @@ def render(ctx: RenderContext) -> str:
            '<table class="sbs-ledger-table">', f"<thead><tr><th>Release</th><th>What changed</th>{'<th>Older articles say</th>' if older else ''}</tr></thead>",
            "<tbody>"]
     for package, release, change in found:
-        url = href(ctx, f"{LEDGER_PAGE}#{release_id(package, release)}", package.path, release.line, f"release {release.version}")
+        url = href(ctx, f"{ledger_page(package)}#{release_id(package, release)}", package.path, release.line, f"release {release.version}")
         said = f"<td>{text(change.older) if change.older else '–'}</td>" if older else ""
         date = f"<small{NOT_SEARCHED}>{release.date.isoformat()}</small>"
         out.append(f'<tr><td><a href="{attr(url)}">{text(package.package)} {text(release.version)}</a><br>{date}</td>'

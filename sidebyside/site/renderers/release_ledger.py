@@ -1,6 +1,6 @@
-"""``@render release-ledger``: every reviewed release of every tracked package, filterable.
+"""``@render release-ledger``: every reviewed release of the tracked packages this page lists, filterable.
 
-One block per package (grouped by the ledger's ``framework``), one entry per
+The page lists the framework groups ``LEDGER_PAGES`` gives it. One block per package (grouped by the ledger's ``framework``), one entry per
 release, newest first, each anchored ``#<package>-<version>`` and linked to
 its release notes; each change carries its kind and links the section of
 this site that covers it. The framework and kind filters are a progressive
@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from collections import Counter
 
-from sidebyside.data.releases import FRAMEWORKS, KINDS, Package, load_ledger
+from sidebyside import ROOT
+from sidebyside.data.releases import FRAMEWORKS, KINDS, LEDGER_PAGES, Package, load_ledger
+from sidebyside.errors import SiteError
 from sidebyside.site.renderers import RenderContext
 from sidebyside.site.renderers._ledger import change_html, release_id
 from sidebyside.site.weblinks import attr, text
@@ -61,7 +63,10 @@ def _summary(packages: list[Package]) -> list[str]:
 
 
 def render(ctx: RenderContext) -> str:
-    packages = load_ledger()
+    if ctx.page_src not in LEDGER_PAGES:
+        raise SiteError(ROOT / "docs" / ctx.page_src, ctx.line, "@render release-ledger on a page LEDGER_PAGES does not name",
+                        f"use it on {' or '.join(LEDGER_PAGES)}, or add this page to LEDGER_PAGES (sidebyside/data/releases.py)")
+    packages = [p for p in load_ledger() if p.framework in LEDGER_PAGES[ctx.page_src]]
     frameworks = tuple(f for f in FRAMEWORKS if any(p.framework == f for p in packages))
     releases = sum(len(p.releases) for p in packages)
     changes = sum(len(r.changes) for p in packages for r in p.releases)
