@@ -15,8 +15,8 @@ Gates (the budgets in ARCHITECTURE.md and the phone reading budget):
   says to calibrate: its default 4x takes a high-end desktop (index
   1,500-2,000) to a mid-tier phone, and a host higher or lower in its
   bracket should use a higher or lower multiplier. So each mobile run uses
-  ``host index / TARGET_INDEX`` (``cpu_multiplier``), with the index the
-  previous run measured on this host; the gate then measures the page on
+  ``host index / TARGET_INDEX`` (``cpu_multiplier``), with the index that
+  same run measured (``run_calibrated``); the gate then measures the page on
   the same emulated phone whatever the host's speed or load. A third run
   is made only when it can change a verdict: once two runs agree on every
   category, the median of three agrees with them whatever the third
@@ -113,24 +113,53 @@ class Audit:
         return out
 
 
-def run_lighthouse(url: str, report: Path, preset: str, multiplier: float | None = None) -> dict:
-    """Run the pinned Lighthouse CLI against ``url``; return its JSON report."""
+def _lighthouse(args: list[str], what: str) -> None:
+    """Run the pinned Lighthouse CLI with ``args``; a failure names ``what`` it was doing."""
     if not LIGHTHOUSE.is_file():
         raise SiteError(LIGHTHOUSE, None, "missing", "run 'make npm' (npm ci installs the pinned Lighthouse)")
-    cmd = ["node", str(LIGHTHOUSE), url, "--output=json", f"--output-path={report}", "--quiet",
-           f"--chrome-flags={CHROME_FLAGS}", f"--only-categories={','.join(MINIMUM)}",
+    cmd = ["node", str(LIGHTHOUSE), *args, "--quiet", f"--only-categories={','.join(MINIMUM)}",
            "--disable-full-page-screenshot"]  # a picture for the HTML report, which is not written: 1.5 s a run
-    if preset == "desktop":
-        cmd.append("--preset=desktop")
-    elif multiplier is not None:
-        cmd.append(f"--throttling.cpuSlowdownMultiplier={multiplier}")
     with tempfile.TemporaryDirectory(prefix="sbs-lighthouse-") as home:
         env = {**os.environ, "CHROME_PATH": CHROME, "HOME": home}
         proc = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=240, check=False)
-    if proc.returncode != 0 or not report.is_file():
+    if proc.returncode != 0:
         last = [line for line in proc.stderr.splitlines() if line.strip()][-1:] or ["no error output"]
-        raise SiteError(LIGHTHOUSE, None, f"failed on {url}: {last[0]}", "run the audit again; a repeated failure names the page to fix")
+        raise SiteError(LIGHTHOUSE, None, f"failed on {what}: {last[0]}", "run the audit again; a repeated failure names the page to fix")
+
+
+def _report(report: Path, url: str) -> dict:
+    if not report.is_file():
+        raise SiteError(LIGHTHOUSE, None, f"wrote no report for {url}", "run the audit again; a repeated failure names the page to fix")
     return json.loads(report.read_text(encoding="utf-8"))
+
+
+def run_lighthouse(url: str, report: Path, preset: str) -> dict:
+    """Desktop: one Lighthouse run against ``url`` (its preset scales no CPU time); return its JSON report."""
+    _lighthouse([url, "--output=json", f"--output-path={report}", f"--chrome-flags={CHROME_FLAGS}", f"--preset={preset}"], url)
+    return _report(report, url)
+
+
+def run_calibrated(url: str, report: Path) -> dict:
+    """Mobile: load ``url`` once, then score it at the CPU slowdown that this run's own benchmark index calls for.
+
+    Lighthouse measures the host's ``BenchmarkIndex`` as it starts a run, and
+    its simulated throttling applies the slowdown only when it scores the
+    recorded trace. So the run is split where Lighthouse splits it: gather
+    (``-G``: index, trace, network log), set the multiplier from that index
+    in the saved settings, then score the same trace (``-A``). A multiplier
+    taken from an earlier run followed the host's load a minute before,
+    which swings from an index of 250 to 2,000 on a shared 2-core machine.
+    """
+    with tempfile.TemporaryDirectory(prefix="sbs-lighthouse-run-") as work:
+        _lighthouse([url, f"-G={work}", f"--chrome-flags={CHROME_FLAGS}"], url)
+        saved = Path(work) / "artifacts.json"
+        artifacts = json.loads(saved.read_text(encoding="utf-8"))
+        multiplier = cpu_multiplier(artifacts.get("BenchmarkIndex"))
+        artifacts["settings"]["throttling"]["cpuSlowdownMultiplier"] = multiplier
+        saved.write_text(json.dumps(artifacts), encoding="utf-8")
+        _lighthouse([f"-A={work}", "--output=json", f"--output-path={report}",
+                     f"--throttling.cpuSlowdownMultiplier={multiplier}"], url)
+    return _report(report, url)
 
 
 def summarise(page: str, preset: str, data: dict, multiplier: float | None = None) -> Audit:
@@ -142,6 +171,8 @@ def summarise(page: str, preset: str, data: dict, multiplier: float | None = Non
             audit = data["audits"][ref["id"]]
             if ref.get("weight", 0) > 0 and audit.get("score") is not None and audit["score"] < 1:
                 losses.setdefault(key, []).append(f"{audit['id']} {audit.get('displayValue', '')}".strip())
+    if multiplier is None and preset == "mobile":
+        multiplier = data.get("configSettings", {}).get("throttling", {}).get("cpuSlowdownMultiplier")
     return Audit(page, preset, scores, losses, data.get("environment", {}).get("benchmarkIndex"), multiplier)
 
 
@@ -204,23 +235,19 @@ def main(argv: list[str] | None = None) -> int:
     site = args.site or build(out / "site")
     gated: list[Audit] = []
     early = False
-    host_index: float | None = None
     print(f"{'page':<18}{'preset':<13}" + "".join(f"{c:>16}" for c in MINIMUM) + f"{'host index':>12}{'CPU slowdown':>13}")
     with serve(site) as base:
         for name, path in PAGES.items():
             audit = summarise(name, "desktop", run_lighthouse(base + path, out / f"{name}.desktop.json", "desktop"))
             print(_row(audit, "desktop"))
             gated.append(audit)
-            host_index = audit.benchmark or host_index
         if args.mobile:
             topic, topic_path = heaviest_topic(site)
             for name, path in {**MOBILE_PAGES, topic: topic_path}.items():
                 runs: list[Audit] = []
                 for run in range(1, args.runs + 1):
-                    multiplier = cpu_multiplier(host_index)
-                    data = run_lighthouse(base + path, out / f"{name}.mobile.{run}.json", "mobile", multiplier)
-                    runs.append(summarise(name, "mobile", data, multiplier))
-                    host_index = runs[-1].benchmark or host_index
+                    data = run_calibrated(base + path, out / f"{name}.mobile.{run}.json")
+                    runs.append(summarise(name, "mobile", data))
                     print(_row(runs[-1], f"mobile #{run}"))
                     if gate_decided(runs, args.runs):
                         break

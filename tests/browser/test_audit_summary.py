@@ -88,3 +88,30 @@ def test_two_runs_that_disagree_need_the_third() -> None:
     runs = [summarise("home", "mobile", report({**dict.fromkeys(MINIMUM, 1.0), "performance": p}, {})) for p in (0.95, 0.85)]
     assert not gate_decided(runs, 3)
     assert gate_decided(runs[:1] * 2, 3)
+
+
+def test_a_mobile_run_is_scored_at_the_slowdown_its_own_index_calls_for(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Gather, then score the same trace at host index / TARGET_INDEX (not at an earlier run's index)."""
+    from pathlib import Path
+
+    from sidebyside.tools import audit as tool
+
+    calls: list[list[str]] = []
+
+    def fake_lighthouse(args: list[str], what: str) -> None:
+        calls.append(args)
+        gather = next((a[3:] for a in args if a.startswith("-G=")), None)
+        if gather:  # what Lighthouse saves: the index it measured and the settings it ran with
+            Path(gather, "artifacts.json").write_text(
+                '{"BenchmarkIndex": 1650, "settings": {"throttling": {"cpuSlowdownMultiplier": 4}}}', encoding="utf-8")
+            return
+        saved = Path(next(a[3:] for a in args if a.startswith("-A=")), "artifacts.json").read_text(encoding="utf-8")
+        assert '"cpuSlowdownMultiplier": 3.3' in saved  # the saved settings must equal the audit's, or Lighthouse refuses
+        Path(next(a.split("=", 1)[1] for a in args if a.startswith("--output-path="))).write_text(
+            '{"categories": {}, "audits": {}, "configSettings": {"throttling": {"cpuSlowdownMultiplier": 3.3}}}',
+            encoding="utf-8")
+
+    monkeypatch.setattr(tool, "_lighthouse", fake_lighthouse)
+    data = tool.run_calibrated("http://127.0.0.1:1/", tmp_path / "report.json")
+    assert "--throttling.cpuSlowdownMultiplier=3.3" in calls[1] and len(calls) == 2
+    assert summarise("home", "mobile", data).multiplier == cpu_multiplier(1650) == 3.3
