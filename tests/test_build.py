@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from mkdocs.exceptions import PluginError
 
 from sidebyside import ROOT
 from sidebyside.pairs.catalog import discover
@@ -80,3 +81,17 @@ def test_unknown_pair_fails_the_build_with_page_and_line(tmp_path: Path) -> None
     proc = mkdocs_build(config, tmp_path / "site")
     assert proc.returncode != 0
     assert "index.md:5: unknown pair 'execution-model/eager-by-defualt'; did you mean 'execution-model/eager-by-default'" in proc.stderr
+
+
+def test_the_site_stylesheets_are_one_file_in_the_listed_order(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """One render-blocking request instead of six; the cascade order is mkdocs.yml's (a later rule wins)."""
+    from sidebyside.site.stylesheets import bundle
+
+    (tmp_path / "theme" / "css").mkdir(parents=True)
+    (tmp_path / "theme" / "css" / "a.css").write_text("p { color: red; }\n", encoding="utf-8")
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "b.css").write_text("p { color: blue; }\n", encoding="utf-8")
+    joined = bundle(["theme/css/a.css".removeprefix("theme/"), "b.css"], [tmp_path / "docs", tmp_path / "theme"])
+    assert joined.index("red") < joined.index("blue") and joined.startswith("/* css/a.css */")
+    with pytest.raises(PluginError, match=r"extra_css lists gone\.css, which is in none of"):
+        bundle(["gone.css"], [tmp_path / "docs"])

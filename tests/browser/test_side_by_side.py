@@ -56,7 +56,7 @@ def test_a_jumping_pair_and_a_wrapped_third_pane_are_named(hosted_url: str, pref
                       else "text/javascript")
 
     tab.route("**/reading-modes.js", lambda r: planted(r, "window.scrollBy(", "void ("))
-    tab.route("**/reading-modes.css", lambda r: planted(r, "grid-auto-flow: column;", "grid-template-columns: 1fr 1fr;"))
+    tab.route("**/site.css", lambda r: planted(r, "grid-auto-flow: column;", "grid-template-columns: 1fr 1fr;"))  # reading-modes.css in it
     tab.goto(hosted_url + hosted_path(PAGE), wait_until="load")
     found = toggle_problems(tab)
     assert len(found) == 2 and found[0].startswith("the clicked pair moved to ") and \
