@@ -173,8 +173,9 @@ def test_home_summary_is_by_kind_of_project(site: Path) -> None:
 
 def test_scripts_and_styles_are_self_hosted(site: Path) -> None:
     built = (site / "decide" / "comparison" / "index.html").read_text(encoding="utf-8")
-    for asset in ("assets/javascripts/comparison-table.js", "assets/javascripts/chooser.js", "assets/stylesheets/decide.css"):
+    for asset in ("assets/javascripts/comparison-table.js", "assets/javascripts/chooser.js", "assets/stylesheets/site.css"):
         assert asset in built
         assert (site / asset).is_file()
+    assert "/* assets/stylesheets/decide.css */" in (site / "assets" / "stylesheets" / "site.css").read_text(encoding="utf-8")
     assert not re.search(r'<script[^>]+src="(https?:)?//', built)
 
