@@ -29,11 +29,11 @@ $(DOCS_VENV)/.stamp: FORCE
 	$(call venv,$(DOCS_VENV),requirements/docs.txt requirements/constraints.txt pyproject.toml,\
 	  $(DOCS_VENV)/bin/pip install -q -r requirements/docs.txt -c requirements/constraints.txt)
 
-# --no-compile: pip would byte-compile all ~22,500 modules of the frameworks one by one (about 70 s of CPU);
-# Python compiles the few thousand a run imports on first import instead, in the processes that import them.
+# pip byte-compiles every module at install (about 70 s of CPU): keep it. Everything here runs with
+# PYTHONDONTWRITEBYTECODE=1, so a module not compiled at install is compiled again by every process importing it.
 $(VENV)/.stamp: FORCE
 	$(call venv,$(VENV),requirements/docs.txt requirements/test.txt requirements/constraints.txt pyproject.toml,\
-	  $(VENV)/bin/pip install -q --no-compile -r requirements/test.txt -c requirements/constraints.txt)
+	  $(VENV)/bin/pip install -q -r requirements/test.txt -c requirements/constraints.txt)
 
 FORCE:
 
