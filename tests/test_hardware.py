@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import line_of, planted_copy
 
 from sidebyside.data.facts import HARDWARE_RELEASES, load_release_lists
 from sidebyside.data.hardware import HARDWARE, declared_packages, load_hardware
@@ -18,15 +19,7 @@ from sidebyside.errors import SiteError
 
 
 def planted(tmp_path: Path, old: str, new: str) -> Path:
-    text = HARDWARE.read_text(encoding="utf-8")
-    assert text.count(old) == 1, old
-    path = tmp_path / "hardware.yml"
-    path.write_text(text.replace(old, new), encoding="utf-8")
-    return path
-
-
-def line_of(path: Path, needle: str) -> int:
-    return next(n for n, line in enumerate(path.read_text().splitlines(), 1) if needle in line)
+    return planted_copy(HARDWARE, tmp_path, old, new)
 
 
 def test_every_declared_package_is_in_the_recorded_registry_answer() -> None:

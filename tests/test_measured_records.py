@@ -16,6 +16,7 @@ import statistics
 from pathlib import Path
 
 import pytest
+from conftest import line_of
 
 from sidebyside.data.pins import pins
 from sidebyside.errors import SiteError
@@ -36,10 +37,6 @@ def scratch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, doc: dict) -> Path:
 
 def committed(name: str = "quantization-latency") -> dict:
     return json.loads((measured.MEASURED / f"{name}.json").read_text(encoding="utf-8"))
-
-
-def line_of(path: Path, needle: str) -> int:
-    return next(n for n, line in enumerate(path.read_text().splitlines(), 1) if needle in line)
 
 
 def test_the_tool_keeps_samples_and_derives_the_summary() -> None:

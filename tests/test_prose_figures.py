@@ -12,6 +12,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import line_of
 
 from sidebyside import ROOT
 from sidebyside.site import figures
@@ -68,10 +69,6 @@ def edit(path: Path, old: str, new: str) -> None:
 
 def problems_in(tree: Path) -> list[str]:
     return [str(p) for p in figures.check_site(tree)[0]]
-
-
-def line_of(path: Path, needle: str) -> int:
-    return next(n for n, line in enumerate(path.read_text().splitlines(), 1) if needle in line)
 
 
 def test_scratch_copy_passes(tree: Path) -> None:

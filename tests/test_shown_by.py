@@ -12,6 +12,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import line_of, planted_copy
 
 from sidebyside import ROOT
 from sidebyside.data.replacements import REPLACEMENTS
@@ -27,15 +28,7 @@ def test_every_link_leads_to_what_it_names() -> None:
 
 
 def scratch(tmp_path: Path, old: str, new: str) -> Path:
-    text = REPLACEMENTS.read_text(encoding="utf-8")
-    assert text.count(old) == 1, old
-    path = tmp_path / "replacements.yml"
-    path.write_text(text.replace(old, new), encoding="utf-8")
-    return path
-
-
-def line_of(path: Path, needle: str) -> int:
-    return next(n for n, line in enumerate(path.read_text().splitlines(), 1) if needle in line)
+    return planted_copy(REPLACEMENTS, tmp_path, old, new)
 
 
 def test_lie_the_torchserve_link_pointed_at_an_unrelated_section(tmp_path: Path) -> None:

@@ -13,6 +13,7 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import line_of
 
 from sidebyside.errors import SiteError, SiteErrors
 from sidebyside.tools import wheel_sizes
@@ -24,10 +25,6 @@ FIX = "re-check what the hardware page says about it, then run 'make wheel-sizes
 
 def served() -> dict[str, dict]:
     return json.loads(ANSWERS.read_text(encoding="utf-8"))["answers"]
-
-
-def line_of(path: Path, needle: str) -> int:
-    return next(n for n, line in enumerate(path.read_text().splitlines(), 1) if needle in line)
 
 
 def test_the_record_is_what_the_registry_answered(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
