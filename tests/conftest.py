@@ -39,20 +39,6 @@ CHROMIUM_ARGS = [
 ]
 
 
-def line_of(path: Path, needle: str) -> int:
-    """The 1-based number of the first line of ``path`` holding ``needle`` (where a message must point)."""
-    return next(n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if needle in line)
-
-
-def planted_copy(source: Path, tmp_path: Path, old: str, new: str) -> Path:
-    """A scratch copy of ``source`` in ``tmp_path`` with its one ``old`` replaced by ``new``: the lie a check must catch."""
-    text = source.read_text(encoding="utf-8")
-    assert text.count(old) == 1, old
-    path = tmp_path / source.name
-    path.write_text(text.replace(old, new), encoding="utf-8")
-    return path
-
-
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addini("slow_timeout", "per-test limit in seconds for tests marked slow or browser (pytest-timeout)", default="900")
     parser.addoption("--update-golden", action="store_true", help="rewrite tests/golden/*.html from the current rendering")

@@ -11,11 +11,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import line_of, planted_copy
 
 from sidebyside.data.facts import HARDWARE_RELEASES, load_release_lists
 from sidebyside.data.hardware import HARDWARE, declared_packages, load_hardware
 from sidebyside.errors import SiteError
+from tests.planting import line_of, planted_copy
 
 
 def planted(tmp_path: Path, old: str, new: str) -> Path:

@@ -16,11 +16,11 @@ import statistics
 from pathlib import Path
 
 import pytest
-from conftest import line_of
 
 from sidebyside.data.pins import pins
 from sidebyside.errors import SiteError
 from sidebyside.tools import measured
+from tests.planting import line_of
 
 NAMES = ("quantization-latency", "cpu-knobs")
 VERSIONS = '"versions"'

@@ -12,10 +12,10 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import line_of
 
 from sidebyside import ROOT
 from sidebyside.site import figures
+from tests.planting import line_of
 
 SAMPLE = """---
 description: Fifteen defaults, 12 of them measured.

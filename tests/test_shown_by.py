@@ -12,12 +12,12 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import line_of, planted_copy
 
 from sidebyside import ROOT
 from sidebyside.data.replacements import REPLACEMENTS
 from sidebyside.errors import SiteError
 from sidebyside.site import shown_by
+from tests.planting import line_of, planted_copy
 
 SERVING = 'text: "Serving options'
 

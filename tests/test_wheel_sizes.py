@@ -13,11 +13,11 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import line_of
 
 from sidebyside.errors import SiteError, SiteErrors
 from sidebyside.tools import wheel_sizes
 from tests.local_registry import serve_json
+from tests.planting import line_of
 
 ANSWERS = Path(__file__).parent / "registry" / "pypi-wheels.json"
 FIX = "re-check what the hardware page says about it, then run 'make wheel-sizes' and commit the file"
