@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import gzip
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import partial
 from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from socketserver import BaseRequestHandler
 
 from sidebyside.site.sitebuild import site_prefix
 
@@ -81,15 +82,25 @@ class _Body:
 
 
 @contextmanager
-def serve(site: Path, prefix: str | None = None) -> Iterator[str]:
-    """Serve ``site`` on a free loopback port; yield the site's base URL."""
-    handler = type("Handler", (_Handler,), {"prefix": prefix or site_prefix()})
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(handler, directory=str(site)))
+def loopback(handler: Callable[..., BaseRequestHandler]) -> Iterator[str]:
+    """Run ``handler`` on a free 127.0.0.1 port in a background thread; yield ``http://127.0.0.1:PORT``.
+
+    The server is shut down, closed and its thread joined when the block ends, so a test leaves no port behind.
+    """
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}{handler.prefix}"
+        yield f"http://127.0.0.1:{server.server_address[1]}"
     finally:
         server.shutdown()
         server.server_close()
         thread.join(timeout=5)
+
+
+@contextmanager
+def serve(site: Path, prefix: str | None = None) -> Iterator[str]:
+    """Serve ``site`` on a free loopback port; yield the site's base URL."""
+    handler = type("Handler", (_Handler,), {"prefix": prefix or site_prefix()})
+    with loopback(partial(handler, directory=str(site))) as origin:
+        yield origin + handler.prefix
