@@ -65,15 +65,13 @@ def test_without_the_project_hook_first_the_build_names_the_fix(tmp_path: Path) 
 
 
 STUB_PYTHON = """#!/bin/sh
-# 'python -m venv DIR' stand-in: DIR/bin/pip only logs what it is asked to install.
-mkdir -p "$3/bin"
-printf '#!/bin/sh\\necho "pip $*" >> "%s/installs.log"\\n' "$PWD" > "$3/bin/pip"
-chmod +x "$3/bin/pip"
+# Stand-in for 'python -m venv DIR' (makes DIR/bin) and 'python -m sidebyside.tools.install DIR ...' (only logged).
+if [ "$2" = venv ]; then mkdir -p "$3/bin"; else echo "$*" >> "$PWD/installs.log"; fi
 """
 
 
 def make_venv(work: Path) -> list[str]:
-    """``make venv`` in ``work`` with a stub interpreter; the pip calls it made so far."""
+    """``make venv`` in ``work`` with a stub interpreter; the installs it made so far."""
     subprocess.run(["make", "-s", "venv", f"PYTHON={work / 'python'}"], cwd=work, check=True, capture_output=True, timeout=60)
     log = work / "installs.log"
     return log.read_text(encoding="utf-8").splitlines() if log.exists() else []

@@ -98,10 +98,10 @@ def test_every_action_is_pinned_to_a_commit_sha_with_its_version(path: Path) -> 
             assert PIN_RE.match(line), f"{path.name}:{number}: pin the action to a full commit SHA with '# vX.Y.Z' after it: {line.strip()}"
 
 
-def test_ci_caches_pip_npm_and_apt() -> None:
+def test_ci_caches_wheels_npm_and_apt() -> None:
     (job,) = load("ci.yml")["jobs"].values()
     cached = [s["with"]["path"] for s in steps(job) if s.get("uses", "").startswith("actions/cache@")]
-    assert job["env"]["PIP_CACHE_DIR"] in cached
+    assert job["env"]["UV_CACHE_DIR"] in cached, "the venvs are installed by uv: its cache holds the wheels"
     assert job["env"]["npm_config_cache"] in cached
     assert any(p.startswith("/var/cache/apt/archives") for p in cached)
     assert "docker-clean" in runs(job), "Debian images delete downloaded packages unless docker-clean is removed"
