@@ -8,6 +8,7 @@ both the pinned versions and whether the newest releases still print the same.
 from __future__ import annotations
 
 import datetime
+import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,6 +34,9 @@ class CanaryRecord:
     """Half path (``topic/file.py``) -> the error it stopped with, machine paths removed."""
     changes: dict[str, list[str]]
     """Half path -> ``[recorded line, new line]``: the first line a changed half prints differently."""
+    outputs: dict[str, dict[str, str | None]]
+    """Half path -> ``{"recorded": seal, "now": seal or None}``: what the half's recording was and what it printed
+    (``seal``); None when it failed. Records before 2026-12-07 have none."""
 
     def keys(self) -> set[str]:
         """Every pair the run covered, whatever its class."""
@@ -47,7 +51,8 @@ def load_canary(path: Path) -> CanaryRecord:
         if set(pairs) != set(CLASSES) or not all(isinstance(v, list) for v in pairs.values()):
             raise KeyError("pairs")
         record = CanaryRecord(path, datetime.date.fromisoformat(data["date"]), dict(data["installed"]), pairs,
-                              list(data["parity_broken"]), dict(data.get("failures", {})), dict(data.get("changes", {})))
+                              list(data["parity_broken"]), dict(data.get("failures", {})), dict(data.get("changes", {})),
+                              dict(data.get("outputs", {})))
     except (json.JSONDecodeError, KeyError, TypeError, ValueError) as error:
         raise SiteError(path, None, f"not a canary record ({error})", "re-run 'make canary'") from None
     for kind, field, found in (("failing", "failures", record.failures), ("changed", "changes", record.changes)):
@@ -56,6 +61,57 @@ def load_canary(path: Path) -> CanaryRecord:
                             "(a record is written whole by the canary; an edited one no longer holds together)",
                             "re-run 'make canary' instead of editing the record")
     return record
+
+
+def seal(role: str, half: str, text: str) -> str:
+    """A fingerprint of what ``half`` printed, in ``role`` ("recorded" or "now").
+
+    The role and the half are part of the digest, so one half's seal copied to
+    another half, or a recorded seal copied to "now", does not match; a record
+    says "identical" only with the seal of the recorded text as it runs now.
+    """
+    return hashlib.sha256(f"{role}\0{half}\0{text}".encode()).hexdigest()[:16]
+
+
+def seal_problems(record: CanaryRecord, recordings: dict[str, str]) -> tuple[list[SiteError], set[str]]:
+    """Pairs whose class the record's seals do not give, and the pairs re-recorded since the canary ran.
+
+    ``recordings`` maps each half (``topic/file.py``) to its recorded output
+    now. A half whose recorded seal is not that text's was re-recorded after
+    the run: the run says nothing about the new recording, so its pair is
+    only reported as re-recorded. For every other pair the seals decide:
+    failing when a half printed nothing, identical when every half printed
+    its recording, changed otherwise.
+    """
+    if not record.outputs:
+        return [], set()
+    text = record.path.read_text(encoding="utf-8").splitlines()
+    classes = {key: kind for kind, keys in record.pairs.items() for key in keys}
+    halves: dict[str, list[str]] = {}
+    for half in record.outputs:
+        halves.setdefault(half_pair(half), []).append(half)
+    problems, rerecorded = [], set()
+    for pair in sorted(set(classes) | set(halves)):
+        seals = [(half, record.outputs[half]) for half in halves.get(pair, [])]
+        line = next((n for n, row in enumerate(text, 1) if f'"{pair}"' in row), None)
+        if not seals:
+            problems.append(SiteError(record.path, line, f"{pair} is classed without the seals of its halves",
+                                      "re-run 'make canary' instead of editing the record"))
+            continue
+        if any(h not in recordings or s.get("recorded") != seal("recorded", h, recordings[h]) for h, s in seals):
+            rerecorded.add(pair)
+            continue
+        if any(s.get("now") is None for _, s in seals):
+            given = "failing"
+        elif all(s["now"] == seal("now", h, recordings[h]) for h, s in seals):
+            given = "identical"
+        else:
+            given = "changed"
+        if classes.get(pair) != given:
+            problems.append(SiteError(record.path, line, f"{pair} is listed as {classes.get(pair, 'nothing')}, but the seals "
+                                      f"of what its halves printed say {given}",
+                                      "re-run 'make canary' instead of editing the record"))
+    return problems, rerecorded
 
 
 def half_pair(half: str) -> str:

@@ -30,6 +30,7 @@ from importlib import metadata
 from pathlib import Path
 
 from sidebyside import ROOT
+from sidebyside.data.canary import seal
 from sidebyside.errors import SiteError
 from sidebyside.pairs import parity
 from sidebyside.pairs.catalog import SNIPPETS, Half, Pair, discover
@@ -155,6 +156,9 @@ def record(outcomes: list[Outcome], pairs: dict[str, Pair], parity: list[str], d
         "parity_broken": sorted(parity),
         "failures": {half_key(o.half): portable(o.error) for o in outcomes if o.error},
         "changes": {half_key(o.half): first_change(o.recorded, o.output or "") for o in outcomes if o.changed},
+        "outputs": {half_key(o.half): {"recorded": seal("recorded", half_key(o.half), o.recorded),
+                                       "now": None if o.output is None else seal("now", half_key(o.half), o.output)}
+                    for o in outcomes},
     }
 
 

@@ -51,6 +51,20 @@ def axe_violations(tab, options: dict) -> list[str]:  # type: ignore[no-untyped-
     return [f"{v['impact']}: {v['id']} ({len(v['nodes'])}x) {v['help']} e.g. {v['nodes'][0]['target']}" for v in blocking]
 
 
+PALETTE = "() => [document.body.dataset.mdColorScheme, document.body.dataset.mdColorPrimary, document.body.dataset.mdColorAccent]"
+"""What a palette sets on the page: scheme, primary and accent colour."""
+
+DARK_TOGGLE = "label[title='Switch to dark mode']"
+"""The header's palette button in the light scheme (mkdocs.yml: theme.palette[0].toggle.name)."""
+
+
+def switch_to_dark(tab) -> list[str]:  # type: ignore[no-untyped-def]
+    """Press the header's palette button, as a reader does; the body's palette attributes once it took effect."""
+    tab.locator(DARK_TOGGLE).click()
+    tab.wait_for_function("() => document.body.dataset.mdColorScheme === 'slate'")
+    return tab.evaluate(PALETTE)
+
+
 @pytest.mark.parametrize("page", doc_pages())
 def test_page_loads_from_its_own_origin_and_passes_axe_in_both_schemes(  # type: ignore[no-untyped-def]
     hosted_site: Path, hosted_url: str, prefix: str, open_page, axe_source: str, page: str
@@ -58,8 +72,10 @@ def test_page_loads_from_its_own_origin_and_passes_axe_in_both_schemes(  # type:
     """One load per page: no third-party request or console error, every file on the weight list, then axe-core.
 
     axe runs every rule in the light scheme, then the colour rules again in
-    the dark one (the DOM is the same, only the colours change, so no other
-    rule can give another answer).
+    the dark one, switched on in the same tab with the header's palette
+    button (the DOM is the same, only the colours change, so no other rule
+    can give another answer; a dark-mode reader arriving gets the same
+    palette, ``test_dark_arrival_is_the_scheme_the_toggle_gives``).
     """
     shown = hosted_path(page) or "/"
     origin = hosted_url.split(prefix)[0]
@@ -75,11 +91,24 @@ def test_page_loads_from_its_own_origin_and_passes_axe_in_both_schemes(  # type:
         problems.append(f"pageweight misses files the browser loaded: {missing}")
     tab.add_script_tag(content=axe_source)
     problems += [f"axe (light): {line}" for line in axe_violations(tab, {})]
-    dark, _ = open_page((origin,), color_scheme="dark")  # the scheme a dark-mode reader gets on arrival
-    dark.goto(hosted_url + hosted_path(page), wait_until="load")
-    dark.add_script_tag(content=axe_source)
-    problems += [f"axe (dark): {line}" for line in axe_violations(dark, {"runOnly": {"type": "rule", "values": COLOUR_RULES}})]
+    switch_to_dark(tab)
+    problems += [f"axe (dark): {line}" for line in axe_violations(tab, {"runOnly": {"type": "rule", "values": COLOUR_RULES}})]
     assert not problems, f"{shown}:\n" + "\n".join(problems)
+
+
+def test_dark_arrival_is_the_scheme_the_toggle_gives(hosted_url: str, prefix: str, open_page) -> None:  # type: ignore[no-untyped-def]
+    """The axe test above checks dark pages switched by the button; a reader whose system is dark gets them on arrival.
+
+    Both must set the same palette on the page, so that what axe checked is what that reader sees.
+    """
+    origin = hosted_url.split(prefix)[0]
+    arriving, _ = open_page((origin,), color_scheme="dark")
+    arriving.goto(hosted_url, wait_until="load")
+    arrived = arriving.evaluate(PALETTE)
+    light, _ = open_page((origin,), color_scheme="light")
+    light.goto(hosted_url, wait_until="load")
+    assert light.evaluate("() => document.body.dataset.mdColorScheme") == "default"
+    assert switch_to_dark(light) == arrived, "the palette button gives another dark palette than a dark-mode reader gets on arrival"
 
 
 def test_unknown_path_gets_the_404_page(hosted_url: str, open_page) -> None:  # type: ignore[no-untyped-def]

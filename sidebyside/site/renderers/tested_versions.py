@@ -13,7 +13,8 @@ from collections import Counter
 from html import escape
 
 from sidebyside import ROOT
-from sidebyside.data.canary import latest_canary
+from sidebyside.data.canary import latest_canary, seal_problems
+from sidebyside.errors import SiteErrors
 from sidebyside.pairs.runner import read_recording
 from sidebyside.site.renderers import RenderContext
 
@@ -49,11 +50,19 @@ def render(ctx: RenderContext) -> str:
     rows.append(f"| Keras | `{_pinned_keras()}` | – | {newest('Keras')} |")
     if canary is None:
         return "\n".join(rows)
+    recordings = {f"{half.path.parent.name}/{half.path.name}": read_recording(half)[1]
+                  for pair in ctx.pairs.values() for half in pair.halves.values() if half.out_path.exists()}
+    problems, rerecorded = seal_problems(canary, recordings)
+    if problems:
+        raise SiteErrors(problems)
     ran = canary.keys()
     total = len(ran)
     summary = (f"With the newest versions, {len(canary.pairs['identical'])} of {total} pairs printed exactly their recorded output, "
                f"{len(canary.pairs['changed'])} printed something different and {len(canary.pairs['failing'])} failed to run")
     summary += f"; {len(canary.parity_broken)} parity pairs no longer match across frameworks." if canary.parity_broken else "."
+    if rerecorded:
+        summary += (f" {len(rerecorded)} of them were re-recorded after that run, so what it says about them is about "
+                    f"their previous recording: {named(sorted(rerecorded))}.")
     lines = ["\n".join(rows), "", coverage(ran, set(ctx.pairs)) + " " + summary]
     if canary.changes:
         lines += ["", "What each changed half now prints differently (its first differing line, recorded → now):", ""]
@@ -75,9 +84,13 @@ def coverage(ran: set[str], on_site: set[str]) -> str:
     if on_site <= ran:
         return f"The canary ran all {len(on_site)} pairs on the site."
     missing = sorted(on_site - ran)
-    named = ", ".join(f"`{key}`" for key in missing[:5]) + (f" and {len(missing) - 5} more" if len(missing) > 5 else "")
     return (f"The canary ran {len(on_site & ran)} of the site's {len(on_site)} pairs; "
-            f"{len(missing)} added since have not run on the newest versions yet ({named}).")
+            f"{len(missing)} added since have not run on the newest versions yet ({named(missing)}).")
+
+
+def named(keys: list[str]) -> str:
+    """Up to five pair keys in code, then how many more."""
+    return ", ".join(f"`{key}`" for key in keys[:5]) + (f" and {len(keys) - 5} more" if len(keys) > 5 else "")
 
 
 def failure_reason(message: str) -> str:
