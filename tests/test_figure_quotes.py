@@ -7,30 +7,15 @@ the pair code and recordings, and the notebook sources; nothing is executed.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-from sidebyside import ROOT
 from sidebyside.site import figure_quotes, figures
+from tests.planting import edit, scratch
 
 FIX_COUNT = figure_quotes.FIX_COUNT
 FIX_CONSTANT = figure_quotes.FIX_CONSTANT
 
 
-def scratch(tmp_path: Path, *names: str) -> Path:
-    """A scratch tree holding only ``names`` (paths from the repository root)."""
-    for name in names:
-        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy(ROOT / name, tmp_path / name)
-    return tmp_path
-
-
-def edit(path: Path, old: str, new: str) -> int:
-    """Replace the one occurrence of ``old``; return its line number."""
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, f"{old!r} not found once in {path}"
-    path.write_text(text.replace(old, new), encoding="utf-8")
-    return text[:text.index(old)].count("\n") + 1
 
 
 def quote_problems(tree: Path, name: str) -> list[str]:

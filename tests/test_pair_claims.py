@@ -6,14 +6,13 @@ halves it cites; nothing is run.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
-from sidebyside import ROOT
 from sidebyside.errors import SiteError
 from sidebyside.site import pair_claims
+from tests.planting import edit, scratch
 
 PORTING = "docs/porting/index.md"
 RESIZE = "snippets/porting/resize-interpolate"
@@ -22,18 +21,6 @@ AUTODIFF = "docs/topics/autodiff-and-training.md"
 FIX = "restore what the pair did, or rewrite the sentence and its <!-- shows: --> comment"
 
 
-def scratch(tmp_path: Path, *names: str) -> Path:
-    for name in names:
-        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy(ROOT / name, tmp_path / name)
-    return tmp_path
-
-
-def edit(path: Path, old: str, new: str) -> int:
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, f"{old!r} not found once in {path}"
-    path.write_text(text.replace(old, new), encoding="utf-8")
-    return text[:text.index(old)].count("\n") + 1
 
 
 def messages(tree: Path) -> list[str]:

@@ -21,6 +21,7 @@ from sidebyside.data.releases import KINDS, LEDGER_PAGES, SINCE, changes_on, led
 from sidebyside.errors import SiteError
 from sidebyside.site.renderers import RenderContext, registry
 from sidebyside.site.renderers._ledger import release_id
+from tests.planting import KERAS_LEDGER_HEAD
 
 LEDGER = load_ledger()
 
@@ -112,13 +113,7 @@ def test_no_pinned_version_is_inside_an_advisory_range() -> None:
     assert [e.message for e in advisory_problems(LEDGER, pins())] == []
 
 
-PLANTED = """\
-package: Keras
-registry: pypi
-name: keras
-framework: Keras
-notes_url: https://github.com/keras-team/keras/releases
-releases:
+PLANTED = KERAS_LEDGER_HEAD + """\
   - version: "3.15.1"
     date: 2026-07-29
     source: https://github.com/keras-team/keras/releases/tag/v3.15.1

@@ -14,16 +14,11 @@ import pytest
 from sidebyside.data import loaders
 from sidebyside.data.releases import RELEASES_DIR, load_ledger, load_package
 from sidebyside.errors import SiteError
+from tests.planting import KERAS_LEDGER_HEAD
 
 TODAY = datetime.date(2026, 12, 6)
 
-GOOD = """\
-package: Keras
-registry: pypi
-name: keras
-framework: Keras
-notes_url: https://github.com/keras-team/keras/releases
-releases:
+GOOD = KERAS_LEDGER_HEAD + """\
   - version: "3.9.0"
     date: 2025-03-04
     source: https://github.com/keras-team/keras/releases/tag/v3.9.0
