@@ -92,6 +92,70 @@ def test_an_edited_record_that_no_longer_holds_together_is_refused(tmp_path: Pat
             canary_data.load_canary(path)
 
 
+def sealed_run(tmp_path: Path) -> tuple[Path, dict[str, str]]:
+    """A canary run over one changed, one identical and one failing pair; its record and the recordings it saw."""
+    make_pair(tmp_path / "snippets", 'print("value: 1.0000")', 'print("value: 1.0001")', "value: 1.0000\n")
+    other = tmp_path / "snippets" / "demo2"
+    other.mkdir()
+    halves = {"ok": ('print("ok")', 'print("ok")', "ok"), "bad": ('raise SystemExit("gone")', "print(1)", "1")}
+    for name, (tf_code, pt_code, recorded) in halves.items():
+        for framework, label, code in (("tensorflow", "TensorFlow", tf_code), ("pytorch", "PyTorch", pt_code)):
+            (other / f"{name}.{framework}.py").write_text(f"# title: T\n{code}\n", encoding="utf-8")
+            (other / f"{name}.{framework}.out").write_text(f"# tested with {label} {framework_version(framework)}\n{recorded}\n",
+                                                        encoding="utf-8")
+    out = tmp_path / "canary"
+    main(["--root", str(tmp_path / "snippets"), "--report", str(tmp_path / "r.md"), "--outdir", str(tmp_path / "new"), "--record", str(out)])
+    (written,) = out.glob("*.json")
+    recordings = {f"{p.parent.name}/{p.name[:-4]}.py": p.read_text(encoding="utf-8").split("\n", 1)[1]
+                  for p in (tmp_path / "snippets").rglob("*.out")}
+    return written, recordings
+
+
+def test_the_seals_of_a_real_run_give_its_classes(tmp_path: Path) -> None:
+    written, recordings = sealed_run(tmp_path)
+    record = canary_data.load_canary(written)
+    assert record.pairs == {"identical": ["demo2/ok"], "changed": ["demo/same"], "failing": ["demo2/bad"]}
+    assert len(record.outputs) == 6 and record.outputs["demo2/bad.tensorflow.py"]["now"] is None
+    assert canary_data.seal_problems(record, recordings) == ([], set())
+
+
+@pytest.mark.parametrize("lie", ["changed moved to identical", "failing moved to identical", "recorded seal copied to now"])
+def test_a_pair_moved_to_a_kinder_class_by_hand_is_refused(tmp_path: Path, lie: str) -> None:
+    """Planted: the edits that make a run look cleaner, each with its list of changes or failures emptied to match."""
+    written, recordings = sealed_run(tmp_path)
+    data = json.loads(written.read_text(encoding="utf-8"))
+    moved = "demo2/bad" if lie.startswith("failing") else "demo/same"
+    kind = "failing" if lie.startswith("failing") else "changed"
+    data["pairs"][kind].remove(moved)
+    data["pairs"]["identical"].append(moved)
+    data["failures" if kind == "failing" else "changes"] = {}
+    if lie == "recorded seal copied to now":
+        for half in ("demo/same.tensorflow.py", "demo/same.pytorch.py"):
+            data["outputs"][half]["now"] = data["outputs"][half]["recorded"]
+    written.write_text(json.dumps(data, indent=2), encoding="utf-8")
+    problems, _ = canary_data.seal_problems(canary_data.load_canary(written), recordings)
+    (problem,) = problems
+    line = next(n for n, row in enumerate(written.read_text(encoding="utf-8").splitlines(), 1) if f'"{moved}"' in row)
+    assert problem.message == (f"{written}:{line}: {moved} is listed as identical, but the seals of what its halves printed "
+                               f"say {kind}; re-run 'make canary' instead of editing the record")
+
+
+def test_a_pair_re_recorded_after_the_run_is_named_not_judged(tmp_path: Path) -> None:
+    written, recordings = sealed_run(tmp_path)
+    recordings["demo/same.pytorch.py"] = "value: 1.0001\n"
+    assert canary_data.seal_problems(canary_data.load_canary(written), recordings) == ([], {"demo/same"})
+
+
+def test_the_newest_record_holds_together_with_the_recordings() -> None:
+    record = canary_data.latest_canary()
+    assert record is not None and record.outputs, f"{record.path.name if record else 'data/canary'}: no seals; re-run 'make canary'"
+    pairs = discover()
+    recordings = {f"{h.path.parent.name}/{h.path.name}": h.out_path.read_text(encoding="utf-8").split("\n", 1)[1]
+                  for pair in pairs.values() for h in pair.halves.values()}
+    problems, _ = canary_data.seal_problems(record, recordings)
+    raise_all(problems)
+
+
 def test_first_change_names_the_line_that_moved() -> None:
     from sidebyside.tools.canary import first_change
     assert first_change("a\nb\nc\n", "a\nB\nc\n") == ["b", "B"]
