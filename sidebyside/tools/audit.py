@@ -26,13 +26,7 @@ Lighthouse is pinned to 12.x in package.json because Lighthouse 13 needs
 Node >= 22.19 and Debian's Node here is 20. Chromium is Debian's package,
 found through CHROME_PATH. Reports (JSON) go to build/lighthouse/.
 
-``make test`` starts the audit beside the test suite (``--after``): it
-waits for the suite's one site build, then audits it while the rest of the
-suite runs. The audit spends most of its time waiting on Chromium (about a
-third of two cores when run alone), and the calibrated multiplier is what
-keeps a mobile score independent of the load the suite puts on the host.
-
-    python -m sidebyside.tools.audit [--site DIR] [--after DIR] [--mobile/--no-mobile] [--runs N]
+    python -m sidebyside.tools.audit [--site DIR] [--mobile/--no-mobile] [--runs N]
 """
 
 from __future__ import annotations
@@ -43,7 +37,6 @@ import os
 import subprocess
 import sys
 import tempfile
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -222,23 +215,6 @@ def heaviest_topic(site: Path) -> tuple[str, str]:
     return heaviest.parent.name, f"topics/{heaviest.parent.name}/"
 
 
-BUILT, FAILED, ENDED = "sbs-hosted.done", "sbs-hosted.failed", "suite.ended"
-"""Markers in the suite's temp dir: the shared site build finished or failed (tests/conftest.py ``built_once``),
-or the suite ended (the ``make test`` recipe)."""
-
-
-def wait_for_build(run_dir: Path, poll: float = 1.0) -> None:
-    """Return once the suite has built the site in ``run_dir``; SiteError if it failed or the suite ended first."""
-    while not (run_dir / BUILT).exists():
-        if (run_dir / FAILED).exists():
-            raise SiteError(run_dir / FAILED, None, "the suite's site build failed, so there is nothing to audit",
-                            "fix the build error the suite reports")
-        if (run_dir / ENDED).exists():
-            raise SiteError(run_dir, None, "the suite ended without building the site, so there is nothing to audit",
-                            "run the whole suite (make test), or audit a build of its own: make audit")
-        time.sleep(poll)
-
-
 def _row(audit: Audit, label: str) -> str:
     host = f"{audit.benchmark:>12.0f}" if audit.benchmark is not None else ""
     host += f"{audit.multiplier:>11.2f}x" if audit.multiplier is not None else ""
@@ -248,14 +224,11 @@ def _row(audit: Audit, label: str) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m sidebyside.tools.audit", description=__doc__.split("\n")[0])
     parser.add_argument("--site", type=Path, help="an existing hosted build (default: build one into build/lighthouse/site)")
-    parser.add_argument("--after", type=Path, help="the suite's temp dir: start once the suite has built the site in it")
     parser.add_argument("--mobile", action=argparse.BooleanOptionalAction, default=True, help="also gate the mobile preset")
     parser.add_argument("--runs", type=int, default=MOBILE_RUNS, help="mobile runs per page; the median is gated")
     args = parser.parse_args(argv)
     out = ROOT / "build" / "lighthouse"
     out.mkdir(parents=True, exist_ok=True)
-    if args.after:
-        wait_for_build(args.after)
     if args.site and not (args.site / "index.html").is_file():
         print(f"error: {args.site} has no index.html; build the site first (make build) or leave out --site", file=sys.stderr)
         return 1

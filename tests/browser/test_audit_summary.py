@@ -116,25 +116,3 @@ def test_a_mobile_run_is_scored_at_the_slowdown_its_own_index_calls_for(tmp_path
     assert "--throttling.cpuSlowdownMultiplier=3.3" in calls[1] and len(calls) == 2
     assert summarise("home", "mobile", data).multiplier == cpu_multiplier(1650) == 3.3
 
-
-def test_the_audit_beside_the_suite_waits_for_its_build_and_stops_if_there_is_none(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    """make test starts the audit with the suite: it must audit the finished build, or say why there is none."""
-    import threading
-
-    import pytest
-
-    from sidebyside.errors import SiteError
-    from sidebyside.tools.audit import BUILT, ENDED, FAILED, wait_for_build
-
-    waiting = threading.Thread(target=wait_for_build, args=(tmp_path, 0.01))
-    waiting.start()
-    waiting.join(0.2)
-    assert waiting.is_alive(), "returned before the build finished"
-    (tmp_path / BUILT).touch()
-    waiting.join()
-    (tmp_path / BUILT).unlink()
-    for marker, said in ((FAILED, "the suite's site build failed"), (ENDED, "the suite ended without building the site")):
-        (tmp_path / marker).touch()
-        with pytest.raises(SiteError, match=said):
-            wait_for_build(tmp_path, 0.01)
-        (tmp_path / marker).unlink()
