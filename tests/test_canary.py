@@ -174,7 +174,10 @@ def test_home_table_shows_pinned_and_newest_with_the_result(tmp_path: Path, monk
     assert "Newest checked (2026-11-28)" in text
     assert f"| TensorFlow | `{framework_version('tensorflow')}` |" in text and "| `9.1.0` |" in text
     assert "| `9.2.0` |" in text and "| Keras |" in text and "| `9.3.0` |" in text
-    assert "1 of 2 pairs printed exactly their recorded output, 1 printed something different and 0 failed" in text
+    assert "1 of 2 pairs printed exactly their recorded output, 1 printed something different and 0 failed to run." in text
+    record["parity_broken"] = ["b/y"]
+    (tmp_path / "2026-11-28.json").write_text(json.dumps(record), encoding="utf-8")
+    assert "; 1 pair no longer agrees across frameworks under its parity rule (`b/y`)." in tested_versions.render(ctx)
     assert "<li><code>b/y.pytorch.py</code>: <code>torch.version.cuda: None</code> → <code>torch.version.cuda: 13.0</code></li>" in text
     (tmp_path / "2026-11-29.json").write_text("{}", encoding="utf-8")  # a broken newer record names itself
     with pytest.raises(SiteError, match=r"2026-11-29\.json: not a canary record"):

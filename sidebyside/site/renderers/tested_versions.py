@@ -59,7 +59,12 @@ def render(ctx: RenderContext) -> str:
     total = len(ran)
     summary = (f"With the newest versions, {len(canary.pairs['identical'])} of {total} pairs printed exactly their recorded output, "
                f"{len(canary.pairs['changed'])} printed something different and {len(canary.pairs['failing'])} failed to run")
-    summary += f"; {len(canary.parity_broken)} parity pairs no longer match across frameworks." if canary.parity_broken else "."
+    if canary.parity_broken:
+        broken = len(canary.parity_broken)
+        summary += (f"; {broken} {'pair no longer agrees' if broken == 1 else 'pairs no longer agree'} across frameworks "
+                    f"under its parity rule ({named(canary.parity_broken)}).")
+    else:
+        summary += "."
     if rerecorded:
         summary += (f" {len(rerecorded)} of them were re-recorded after that run, so what it says about them is about "
                     f"their previous recording: {named(sorted(rerecorded))}.")
