@@ -106,9 +106,7 @@ def sealed_run(tmp_path: Path) -> tuple[Path, dict[str, str]]:
     out = tmp_path / "canary"
     main(["--root", str(tmp_path / "snippets"), "--report", str(tmp_path / "r.md"), "--outdir", str(tmp_path / "new"), "--record", str(out)])
     (written,) = out.glob("*.json")
-    recordings = {f"{p.parent.name}/{p.name[:-4]}.py": p.read_text(encoding="utf-8").split("\n", 1)[1]
-                  for p in (tmp_path / "snippets").rglob("*.out")}
-    return written, recordings
+    return written, canary_data.recorded_outputs(discover(tmp_path / "snippets"))
 
 
 def test_the_seals_of_a_real_run_give_its_classes(tmp_path: Path) -> None:
@@ -149,10 +147,7 @@ def test_a_pair_re_recorded_after_the_run_is_named_not_judged(tmp_path: Path) ->
 def test_the_newest_record_holds_together_with_the_recordings() -> None:
     record = canary_data.latest_canary()
     assert record is not None and record.outputs, f"{record.path.name if record else 'data/canary'}: no seals; re-run 'make canary'"
-    pairs = discover()
-    recordings = {f"{h.path.parent.name}/{h.path.name}": h.out_path.read_text(encoding="utf-8").split("\n", 1)[1]
-                  for pair in pairs.values() for h in pair.halves.values()}
-    problems, _ = canary_data.seal_problems(record, recordings)
+    problems, _ = canary_data.seal_problems(record, canary_data.recorded_outputs(discover()))
     raise_all(problems)
 
 

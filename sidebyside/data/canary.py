@@ -18,6 +18,8 @@ from packaging.version import Version
 from sidebyside import ROOT
 from sidebyside.data.facts import ReleaseLists, package_key
 from sidebyside.errors import SiteError
+from sidebyside.pairs.catalog import Half, Pair
+from sidebyside.pairs.runner import read_recording
 
 CANARY_DIR = ROOT / "data" / "canary"
 CLASSES = ("identical", "changed", "failing")
@@ -85,18 +87,21 @@ def seal_problems(record: CanaryRecord, recordings: dict[str, str]) -> tuple[lis
     """
     if not record.outputs:
         return [], set()
-    text = record.path.read_text(encoding="utf-8").splitlines()
     classes = {key: kind for kind, keys in record.pairs.items() for key in keys}
     halves: dict[str, list[str]] = {}
     for half in record.outputs:
         halves.setdefault(half_pair(half), []).append(half)
     problems, rerecorded = [], set()
+
+    def refused(pair: str, problem: str) -> SiteError:
+        line = next((n for n, row in enumerate(record.path.read_text(encoding="utf-8").splitlines(), 1)
+                     if f'"{pair}"' in row), None)
+        return SiteError(record.path, line, problem, "re-run 'make canary' instead of editing the record")
+
     for pair in sorted(set(classes) | set(halves)):
         seals = [(half, record.outputs[half]) for half in halves.get(pair, [])]
-        line = next((n for n, row in enumerate(text, 1) if f'"{pair}"' in row), None)
         if not seals:
-            problems.append(SiteError(record.path, line, f"{pair} is classed without the seals of its halves",
-                                      "re-run 'make canary' instead of editing the record"))
+            problems.append(refused(pair, f"{pair} is classed without the seals of its halves"))
             continue
         if any(h not in recordings or s.get("recorded") != seal("recorded", h, recordings[h]) for h, s in seals):
             rerecorded.add(pair)
@@ -108,10 +113,20 @@ def seal_problems(record: CanaryRecord, recordings: dict[str, str]) -> tuple[lis
         else:
             given = "changed"
         if classes.get(pair) != given:
-            problems.append(SiteError(record.path, line, f"{pair} is listed as {classes.get(pair, 'nothing')}, but the seals "
-                                      f"of what its halves printed say {given}",
-                                      "re-run 'make canary' instead of editing the record"))
+            problems.append(refused(pair, f"{pair} is listed as {classes.get(pair, 'nothing')}, but the seals "
+                                          f"of what its halves printed say {given}"))
     return problems, rerecorded
+
+
+def half_key(half: Half) -> str:
+    """How a record names a half: ``topic/file.py``."""
+    return half.path.relative_to(half.path.parents[1]).as_posix()
+
+
+def recorded_outputs(pairs: dict[str, Pair]) -> dict[str, str]:
+    """Each recorded half (``half_key``) -> the output its ``.out`` file holds now: what ``seal_problems`` compares."""
+    return {half_key(half): read_recording(half)[1]
+            for pair in pairs.values() for half in pair.halves.values() if half.out_path.exists()}
 
 
 def half_pair(half: str) -> str:

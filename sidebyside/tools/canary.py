@@ -30,7 +30,7 @@ from importlib import metadata
 from pathlib import Path
 
 from sidebyside import ROOT
-from sidebyside.data.canary import seal
+from sidebyside.data.canary import half_key, seal
 from sidebyside.errors import SiteError
 from sidebyside.pairs import parity
 from sidebyside.pairs.catalog import SNIPPETS, Half, Pair, discover
@@ -160,11 +160,6 @@ def record(outcomes: list[Outcome], pairs: dict[str, Pair], parity: list[str], d
                                        "now": None if o.output is None else seal("now", half_key(o.half), o.output)}
                     for o in outcomes},
     }
-
-
-def half_key(half: Half) -> str:
-    """How a record names a half: ``topic/file.py``."""
-    return half.path.relative_to(half.path.parents[1]).as_posix()
 
 
 def markdown_report(outcomes: list[Outcome], parity: list[str], versions: dict[str, str]) -> str:

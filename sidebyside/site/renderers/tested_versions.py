@@ -13,7 +13,7 @@ from collections import Counter
 from html import escape
 
 from sidebyside import ROOT
-from sidebyside.data.canary import latest_canary, seal_problems
+from sidebyside.data.canary import latest_canary, recorded_outputs, seal_problems
 from sidebyside.errors import SiteErrors
 from sidebyside.pairs.runner import read_recording
 from sidebyside.site.renderers import RenderContext
@@ -50,9 +50,7 @@ def render(ctx: RenderContext) -> str:
     rows.append(f"| Keras | `{_pinned_keras()}` | – | {newest('Keras')} |")
     if canary is None:
         return "\n".join(rows)
-    recordings = {f"{half.path.parent.name}/{half.path.name}": read_recording(half)[1]
-                  for pair in ctx.pairs.values() for half in pair.halves.values() if half.out_path.exists()}
-    problems, rerecorded = seal_problems(canary, recordings)
+    problems, rerecorded = seal_problems(canary, recorded_outputs(ctx.pairs))
     if problems:
         raise SiteErrors(problems)
     ran = canary.keys()
