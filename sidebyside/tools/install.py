@@ -27,8 +27,11 @@ UV_REQUIREMENT = Path(__file__).resolve().parents[2] / "requirements" / "uv.txt"
 """The pinned uv, installed into each venv with pip before anything else."""
 
 AS_FLAGS = {"index-url": "--index-url", "extra-index-url": "--extra-index-url", "find-links": "--find-links",
-            "constraint": "--constraint", "no-index": "--no-index", "pre": "--prerelease=allow"}
-"""pip settings that decide which files are installed, and the uv flag that says the same."""
+            "constraint": "--constraint"}
+"""pip settings that decide which files are installed, and the uv flag that takes each of their values."""
+
+AS_SWITCHES = {"no-index": "--no-index", "pre": "--prerelease=allow"}
+"""pip's yes/no settings of the same kind, and the uv flag that says yes."""
 
 AS_ENVIRONMENT = {"cert": "SSL_CERT_FILE", "default-timeout": "UV_HTTP_TIMEOUT", "timeout": "UV_HTTP_TIMEOUT"}
 """pip settings about how files are fetched, and the variable uv reads for each."""
@@ -58,12 +61,9 @@ def uv_arguments(settings: dict[str, str]) -> tuple[list[str], dict[str, str]]:
     environment: dict[str, str] = {}
     for key, value in settings.items():
         if key in AS_FLAGS:
-            flag = AS_FLAGS[key]
-            if flag.startswith("--no-index") or "=" in flag:
-                if value.lower() in ("1", "true", "yes", "on"):
-                    flags.append(flag)
-                continue
-            flags += [part for item in value.split() for part in (flag, item)]
+            flags += [part for item in value.split() for part in (AS_FLAGS[key], item)]
+        elif key in AS_SWITCHES:
+            flags += [AS_SWITCHES[key]] if value.lower() in ("1", "true", "yes", "on") else []
         elif key in AS_ENVIRONMENT:
             environment[AS_ENVIRONMENT[key]] = value
         elif key not in IGNORED:
@@ -74,15 +74,18 @@ def uv_arguments(settings: dict[str, str]) -> tuple[list[str], dict[str, str]]:
 def install(venv: Path, arguments: list[str]) -> int:
     """Install ``arguments`` (pip install arguments) into ``venv`` with uv, or with pip when uv cannot."""
     python, pip = venv / "bin" / "python", [str(venv / "bin" / "python"), "-m", "pip"]
+
+    def with_pip(reason: str) -> int:
+        print(f"install: {reason}; installing with pip", file=sys.stderr)
+        return subprocess.call([*pip, "install", *arguments])
+
     listing = subprocess.run([*pip, "config", "list"], check=True, capture_output=True, text=True).stdout
     try:
         flags, environment = uv_arguments(pip_settings(listing))
     except ValueError as error:
-        print(f"install: {error}; installing with pip", file=sys.stderr)
-        return subprocess.call([*pip, "install", *arguments])
+        return with_pip(str(error))
     if subprocess.call([*pip, "install", "-q", "-r", str(UV_REQUIREMENT)]) != 0:
-        print("install: uv could not be installed; installing with pip", file=sys.stderr)
-        return subprocess.call([*pip, "install", *arguments])
+        return with_pip("uv could not be installed")
     uv = [str(venv / "bin" / "uv"), "pip", "install", "--python", str(python), "--compile-bytecode", *flags]
     return subprocess.call([*uv, *arguments], env={**os.environ, **environment})
 
