@@ -128,10 +128,21 @@ def _alive(pid: int) -> bool:
 @pytest.mark.parametrize(("code", "fresh"), [
     ("import torch.multiprocessing as mp\n", True),
     ("import torch.distributed as dist\n", True),
-    ("strategy = tf.distribute.MirroredStrategy()\n", True),
+    ("strategy = tf.distribute.MirroredStrategy()\n", False),
     ("import subprocess\n", True),
     ("loader = DataLoader(data, num_workers=2)\n", True),
-    ("os.environ['KERAS_BACKEND'] = 'torch'\n", True),
+    ("os.environ['KERAS_BACKEND'] = 'torch'\nimport keras\n", False),
+    ("import os\nos.environ['KERAS_BACKEND'] = (\n    'jax'  # a comment\n)\nimport keras\n", False),
+    ("import keras\nos.environ['KERAS_BACKEND'] = 'torch'\n", True),
+    ("os.environ['KERAS_BACKEND'] = backend\nimport keras\n", True),
+    ("os.environ.update(KERAS_BACKEND='torch')\nimport keras\n", True),
+    ("os.environ['A'] = 'b'\nos.environ.pop('C')\n", True),
+    ("from os import environ\nenviron['A'] = 'b'\nimport keras\nprint(environ['A'], environ.get('B'))\n", False),
+    ("import keras\nprint(os.environ.get('HOME'))\n", False),
+    ("os.environ['A'] = 'b'\ndel os.environ['A']\n", True),
+    ("os.environ['A'] = 'b'\nos.environ['A'] = 'c'\n", True),
+    ("def f():\n    os.environ['A'] = 'b'\n", True),
+    ("os.putenv('A', 'b')\n", True),
     ("loader = DataLoader(data, num_workers=0)\n", False),
     ("# differs: tf.distribute splits batches; subprocess and multiprocessing are only mentioned\nx = 1\n", False),
     ('"""Docstring naming torch.distributed and os.environ["X"] = 1."""\nx = 1\n', False),
@@ -140,6 +151,27 @@ def test_fresh_only_looks_at_code_not_comments_or_strings(tmp_path: Path, code: 
     path = tmp_path / "x.pytorch.py"
     path.write_text("# title: t\n" + code, encoding="utf-8")
     assert (forkserver.fresh_only(path) is not None) == fresh
+
+
+PRESET = '''\
+import os
+
+os.environ["KERAS_BACKEND"] = "torch"
+
+import keras
+
+print("backend:", keras.config.backend(), "| in the environment:", os.environ["KERAS_BACKEND"])
+'''
+
+
+def test_a_snippet_that_presets_its_backend_forks_from_a_server_started_with_it(tmp_path: Path, fork_pool: forkserver.ForkPool) -> None:
+    """Keras reads KERAS_BACKEND once, at import: the server must have imported it with the snippet's value."""
+    preset = half(tmp_path, "preset", PRESET)
+    assert forkserver.fresh_only(preset.path) is None
+    forked, fresh = forkserver.run(preset, fork_pool).output, run(preset).output
+    assert fresh == "backend: torch | in the environment: torch\n"
+    assert forked == fresh
+    assert ("pytorch", (("KERAS_BACKEND", "torch"),)) in fork_pool.servers
 
 
 def test_forcing_the_fresh_path_applies_to_every_snippet(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -9,7 +9,10 @@ What makes a forked run equal to ``python snippet.py`` in a fresh process
 (``runner.run``, which ``make record`` always uses):
 
 - the server starts with the same environment as a fresh run (``RUN_ENV``),
-  so everything the framework reads at import time is the same;
+  so everything the framework reads at import time is the same; a snippet
+  that sets variables with literal ``os.environ[...] = ...`` lines before its
+  imports (``preset_env``, e.g. ``KERAS_BACKEND``) gets a server started with
+  them set, which also preloads the module that reads them (``PRESET_READERS``);
 - the server imports the framework and runs nothing: no op, no thread pool,
   no random draw. It refuses to serve if the import left more than one OS
   thread, because ``fork()`` copies only the calling thread;
@@ -27,9 +30,11 @@ What is not reset, and is therefore the parent's: modules already imported
 (and whatever they read at import, such as ``KERAS_HOME`` or matplotlib's
 config dir, which point into the server's own temporary home). Snippets
 that could notice are never forked: ``fresh_only`` lists the reasons
-(child processes, process groups, distribution strategies, environment
-variables set before an import) and ``tests/test_snippets.py`` runs those
-the fresh way. Every forked run is compared with the recording that the
+(child processes, process groups, environment variables written any other
+way than ``preset_env`` reads), and ``tests/test_snippets.py`` runs those
+the fresh way. A ``tf.distribute`` snippet may fork: the server ran no op,
+so the child can still split the CPU into logical devices before
+TensorFlow's runtime starts, as a fresh process does. Every forked run is compared with the recording that the
 fresh path made; a snippet whose output depends on process state therefore
 fails its test, and the test then says whether the fresh path agrees.
 
@@ -41,6 +46,7 @@ refused exactly when and as a fresh one is.
 
 from __future__ import annotations
 
+import ast
 import atexit
 import gc
 import io
@@ -61,19 +67,26 @@ from pathlib import Path
 from sidebyside.pairs.catalog import Half, parse_header
 from sidebyside.pairs.runner import Completed, Result, base_env, checked_output, framework_version, snippet_env
 
-FRAMEWORK_MODULES: dict[str, str] = {"tensorflow": "tensorflow", "pytorch": "torch"}
+FRAMEWORK_MODULES: dict[str, str] = {"tensorflow": "tensorflow", "pytorch": "torch", "jax": "jax"}
 """Framework of a half -> the module its server preloads."""
+
+PRESET_READERS: dict[str, str] = {"KERAS_BACKEND": "keras"}
+"""A variable a snippet may set before its imports -> the module that reads it at import.
+
+A server started with that variable set preloads the module too, so the
+module is in memory the way the snippet's own import would have made it
+(Keras picks its backend once, at import)."""
 
 FRESH_ONLY: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\bmultiprocessing\b|\bProcessPoolExecutor\b|\bos\.fork\b"), "starts worker processes"),
     (re.compile(r"\btorch\.distributed\b"), "joins a torch.distributed process group"),
-    (re.compile(r"\btf\.distribute\b"), "configures devices and collectives for a tf.distribute strategy"),
     (re.compile(r"\bsubprocess\b"), "starts a child process"),
     (re.compile(r"\bnum_workers\s*=\s*[1-9]"), "uses DataLoader worker processes"),
-    (re.compile(r"\bos\.environ\s*(?:\[|\.update|\.setdefault|\.pop)|\bputenv\b"),
-     "sets environment variables, which libraries may already have read at import"),
 ]
 """Code patterns (comments ignored) that make a snippet run only in a fresh process, with why."""
+
+ENVIRON_METHODS = frozenset({"update", "setdefault", "pop", "popitem", "clear", "__setitem__", "__delitem__"})
+"""``os.environ`` methods that write to it."""
 
 
 FORCE_FRESH = "SIDEBYSIDE_FRESH"
@@ -93,7 +106,55 @@ def fresh_only(path: Path) -> str | None:
     for pattern, why in FRESH_ONLY:
         if pattern.search(code):
             return why
+    if preset_env(path) is None:
+        return ("sets environment variables other than by 'os.environ[\"NAME\"] = \"value\"' lines before its "
+                "first import, and libraries may already have read them at import")
     return None
+
+
+def preset_env(path: Path) -> dict[str, str] | None:
+    """What ``path`` puts in the environment before its imports: ``{}`` if nothing, None if it is not that simple.
+
+    Only top-level ``os.environ["NAME"] = "value"`` lines with literal strings,
+    above every import but ``os``'s, count: a server started with exactly
+    those variables imported its framework as the snippet's own imports
+    would. Any other write (later, computed, repeated, ``update``, ``pop``,
+    ``putenv``) makes the snippet fresh-only. Reading the environment is fine.
+    """
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    writes = sum(1 for node in ast.walk(tree) if _writes_environment(node))
+    preset: dict[str, str] = {}
+    for statement in tree.body:
+        if isinstance(statement, ast.Import | ast.ImportFrom) and not _imports_only_os(statement):
+            break
+        if (isinstance(statement, ast.Assign) and len(statement.targets) == 1
+                and isinstance(target := statement.targets[0], ast.Subscript) and _is_environ(target.value)
+                and isinstance(target.slice, ast.Constant) and isinstance(target.slice.value, str)
+                and isinstance(statement.value, ast.Constant) and isinstance(statement.value.value, str)):
+            preset[target.slice.value] = statement.value.value
+    return preset if len(preset) == writes else None
+
+
+def _is_environ(node: ast.expr) -> bool:
+    return ast.unparse(node) in ("os.environ", "environ")
+
+
+def _writes_environment(node: ast.AST) -> bool:
+    """An item assigned or deleted in ``os.environ``, a writing method called on it, or ``putenv``/``unsetenv``."""
+    if isinstance(node, ast.Subscript):
+        return isinstance(node.ctx, ast.Store | ast.Del) and _is_environ(node.value)
+    if isinstance(node, ast.Call):
+        func = node.func
+        if isinstance(func, ast.Attribute):
+            return (func.attr in ENVIRON_METHODS and _is_environ(func.value)) or func.attr in ("putenv", "unsetenv")
+        return isinstance(func, ast.Name) and func.id in ("putenv", "unsetenv")
+    return False
+
+
+def _imports_only_os(statement: ast.Import | ast.ImportFrom) -> bool:
+    if isinstance(statement, ast.ImportFrom):
+        return statement.module in ("__future__", "os")
+    return all(alias.name == "os" for alias in statement.names)
 
 
 def _code_without_comments(path: Path) -> str:
@@ -124,15 +185,17 @@ def _os_threads() -> int:
     return len(os.listdir("/proc/self/task"))
 
 
-def serve(module: str, base_path: list[str], preload: str = "") -> None:
-    """Import the framework, then run one snippet per request line on stdin, one JSON reply per line on stdout.
+def serve(modules: list[str], base_path: list[str], preload: str = "") -> None:
+    """Import the framework (and the modules its preset variables feed), then run one snippet per request line
+    on stdin, one JSON reply per line on stdout.
 
     Request: ``{"path": ..., "env": {...}, "workdir": ..., "timeout": s, "stdout": file, "stderr": file}``.
     Reply: ``{"returncode": n, "timed_out": bool}``; the output stays as bytes in the client's two
     files, so the client judges it exactly as a fresh run's (``runner.checked_output``).
     """
     before = dict(os.environ)
-    __import__(module)
+    for module in modules:
+        __import__(module)
     import_env = {k: v for k, v in os.environ.items() if before.get(k) != v}  # what the import itself set
     import_unset = [k for k in before if k not in os.environ]
     if preload:  # tests only: code that leaves the server in a state it must refuse
@@ -142,7 +205,7 @@ def serve(module: str, base_path: list[str], preload: str = "") -> None:
     requests = os.fdopen(os.dup(0), "rb", buffering=0)
     replies = os.dup(1)
     if threads != 1:
-        _reply(replies, {"ready": False, "why": f"importing {module} left {threads} OS threads; fork() would copy only one"})
+        _reply(replies, {"ready": False, "why": f"importing {', '.join(modules)} left {threads} OS threads; fork() would copy only one"})
         return
     _reply(replies, {"ready": True, "pid": os.getpid()})
     while line := _read_line(requests):
@@ -160,6 +223,9 @@ def serve(module: str, base_path: list[str], preload: str = "") -> None:
             _become_snippet(request, env, base_path, out_path, err_path)  # never returns
         returncode, timed_out = _wait(pid, float(request["timeout"]))
         _reply(replies, {"returncode": returncode, "timed_out": timed_out})
+    # The client closed its end: leave without tearing down the framework's thousands of modules (seconds of
+    # CPU per server, nothing to save; every child has been waited for).
+    os._exit(0)
 
 
 def _read_line(stream: io.RawIOBase) -> bytes:
@@ -277,17 +343,20 @@ class ForkServerUnavailable(RuntimeError):
 
 
 class ForkServer:
-    """A preloaded interpreter for one framework, started on first use, stopped by ``close``."""
+    """A preloaded interpreter for one framework and preset environment, started on first use, stopped by ``close``."""
 
-    def __init__(self, framework: str, env: dict[str, str], start_timeout: float = 600, preload: str = "") -> None:
+    def __init__(self, framework: str, env: dict[str, str], start_timeout: float = 600, preload: str = "",
+                 preset: dict[str, str] | None = None) -> None:
         self.framework = framework
+        preset = preset or {}
+        modules = [FRAMEWORK_MODULES[framework], *(PRESET_READERS[k] for k in sorted(preset) if k in PRESET_READERS)]
         self.home = tempfile.mkdtemp(prefix=f"sbs-forkserver-{framework}-")
-        server_env = {**env, "HOME": self.home, "KERAS_HOME": os.path.join(self.home, ".keras"),
+        server_env = {**env, **preset, "HOME": self.home, "KERAS_HOME": os.path.join(self.home, ".keras"),
                       "MPLCONFIGDIR": os.path.join(self.home, ".mpl")}
         root = str(Path(__file__).resolve().parents[2])
         # sys.path[1:] of a '-c' interpreter is what 'python file.py' puts after the script's directory
         bootstrap = (f"import sys; base = sys.path[1:]; sys.path.insert(0, {root!r}); "
-                     f"from sidebyside.pairs.forkserver import serve; serve({FRAMEWORK_MODULES[framework]!r}, base, {preload!r})")
+                     f"from sidebyside.pairs.forkserver import serve; serve({modules!r}, base, {preload!r})")
         self.log = open(os.path.join(self.home, "server.log"), "w+b")
         self.proc = subprocess.Popen(
             [sys.executable, "-c", bootstrap], cwd=self.home, env=server_env,
@@ -337,26 +406,27 @@ class ForkServer:
 
 
 class ForkPool:
-    """One server per framework, started on first use and kept for the session.
+    """One server per framework and preset environment (``preset_env``), started on first use and kept for the session.
 
-    A framework whose server failed to start is remembered, so each later
-    snippet learns it at once (and its caller runs that snippet fresh).
+    A server that failed to start is remembered, so each later snippet
+    learns it at once (and its caller runs that snippet fresh).
     """
 
     def __init__(self) -> None:
-        self.servers: dict[str, ForkServer] = {}
-        self.broken: dict[str, str] = {}
+        self.servers: dict[tuple[str, tuple[tuple[str, str], ...]], ForkServer] = {}
+        self.broken: dict[tuple[str, tuple[tuple[str, str], ...]], str] = {}
 
-    def server(self, framework: str) -> ForkServer:
-        if framework in self.broken:
-            raise ForkServerUnavailable(self.broken[framework])
-        if framework not in self.servers:
+    def server(self, framework: str, preset: dict[str, str] | None = None) -> ForkServer:
+        key = (framework, tuple(sorted((preset or {}).items())))
+        if key in self.broken:
+            raise ForkServerUnavailable(self.broken[key])
+        if key not in self.servers:
             try:
-                self.servers[framework] = ForkServer(framework, base_env())
+                self.servers[key] = ForkServer(framework, base_env(), preset=preset)
             except ForkServerUnavailable as error:
-                self.broken[framework] = str(error)
+                self.broken[key] = str(error)
                 raise
-        return self.servers[framework]
+        return self.servers[key]
 
     def close(self) -> None:
         for server in self.servers.values():
@@ -367,7 +437,7 @@ class ForkPool:
 def run(half: Half, pool: ForkPool, timeout: int | None = None) -> Result:
     """Like ``runner.run`` in a fork of the preloaded server: the same environment and the same validator."""
     limit = timeout or half.timeout
-    server = pool.server(half.framework)
+    server = pool.server(half.framework, preset_env(half.path))
     with tempfile.TemporaryDirectory(prefix="sbs-run-") as workdir:
         output = checked_output(half, limit, server.run(half.path, snippet_env(workdir), workdir, limit), workdir)
     return Result(half, framework_version(half.framework), output)
