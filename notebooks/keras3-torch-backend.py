@@ -69,7 +69,7 @@ model.compile(
     loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True),
     metrics=["accuracy"],
 )
-model.fit(x_train, y_train, epochs=20, batch_size=32, verbose=0)
+model.fit(x_train, y_train, epochs=8, batch_size=32, verbose=0)
 keras_acc = model.evaluate(x_test, y_test, verbose=0)[1]
 print(f"test accuracy after Keras fit(): {keras_acc:.4f}")
 assert keras_acc >= 0.95, keras_acc
@@ -222,7 +222,7 @@ mixed.compile(
     loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True),
     metrics=["accuracy"],
 )
-mixed.fit(x_train, y_train, epochs=20, batch_size=32, verbose=0)
+mixed.fit(x_train, y_train, epochs=8, batch_size=32, verbose=0)
 print(
     "Keras layers + PyTorch head, test accuracy: "
     f"{mixed.evaluate(x_test, y_test, verbose=0)[1]:.4f}"
