@@ -13,6 +13,9 @@ from sidebyside import ROOT
 
 LOCAL_SCHEMES = ("file:", "data:", "blob:", "about:", "chrome-error:")
 
+IDLE = "() => new Promise(resolve => requestIdleCallback(() => resolve(true)))"
+"""Resolves when the page's main thread has nothing left to run."""
+
 
 def doc_pages(suffixes: tuple[str, ...] = (".md", ".ipynb")) -> list[str]:
     """Every docs/ page (Markdown and notebooks) as a docs-relative path without suffix ('topics/debugging')."""

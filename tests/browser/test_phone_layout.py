@@ -1,4 +1,10 @@
-"""Every page on a 390 px phone, one load each: nothing scrolls the page sideways, and every table is readable.
+"""Every page of the offline zip on a 390 px phone, one load each: it works from file:// with no request
+leaving the folder and no error, nothing scrolls the page sideways, and every table is readable.
+
+The offline zip and the hosted site share their theme, CSS and scripts, so the
+layout measured here is the hosted layout too; ``test_hosted.py`` loads every
+hosted page at desktop width. One load per page serves both the offline and
+the phone checks.
 
 A table is readable when it is laid out as cards (sidebyside/site/table_cards.py
 and phone.css) or when its first and last columns are both on screen: a table
@@ -9,13 +15,19 @@ one load; ``problems`` turns the measurements into messages, and the planted
 tests prove each message fires. The same load checks the small print: link
 buttons (Open in Colab) are >= 44 px tall, no copy button covers code text, and
 an output drawn with box characters (a Keras model summary) keeps its lines whole,
-and chart labels, measured from each SVG's font sizes and its rendered width, are >= 11 px.
+and chart labels, measured from each SVG file's font sizes and the width the
+page draws it at, are >= 11 px.
 """
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+from urllib.request import url2pathname
+
 import pytest
-from conftest import doc_pages, hosted_path
+from conftest import IDLE, LOCAL_SCHEMES, doc_pages, hosted_path, offline_path
 
 pytestmark = pytest.mark.browser
 
@@ -30,7 +42,7 @@ UNCLIP = ("* { content-visibility: visible !important; } "
 """Off-screen code skips layout (content-visibility: auto) inside a box that clips (overflow: hidden), which
 would hide anything too wide in it: lay out everything, unclipped, so a cut-off line shows as page overflow."""
 
-MEASURE = """async minText => {
+MEASURE = """minText => {
   const W = document.documentElement.clientWidth;
   const wide = [...document.querySelectorAll('.md-content *')]
     .filter(e => e.getBoundingClientRect().right > W + 1 && e.parentElement.getBoundingClientRect().right <= W + 1)
@@ -92,17 +104,11 @@ MEASURE = """async minText => {
   const drawn_wrapped = [...document.querySelectorAll('.md-content pre')]
     .filter(p => /[\u2500-\u257f]/.test(p.textContent) && !/^pre$/.test(getComputedStyle(p).whiteSpace))
     .map(p => p.textContent.trim().split('\\n')[0].slice(0, 30)).slice(0, 3);
-  // chart labels as rendered: the SVG's own font sizes times the drawing's scale on screen
+  // chart images: where each is drawn and how wide; their font sizes come from the files (fetch is closed to file://)
+  const charts = [...document.querySelectorAll('.md-content img')]
+    .filter(img => /\\.svg(#|$)/.test(img.getAttribute('src') || '') && getComputedStyle(img).display !== 'none')
+    .map(img => [img.src.split('#')[0], img.getBoundingClientRect().width]);
   const small_charts = [];
-  for (const img of document.querySelectorAll('.md-content img')) {
-    if (!/\\.svg(#|$)/.test(img.getAttribute('src') || '') || getComputedStyle(img).display === 'none') continue;
-    const svg = await (await fetch(img.src.split('#')[0])).text();
-    const box = /viewBox="[\\d.]+ [\\d.]+ ([\\d.]+)/.exec(svg);
-    const sizes = [...svg.matchAll(/font-size[:=]\\s*"?([\\d.]+)/g)].map(m => parseFloat(m[1]));
-    if (!box || !sizes.length) continue;
-    const px = Math.min(...sizes) * img.getBoundingClientRect().width / parseFloat(box[1]);
-    if (px < minText) small_charts.push([img.getAttribute('src').split('#')[0].split('/').pop().slice(0, 40), Math.round(px * 10) / 10]);
-  }
   for (const svg of document.querySelectorAll('.md-content figure svg[viewBox]')) {
     const sizes = [...svg.querySelectorAll('text[font-size]')].map(t => parseFloat(t.getAttribute('font-size')));
     if (!sizes.length || !svg.getClientRects().length) continue;
@@ -110,7 +116,7 @@ MEASURE = """async minText => {
     if (px < minText) small_charts.push(['inline ' + (svg.closest('[id]') || svg).id, Math.round(px * 10) / 10]);
   }
   return {width: W, overflow: document.documentElement.scrollWidth - W, wide, tables, small_taps, covered, drawn_wrapped,
-          small_charts};
+          charts, small_charts};
 }"""
 
 
@@ -144,17 +150,48 @@ def problems(page: str, facts: dict) -> list[str]:
     return found
 
 
+def svg_text(url: str) -> str:
+    """The SVG a chart image shows, read from its file (or its ``data:`` URL)."""
+    if url.startswith("data:"):
+        return unquote(url.split(",", 1)[1])
+    return Path(url2pathname(urlsplit(url).path)).read_text(encoding="utf-8")
+
+
+def with_chart_labels(facts: dict) -> dict:
+    """Put each chart image whose smallest label is drawn below ``MIN_TEXT_PX`` first in ``facts['small_charts']``.
+
+    A label's size on screen is its font size in the SVG times the scale the
+    page draws the SVG at (its width on screen over its viewBox width).
+    """
+    images = []
+    for url, width in facts["charts"]:
+        svg = svg_text(url)
+        box = re.search(r'viewBox="[\d.]+ [\d.]+ ([\d.]+)', svg)
+        sizes = [float(size) for size in re.findall(r'font-size[:=]\s*"?([\d.]+)', svg)]
+        if box and sizes and (px := min(sizes) * width / float(box.group(1))) < MIN_TEXT_PX:
+            name = "inline image" if url.startswith("data:") else urlsplit(url).path.rsplit("/", 1)[-1][:40]
+            images.append([name, round(px, 1)])
+    facts["small_charts"] = images + facts["small_charts"]
+    return facts
+
+
 def measure(tab) -> dict:  # type: ignore[no-untyped-def]
     tab.wait_for_function("() => document.fonts.status === 'loaded'")
     tab.add_style_tag(content=UNCLIP)
-    return tab.evaluate(MEASURE, MIN_TEXT_PX)
+    return with_chart_labels(tab.evaluate(MEASURE, MIN_TEXT_PX))
 
 
 @pytest.mark.parametrize("page", doc_pages())
-def test_every_page_reads_on_a_phone(hosted_url: str, prefix: str, open_page, page: str) -> None:  # type: ignore[no-untyped-def]
-    """No sideways page scroll; every table as cards or with both edge columns on screen, whole words, >= 11 px."""
-    tab, _ = open_page((hosted_url.split(prefix)[0],), **PHONE)
-    tab.goto(hosted_url + hosted_path(page), wait_until="load")
+def test_every_offline_page_loads_alone_and_reads_on_a_phone(offline_site: Path, open_page, page: str) -> None:  # type: ignore[no-untyped-def]
+    """From file://: no request leaves the folder, no error; then the phone layout checks on the same load."""
+    tab, log = open_page(LOCAL_SCHEMES, **PHONE)
+    tab.goto((offline_site / offline_path(page)).as_uri(), wait_until="load")
+    # Deferred theme scripts may still request or fail after 'load': wait until no request has
+    # been open for 500 ms and the main thread is idle (conditions, not a fixed time).
+    tab.wait_for_load_state("networkidle")
+    tab.evaluate(IDLE)
+    assert not log.offenders, f"{offline_path(page)} requested non-file URLs:\n" + "\n".join(log.offenders)
+    assert not log.errors, f"{offline_path(page)} logged errors:\n" + "\n".join(log.errors)
     found = problems(page, measure(tab))
     assert not found, "\n".join(found)
 
@@ -184,7 +221,7 @@ def test_a_scrolling_table_with_a_broken_word_and_small_print_is_named(browser) 
     try:
         tab = context.new_page()
         tab.set_content(PLANTED)
-        facts = tab.evaluate(MEASURE, MIN_TEXT_PX)
+        facts = with_chart_labels(tab.evaluate(MEASURE, MIN_TEXT_PX))
     finally:
         context.close()
     found = problems("index", facts)
