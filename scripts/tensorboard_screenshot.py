@@ -32,14 +32,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from sidebyside.pairs.runner import base_env  # noqa: E402 - needs the repository on sys.path
+from sidebyside.tools.chromium import CHROMIUM, launch  # noqa: E402
 
 PAIR = ROOT / "snippets" / "visualization" / "loss-curve"
 OUTPUT = ROOT / "docs" / "assets" / "images" / "tensorboard-both-runs.png"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
-]
 EXPECTED_RUNS = {"tensorflow/train", "tensorflow/validation", "pytorch/train", "pytorch/validation"}
 SERVING_RE = re.compile(r"TensorBoard \S+ at (http://127\.0\.0\.1:\d+)/")
 """The line TensorBoard prints when it starts serving (tensorboard/program.py, print_serving_message)."""
@@ -124,7 +120,7 @@ def capture(url: str) -> bytes:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = launch(playwright)
         try:
             page = browser.new_page(viewport={"width": WIDTH, "height": HEIGHT})
             page.goto(f"{url}/?smoothing=0#timeseries", wait_until="networkidle")
@@ -158,7 +154,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--output", type=Path, default=OUTPUT, help=f"PNG to write (default {OUTPUT.relative_to(ROOT)})")
     args = parser.parse_args(argv)
-    if not Path(CHROMIUM).exists():
+    if not CHROMIUM.exists():
         print(f"error: {CHROMIUM} not found; install it with: apt-get install -y chromium (or run 'make browser')", file=sys.stderr)
         return 1
     with tempfile.TemporaryDirectory(prefix="sbs-tb-logs-") as logdir:

@@ -27,16 +27,12 @@ import pytest
 from sidebyside.pairs.forkserver import ForkPool
 from sidebyside.site.serve import serve
 from sidebyside.site.sitebuild import ZIP_NAME, build, build_offline_zip, site_prefix
+from sidebyside.tools.chromium import CHROMIUM, launch
 
 WAIT_CEILING_MS = 120_000
 """Longest any browser step may wait for its condition. Waits end when the condition holds;
 the ceiling only decides how long a broken page takes to fail, so it is generous for busy machines."""
 
-CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
-]
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -72,7 +68,7 @@ def browser() -> Iterator[object]:
 
     expect.set_options(timeout=WAIT_CEILING_MS)
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        chromium = launch(playwright)
         yield chromium
         chromium.close()
 

@@ -44,14 +44,12 @@ from sidebyside import ROOT
 from sidebyside.errors import SiteError, tool_main
 from sidebyside.site.serve import serve
 from sidebyside.site.sitebuild import build, site_prefix
+from sidebyside.tools.chromium import ARGS, CHROMIUM
 from sidebyside.tools.pageweight import page_weight
 
 LIGHTHOUSE = ROOT / "node_modules" / "lighthouse" / "cli" / "index.js"
-CHROME = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
-CHROME_FLAGS = (
-    "--headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update "
-    "--disable-sync --no-first-run --disable-quic"
-)
+CHROME = os.environ.get("CHROME_PATH", str(CHROMIUM))
+CHROME_FLAGS = " ".join(ARGS)
 PAGES = {"home": "", "execution-model": "topics/execution-model/"}
 """Pages audited on desktop: name -> path under the site URL."""
 

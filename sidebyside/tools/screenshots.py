@@ -17,12 +17,8 @@ from pathlib import Path
 from sidebyside import ROOT
 from sidebyside.site.serve import serve
 from sidebyside.site.sitebuild import build
+from sidebyside.tools.chromium import CHROMIUM, launch
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
-]
 NOT_PAGES = ("assets", "downloads", "search")
 """Top-level folders of a build that hold no reader-facing page."""
 VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 900}}
@@ -43,7 +39,7 @@ def site_pages(site: Path) -> dict[str, str]:
     return pages
 
 
-def capture(site: Path, out: Path, executable: str = CHROMIUM, only: tuple[str, ...] = ()) -> list[Path]:
+def capture(site: Path, out: Path, executable: Path | str = CHROMIUM, only: tuple[str, ...] = ()) -> list[Path]:
     """Write one full-page PNG per page x scheme x viewport; return their paths."""
     pages = {name: path for name, path in site_pages(site).items() if not only or path in only or name in only}
     from playwright.sync_api import sync_playwright
@@ -51,7 +47,7 @@ def capture(site: Path, out: Path, executable: str = CHROMIUM, only: tuple[str, 
     out.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     with serve(site) as base, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS, headless=True)
+        browser = launch(playwright, executable)
         try:
             for scheme in SCHEMES:
                 for device, viewport in VIEWPORTS.items():

@@ -19,15 +19,12 @@ import zipfile
 from pathlib import Path
 
 from sidebyside.site.sitebuild import ZIP_NAME, build_offline_zip
+from sidebyside.tools.chromium import CHROMIUM, launch
 
 BUDGET_KB = 150
 """Gzipped search index every reader downloads before the first result."""
 QUERIES = ("tf.function", "DistributedDataParallel", "TorchServe", "padding same stride 2", "safetensors")
 REPEATS = 5
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
-]
 _WATCH = """() => {
   const list = document.querySelector('.md-search-result__list');
   window.__sbsChanged = 0;
@@ -51,13 +48,13 @@ def over_budget(site: Path, budget_kb: int = BUDGET_KB) -> str | None:
             "keep boilerplate out of the index (sidebyside/site/search_terms.py)")
 
 
-def time_to_results(site: Path, executable: str = "/usr/bin/chromium") -> dict[str, float]:
+def time_to_results(site: Path, executable: Path | str = CHROMIUM) -> dict[str, float]:
     """Median milliseconds from the last keystroke to the last result-list change, per query."""
     from playwright.sync_api import sync_playwright
 
     times: dict[str, float] = {}
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS, headless=True)
+        browser = launch(playwright, executable)
         page = browser.new_page()
         page.goto((site / "index.html").as_uri(), wait_until="load")
         box = page.locator("input.md-search__input")
