@@ -13,6 +13,49 @@ from sidebyside import ROOT
 
 LOCAL_SCHEMES = ("file:", "data:", "blob:", "about:", "chrome-error:")
 
+SEARCH_SETTLE_MS = 60_000
+"""Ceiling for search results to settle on a loaded machine; the wait ends as soon as they do."""
+
+
+def search(tab, query: str) -> list[str]:  # type: ignore[no-untyped-def]
+    """Put ``query`` in the search box; return result links once they answer the whole query.
+
+    The theme searches the box's whole value when a key is released in it
+    (a ``keyup``), so the query is filled in and one key (End) is pressed:
+    the search a reader's last keystroke starts, without the searches for
+    every shorter prefix, which the reader never sees either.
+    """
+    box = tab.locator("input.md-search__input")
+    box.click()
+    # Empty the box first: its answer replaces the previous query's results with the prompt (no "match").
+    box.fill("")
+    box.press("End")
+    tab.wait_for_function(
+        """() => { const meta = document.querySelector('.md-search-result__meta');
+                   return !meta || !/match/i.test(meta.textContent); }""",
+        timeout=SEARCH_SETTLE_MS, polling=100,
+    )
+    box.fill(query)
+    box.press("End")
+    # The next list drawn answers this query (the worker answers in order); it must also hold still
+    # over three consecutive polls.
+    tab.wait_for_function(
+        """q => {
+             const input = document.querySelector('input.md-search__input');
+             const meta = document.querySelector('.md-search-result__meta');
+             const list = document.querySelector('.md-search-result__list');
+             if (!input || input.value !== q || !meta || !/match/i.test(meta.textContent)) return false;
+             const now = q + meta.textContent + list.innerHTML;
+             const last = window.__sbsLast || [];
+             window.__sbsLast = [now, ...last].slice(0, 3);
+             return window.__sbsLast.length === 3 && window.__sbsLast.every(v => v === now);
+           }""",
+        arg=query, timeout=SEARCH_SETTLE_MS, polling=100,
+    )
+    # every link, a page's section links too (an API dictionary row is a section of its page)
+    return tab.evaluate("() => [...document.querySelectorAll('.md-search-result__item a')].map(a => a.href)")
+
+
 IDLE = "() => new Promise(resolve => requestIdleCallback(() => resolve(true)))"
 """Resolves when the page's main thread has nothing left to run."""
 

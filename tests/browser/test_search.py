@@ -17,7 +17,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 import yaml
-from conftest import LOCAL_SCHEMES, hosted_path
+from conftest import LOCAL_SCHEMES, SEARCH_SETTLE_MS, hosted_path, search
 
 from sidebyside import ROOT
 
@@ -25,8 +25,6 @@ pytestmark = pytest.mark.browser
 
 QUERIES_FILE = ROOT / "tests" / "search_queries.yml"
 TOP = 5
-SETTLE_MS = 60_000
-"""Ceiling for results to settle on a loaded machine; the wait ends as soon as they do."""
 
 
 def load_queries(path: Path = QUERIES_FILE) -> list[dict[str, str]]:
@@ -43,44 +41,6 @@ def page_of(href: str, base_path: str) -> str:
     rel = path[len(base_path):] if path.startswith(base_path) else path
     rel = rel.removesuffix("index.html").removesuffix(".html").rstrip("/")
     return rel or "index"
-
-
-def search(tab, query: str) -> list[str]:  # type: ignore[no-untyped-def]
-    """Put ``query`` in the search box; return result links once they answer the whole query.
-
-    The theme searches the box's whole value when a key is released in it
-    (a ``keyup``), so the query is filled in and one key (End) is pressed:
-    the search a reader's last keystroke starts, without the searches for
-    every shorter prefix, which the reader never sees either.
-    """
-    box = tab.locator("input.md-search__input")
-    box.click()
-    # Empty the box first: its answer replaces the previous query's results with the prompt (no "match").
-    box.fill("")
-    box.press("End")
-    tab.wait_for_function(
-        """() => { const meta = document.querySelector('.md-search-result__meta');
-                   return !meta || !/match/i.test(meta.textContent); }""",
-        timeout=SETTLE_MS, polling=100,
-    )
-    box.fill(query)
-    box.press("End")
-    # The next list drawn answers this query (the worker answers in order); it must also hold still
-    # over three consecutive polls.
-    tab.wait_for_function(
-        """q => {
-             const input = document.querySelector('input.md-search__input');
-             const meta = document.querySelector('.md-search-result__meta');
-             const list = document.querySelector('.md-search-result__list');
-             if (!input || input.value !== q || !meta || !/match/i.test(meta.textContent)) return false;
-             const now = q + meta.textContent + list.innerHTML;
-             const last = window.__sbsLast || [];
-             window.__sbsLast = [now, ...last].slice(0, 3);
-             return window.__sbsLast.length === 3 && window.__sbsLast.every(v => v === now);
-           }""",
-        arg=query, timeout=SETTLE_MS, polling=100,
-    )
-    return tab.evaluate("() => [...document.querySelectorAll('.md-search-result__item > a')].map(a => a.href)")
 
 
 def url_page(docs_page: str) -> str:
@@ -122,7 +82,7 @@ def test_query_file_names_real_pages() -> None:
 def test_hosted_search_ranks_every_query(hosted_url: str, prefix: str, open_page) -> None:  # type: ignore[no-untyped-def]
     origin = hosted_url.split(prefix)[0]
     tab, log = open_page((origin,))
-    tab.goto(hosted_url + hosted_path("index"), wait_until="load", timeout=SETTLE_MS)
+    tab.goto(hosted_url + hosted_path("index"), wait_until="load", timeout=SEARCH_SETTLE_MS)
     misses = run_queries(tab, prefix)
     assert not misses, f"{len(misses)} of {len(QUERIES)} queries miss:\n" + "\n".join(misses)
     assert not log.offenders
@@ -147,7 +107,7 @@ def test_offline_index_holds_the_hosted_entries(hosted_site: Path, offline_site:
 
 def test_offline_search_ranks_a_sample_of_queries(offline_site: Path, open_page) -> None:  # type: ignore[no-untyped-def]
     tab, log = open_page(LOCAL_SCHEMES)
-    tab.goto((offline_site / "index.html").as_uri(), wait_until="load", timeout=SETTLE_MS)
+    tab.goto((offline_site / "index.html").as_uri(), wait_until="load", timeout=SEARCH_SETTLE_MS)
     sample = QUERIES[::8]
     misses = run_queries(tab, offline_site.as_posix() + "/", sample)
     assert not misses, f"{len(misses)} of {len(sample)} queries miss:\n" + "\n".join(misses)
