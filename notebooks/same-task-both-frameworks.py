@@ -35,7 +35,7 @@ set_matplotlib_formats("svg", metadata={"Date": None})
 plt.rcParams.update({"svg.fonttype": "none", "font.size": 9})
 
 SEED = 0
-EPOCHS = 20
+EPOCHS = 10
 BATCH = 32
 
 digits = load_digits()
@@ -131,7 +131,7 @@ print("PyTorch parameters:", sum(p.numel() for p in torch_model.parameters()))
 # %% [markdown]
 # ## Training
 #
-# Adam with learning rate 1e-3 and cross-entropy on logits, 20 epochs of batches of 32, on both
+# Adam with learning rate 1e-3 and cross-entropy on logits, 10 epochs of batches of 32, on both
 # sides. Keras: `compile()` then `fit()`, which returns the per-epoch history. PyTorch: you
 # write the epoch loop, switch between `train()` and `eval()` modes, and collect the history
 # yourself.

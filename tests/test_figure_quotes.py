@@ -34,7 +34,7 @@ PORTING = ("docs/porting/index.md", "sidebyside/tools/conversions/schema.py")
 def test_real_tree_quotes_are_checked() -> None:
     found, problems = figure_quotes.check_site()
     assert problems == []
-    assert {"four heads", "CLIP = 0.25", "TOLERANCE = 1e-4", "20 epochs"} <= {f.text for f in found}
+    assert {"four heads", "CLIP = 0.25", "TOLERANCE = 1e-4", "10 epochs"} <= {f.text for f in found}
 
 
 def test_year_rule_only_where_the_context_is_a_date() -> None:
@@ -97,10 +97,10 @@ def test_lie_default_in_a_table(tmp_path: Path) -> None:
 def test_lie_epochs_in_notebook_markdown(tmp_path: Path) -> None:
     source = "notebooks/same-task-both-frameworks.py"
     tree = scratch(tmp_path, source)
-    line = edit(tree / source, "cross-entropy on logits, 20 epochs", "cross-entropy on logits, 30 epochs")
+    line = edit(tree / source, "cross-entropy on logits, 10 epochs", "cross-entropy on logits, 30 epochs")
     assert quote_problems(tree, source) == [
         f"{source}:{line}: figure '30 epochs' does not match the code it describes: "
-        f"same-task-both-frameworks.py sets EPOCHS=20; {FIX_COUNT}"]
+        f"same-task-both-frameworks.py sets EPOCHS=10; {FIX_COUNT}"]
 
 
 def test_environment_variable_is_not_a_constant(tmp_path: Path) -> None:
