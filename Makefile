@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help serve build test venv pr lint record check offline audit weight links screenshots searchbench bench system-deps browser graphviz flowchart tensorboard-screenshot npm clean wheel-sizes measure-cpu-knobs measure-quantization-latency conversions canary canary-venv facts measure
+.PHONY: help serve build test setup venv pr lint record check offline audit weight links screenshots searchbench bench system-deps browser graphviz flowchart tensorboard-screenshot npm clean wheel-sizes measure-cpu-knobs measure-quantization-latency conversions canary canary-venv facts measure
 .DEFAULT_GOAL := help
 
 # Each target's line ends with '## what it does'; help prints those, one line per target.
@@ -58,7 +58,11 @@ PYTEST_ARGS ?=
 serve: $(DOCS_VENV)/.stamp  ## docs-only venv, build and serve on http://$(HOST)/
 	$(DOCS_VENV)/bin/python -m mkdocs serve --dev-addr $(HOST) --livereload
 
-test: system-deps $(VENV)/.stamp npm lint  ## everything: lint, check, the whole suite (browser tests included), the audit
+# The test venv and the npm tools install side by side: uv keeps both cores busy compiling, npm mostly unpacks.
+setup:  ## the test venv and the npm tools (Lighthouse, axe-core), installed side by side
+	$(MAKE) --no-print-directory -j2 --output-sync=target $(VENV)/.stamp npm
+
+test: system-deps setup lint  ## everything: lint, check, the whole suite (browser tests included), the audit
 	$(VENV)/bin/python -m sidebyside check  # every pair recorded, shown on a page and in parity; data valid and its links resolved
 	$(VENV)/bin/python -m pytest -n auto --dist worksteal --basetemp=$(TEST_TMP) $(PYTEST_ARGS)
 	# The site the tests just built and checked, on a quiet host: desktop, and mobile at the CPU slowdown each
