@@ -20,11 +20,15 @@ Gates (the budgets in ARCHITECTURE.md and the phone reading budget):
   the same emulated phone whatever the host's speed or load. A third run
   is made only when it can change a verdict: once two runs agree on every
   category, the median of three agrees with them whatever the third
-  scores (``gate_decided``).
+  scores (``gate_decided``). Page loads are gathered one at a time on the
+  quiet host; scoring a gathered load reads only what was recorded, so
+  two are scored at once (``score_all``).
 
 Lighthouse is pinned to 12.x in package.json because Lighthouse 13 needs
-Node >= 22.19 and Debian's Node here is 20. Chromium is Debian's package,
-found through CHROME_PATH. Reports (JSON) go to build/lighthouse/.
+Node >= 22.19 and Debian's Node here is 20. It runs through
+``lighthouse.mjs`` beside this file, which ends its process as soon as the
+CLI returns. Chromium is Debian's package, found through CHROME_PATH.
+Reports (JSON) go to build/lighthouse/.
 
     python -m sidebyside.tools.audit [--site DIR] [--mobile/--no-mobile] [--runs N]
 """
@@ -37,6 +41,7 @@ import os
 import subprocess
 import sys
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -47,7 +52,9 @@ from sidebyside.site.sitebuild import build, site_prefix
 from sidebyside.tools.chromium import ARGS, CHROMIUM
 from sidebyside.tools.pageweight import page_weight
 
-LIGHTHOUSE = ROOT / "node_modules" / "lighthouse" / "cli" / "index.js"
+LIGHTHOUSE = ROOT / "node_modules" / "lighthouse" / "cli" / "bin.js"
+RUNNER = Path(__file__).with_name("lighthouse.mjs")
+"""Starts the CLI above and exits as soon as it returns (its own process lingers about 4 s)."""
 CHROME = os.environ.get("CHROME_PATH", str(CHROMIUM))
 CHROME_FLAGS = " ".join(ARGS)
 PAGES = {"home": "", "execution-model": "topics/execution-model/"}
@@ -115,7 +122,7 @@ def _lighthouse(args: list[str], what: str) -> None:
     """Run the pinned Lighthouse CLI with ``args``; a failure names ``what`` it was doing."""
     if not LIGHTHOUSE.is_file():
         raise SiteError(LIGHTHOUSE, None, "missing", "run 'make npm' (npm ci installs the pinned Lighthouse)")
-    cmd = ["node", str(LIGHTHOUSE), *args, "--quiet", f"--only-categories={','.join(MINIMUM)}",
+    cmd = ["node", str(RUNNER), *args, "--quiet", f"--only-categories={','.join(MINIMUM)}",
            "--disable-full-page-screenshot"]  # a picture for the HTML report, which is not written: 1.5 s a run
     with tempfile.TemporaryDirectory(prefix="sbs-lighthouse-") as home:
         env = {**os.environ, "CHROME_PATH": CHROME, "HOME": home}
@@ -131,33 +138,62 @@ def _report(report: Path, url: str) -> dict:
     return json.loads(report.read_text(encoding="utf-8"))
 
 
-def run_lighthouse(url: str, report: Path, preset: str) -> dict:
-    """Desktop: one Lighthouse run against ``url`` (its preset scales no CPU time); return its JSON report."""
-    _lighthouse([url, "--output=json", f"--output-path={report}", f"--chrome-flags={CHROME_FLAGS}", f"--preset={preset}"], url)
-    return _report(report, url)
+@dataclass
+class Gathered:
+    """One page load Lighthouse recorded (``-G``), with the flags its scoring (``-A``) needs."""
+
+    url: str
+    work: Path
+    report: Path
+    flags: list[str]
 
 
-def run_calibrated(url: str, report: Path) -> dict:
-    """Mobile: load ``url`` once, then score it at the CPU slowdown that this run's own benchmark index calls for.
+def gather(url: str, work: Path, report: Path, preset: str) -> Gathered:
+    """Load ``url`` once and save what Lighthouse recorded; mobile runs get the slowdown their own index calls for.
 
     Lighthouse measures the host's ``BenchmarkIndex`` as it starts a run, and
     its simulated throttling applies the slowdown only when it scores the
     recorded trace. So the run is split where Lighthouse splits it: gather
     (``-G``: index, trace, network log), set the multiplier from that index
-    in the saved settings, then score the same trace (``-A``). A multiplier
+    in the saved settings, then score the same trace (``score``). A multiplier
     taken from an earlier run followed the host's load a minute before,
     which swings from an index of 250 to 2,000 on a shared 2-core machine.
+    The desktop preset scales no CPU time, so its settings stay as gathered.
     """
+    work.mkdir(parents=True, exist_ok=True)
+    if preset == "desktop":
+        _lighthouse([url, f"-G={work}", f"--chrome-flags={CHROME_FLAGS}", "--preset=desktop"], url)
+        return Gathered(url, work, report, ["--preset=desktop"])
+    _lighthouse([url, f"-G={work}", f"--chrome-flags={CHROME_FLAGS}"], url)
+    saved = work / "artifacts.json"
+    artifacts = json.loads(saved.read_text(encoding="utf-8"))
+    multiplier = cpu_multiplier(artifacts.get("BenchmarkIndex"))
+    artifacts["settings"]["throttling"]["cpuSlowdownMultiplier"] = multiplier
+    saved.write_text(json.dumps(artifacts), encoding="utf-8")
+    return Gathered(url, work, report, [f"--throttling.cpuSlowdownMultiplier={multiplier}"])
+
+
+def score(run: Gathered) -> dict:
+    """Score a gathered load (``-A``); return its JSON report."""
+    _lighthouse([f"-A={run.work}", "--output=json", f"--output-path={run.report}", *run.flags], run.url)
+    return _report(run.report, run.url)
+
+
+def score_all(runs: list[Gathered]) -> list[dict]:
+    """Score several gathered loads two at a time, in order.
+
+    Scoring reads only what the gather recorded (the trace's task times, the
+    network log, the saved index), so the host's load while it runs cannot
+    move a score; only the gathers need the quiet host, and they run one at a time.
+    """
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        return list(pool.map(score, runs))
+
+
+def run_calibrated(url: str, report: Path) -> dict:
+    """Mobile: gather ``url`` once and score it at the slowdown its own index calls for."""
     with tempfile.TemporaryDirectory(prefix="sbs-lighthouse-run-") as work:
-        _lighthouse([url, f"-G={work}", f"--chrome-flags={CHROME_FLAGS}"], url)
-        saved = Path(work) / "artifacts.json"
-        artifacts = json.loads(saved.read_text(encoding="utf-8"))
-        multiplier = cpu_multiplier(artifacts.get("BenchmarkIndex"))
-        artifacts["settings"]["throttling"]["cpuSlowdownMultiplier"] = multiplier
-        saved.write_text(json.dumps(artifacts), encoding="utf-8")
-        _lighthouse([f"-A={work}", "--output=json", f"--output-path={report}",
-                     f"--throttling.cpuSlowdownMultiplier={multiplier}"], url)
-    return _report(report, url)
+        return score(gather(url, Path(work), report, "mobile"))
 
 
 def summarise(page: str, preset: str, data: dict, multiplier: float | None = None) -> Audit:
@@ -234,25 +270,35 @@ def main(argv: list[str] | None = None) -> int:
     gated: list[Audit] = []
     early = False
     print(f"{'page':<18}{'preset':<13}" + "".join(f"{c:>16}" for c in MINIMUM) + f"{'host index':>12}{'CPU slowdown':>13}")
-    with serve(site) as base:
-        for name, path in PAGES.items():
-            audit = summarise(name, "desktop", run_lighthouse(base + path, out / f"{name}.desktop.json", "desktop"))
-            print(_row(audit, "desktop"))
-            gated.append(audit)
-        if args.mobile:
-            topic, topic_path = heaviest_topic(site)
-            for name, path in {**MOBILE_PAGES, topic: topic_path}.items():
-                runs: list[Audit] = []
-                for run in range(1, args.runs + 1):
-                    data = run_calibrated(base + path, out / f"{name}.mobile.{run}.json")
-                    runs.append(summarise(name, "mobile", data))
-                    print(_row(runs[-1], f"mobile #{run}"))
-                    if gate_decided(runs, args.runs):
-                        break
-                early = early or len(runs) < args.runs
-                median = median_audit(runs)
-                print(_row(median, "mobile med." if len(runs) == args.runs else f"decided {len(runs)}/{args.runs}"))
-                gated.append(median)
+    with serve(site) as base, tempfile.TemporaryDirectory(prefix="sbs-lighthouse-") as tmp:
+        mobile = {**MOBILE_PAGES, **dict([heaviest_topic(site)])} if args.mobile else {}
+
+        def on_mobile(batch: list[tuple[str, int]]) -> list[Gathered]:
+            return [gather(base + mobile[name], Path(tmp, f"{name}.mobile.{run}"), out / f"{name}.mobile.{run}.json", "mobile")
+                    for name, run in batch]
+
+        desktop = [gather(base + path, Path(tmp, f"{name}.desktop"), out / f"{name}.desktop.json", "desktop")
+                   for name, path in PAGES.items()]
+        # First as many runs per page as the earliest verdict needs, then one more per undecided page.
+        batch = [(name, run) for name in mobile for run in range(1, min(args.runs, args.runs // 2 + 1) + 1)]
+        reports = score_all(desktop + on_mobile(batch))
+        for name, data in zip(PAGES, reports, strict=False):
+            gated.append(summarise(name, "desktop", data))
+            print(_row(gated[-1], "desktop"))
+        reports = reports[len(desktop):]
+        runs: dict[str, list[Audit]] = {name: [] for name in mobile}
+        while batch:
+            for (name, run), data in zip(batch, reports, strict=True):
+                runs[name].append(summarise(name, "mobile", data))
+                print(_row(runs[name][-1], f"mobile #{run}"))
+            batch = [(name, len(done) + 1) for name, done in runs.items()
+                     if len(done) < args.runs and not gate_decided(done, args.runs)]
+            reports = score_all(on_mobile(batch))
+        for done in runs.values():
+            early = early or len(done) < args.runs
+            median = median_audit(done)
+            print(_row(median, "mobile med." if len(done) == args.runs else f"decided {len(done)}/{args.runs}"))
+            gated.append(median)
     if early:
         print(f"decided k/{args.runs}: the first k runs reached a majority on every category, so the median of "
               f"{args.runs} is on their side whatever the rest would score; the lower middle score is shown")

@@ -116,3 +116,45 @@ def test_a_mobile_run_is_scored_at_the_slowdown_its_own_index_calls_for(tmp_path
     assert "--throttling.cpuSlowdownMultiplier=3.3" in calls[1] and len(calls) == 2
     assert summarise("home", "mobile", data).multiplier == cpu_multiplier(1650) == 3.3
 
+
+
+def test_a_third_mobile_run_is_gathered_only_where_two_runs_disagree(tmp_path, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    """Loads are gathered one at a time and scored two at a time; only the undecided page gets a third run."""
+    import contextlib
+    from pathlib import Path
+
+    from sidebyside.tools import audit as tool
+
+    performance = {"comparison.mobile.1": 0.95, "comparison.mobile.2": 0.85, "comparison.mobile.3": 0.92}
+    gathered: list[str] = []
+
+    def fake_gather(url: str, work: Path, report: Path, preset: str) -> tool.Gathered:
+        gathered.append(report.stem)
+        return tool.Gathered(url, work, report, [])
+
+    def fake_score(run: tool.Gathered) -> dict:
+        scores = {**dict.fromkeys(MINIMUM, 1.0), "performance": performance.get(run.report.stem, 0.99)}
+        return report(scores, {})
+
+    monkeypatch.setattr(tool, "gather", fake_gather)
+    monkeypatch.setattr(tool, "score", fake_score)
+    monkeypatch.setattr(tool, "heaviest_topic", lambda site: ("visualization", "topics/visualization/"))
+    monkeypatch.setattr(tool, "serve", lambda site: contextlib.nullcontext("http://127.0.0.1:1/"))
+    (tmp_path / "index.html").write_text("<html></html>", encoding="utf-8")
+    assert tool.main(["--site", str(tmp_path)]) == 0
+    pages = [*tool.MOBILE_PAGES, "visualization"]
+    assert gathered == ([f"{name}.desktop" for name in tool.PAGES] + [f"{name}.mobile.{run}" for name in pages for run in (1, 2)]
+                        + ["comparison.mobile.3"])
+    out = capsys.readouterr().out
+    assert "comparison        mobile med." in out and "home              decided 2/3" in out
+
+
+def test_the_lighthouse_runner_keeps_the_clis_failure_status(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The runner exits as soon as the CLI returns; a CLI failure must still end it with a failing status."""
+    import subprocess
+
+    from sidebyside.tools.audit import RUNNER
+
+    proc = subprocess.run(["node", str(RUNNER), f"-A={tmp_path / 'nothing-gathered'}", "--quiet"],
+                          capture_output=True, text=True, timeout=120, check=False)
+    assert proc.returncode != 0 and "No saved artifacts found" in proc.stderr
