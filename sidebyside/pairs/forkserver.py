@@ -30,12 +30,14 @@ What is not reset, and is therefore the parent's: modules already imported
 (and whatever they read at import, such as ``KERAS_HOME`` or matplotlib's
 config dir, which point into the server's own temporary home). Snippets
 that could notice are never forked: ``fresh_only`` lists the reasons
-(child processes, process groups, environment variables written any other
+(worker pools, process groups, environment variables written any other
 way than ``preset_env`` reads), and ``tests/test_snippets.py`` runs those
 the fresh way. A ``tf.distribute`` snippet may fork: the server ran no op,
 so the child can still split the CPU into logical devices before
-TensorFlow's runtime starts, as a fresh process does. Every forked run is compared with the recording that the
-fresh path made; a snippet whose output depends on process state therefore
+TensorFlow's runtime starts, as a fresh process does. So may a snippet that
+starts a program (``subprocess``) or DataLoader workers: those start from
+the forked child, which holds what a fresh run holds at that point. Every
+forked run is compared with the recording that the fresh path made; a snippet whose output depends on process state therefore
 fails its test, and the test then says whether the fresh path agrees.
 
 The child's stdout and stderr go, as bytes, to files the client names; the
@@ -80,8 +82,6 @@ module is in memory the way the snippet's own import would have made it
 FRESH_ONLY: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\bmultiprocessing\b|\bProcessPoolExecutor\b|\bos\.fork\b"), "starts worker processes"),
     (re.compile(r"\btorch\.distributed\b"), "joins a torch.distributed process group"),
-    (re.compile(r"\bsubprocess\b"), "starts a child process"),
-    (re.compile(r"\bnum_workers\s*=\s*[1-9]"), "uses DataLoader worker processes"),
 ]
 """Code patterns (comments ignored) that make a snippet run only in a fresh process, with why."""
 
