@@ -48,6 +48,11 @@ def test_good_fixture_is_accepted(tmp_path: Path) -> None:
     assert list(discover(tmp_path)) == ["topic/pair"]
 
 
+LAUNCHED = ("# title: Adds two numbers\n# launch: torchrun --standalone --nproc-per-node 2\nimport gc\n\n"
+            "import torch.distributed as dist\nfrom torch.nn.parallel import DistributedDataParallel as DDP\n\n"
+            "def main():\n    dist.init_process_group('gloo')\n    ddp = DDP(None)\n{end}")
+"""A launched half that opens a process group; ``{end}`` is how it ends (line 11 onwards)."""
+
 CATALOG_CASES = [
     # (id, start from the good pair?, files to write (None: delete), what the one error line must say)
     ("missing half", False, {"topic/pair.tensorflow.py": GOOD},
@@ -68,6 +73,12 @@ CATALOG_CASES = [
      ["pair.pytorch.py:2: unknown launcher 'mpirun'", "torchrun"]),
     ("unsplittable launch", True, {"topic/pair.pytorch.py": "# title: Adds two numbers\n# launch: torchrun 'x\nprint(2)\n"},
      ["pair.pytorch.py:2: launch 'torchrun 'x' cannot be split into words (No closing quotation)"]),
+    ("process group not collected", True, {"topic/pair.pytorch.py": LAUNCHED.format(end="    dist.destroy_process_group()\n")},
+     ["pair.pytorch.py:11: the process group is destroyed but not collected", "add 'gc.collect()' right after it"]),
+    ("DDP still held", True, {"topic/pair.pytorch.py": LAUNCHED.format(end="    dist.destroy_process_group()\n    gc.collect()\n")},
+     ["pair.pytorch.py:11: 'ddp' still holds the process group when it is destroyed", "delete it first"]),
+    ("process group never destroyed", True, {"topic/pair.pytorch.py": LAUNCHED.format(end="    print(2)\n")},
+     ["pair.pytorch.py: the script starts a process group and never destroys it", "'gc.collect()'"]),
     ("setup marker misspelt", True, {"topic/pair.pytorch.py": "# title: Adds two numbers\n# --- setup:x---\nx = 2\n# --- end setup ---\nprint(x)\n"},
      ["pair.pytorch.py:2: malformed setup marker '# --- setup:x---'", "write '# --- setup: <what it holds> ---'"]),
     ("setup never closed", True, {"topic/pair.pytorch.py": "# title: Adds two numbers\n# --- setup ---\nx = 2\nprint(x)\n"},

@@ -62,3 +62,21 @@ def test_launched_snippets_take_turns(tmp_path: Path, monkeypatch: pytest.Monkey
             fcntl.flock(other, fcntl.LOCK_EX | fcntl.LOCK_NB)
     with (tmp_path / "launch.lock").open("a") as other:
         fcntl.flock(other, fcntl.LOCK_EX | fcntl.LOCK_NB)  # free again once the run ended
+
+
+def test_a_child_killed_by_a_signal_is_reported_with_what_it_printed_last() -> None:
+    """Planted: a rank that aborts in C++ (``terminate called ...``) leaves no Python traceback; the summary
+    used to give only the launcher's exit codes, so the abort's own message was lost."""
+    stderr = ("*" * 41 + "\nSetting OMP_NUM_THREADS environment variable for each process to be 1 in default\n" + "*" * 41
+              + "\nterminate called after throwing an instance of 'gloo::IoException'\n"
+              "  what():  [pair.cc:598] Connection closed by peer [127.0.0.1]:4242\n"
+              "W1207 11:49:59.067000 31844 torch/distributed/elastic/multiprocessing/api.py:1028] Sending SIGTERM\n"
+              "E1207 11:49:59.099000 31844 torch/distributed/elastic/multiprocessing/api.py:1002] failed (exitcode: -6)\n"
+              "Traceback (most recent call last):\n  File \"/venv/torch/distributed/run.py\", line 1032, in <module>\n"
+              "torch.distributed.elastic.multiprocessing.errors.ChildFailedError: \n" + "=" * 55
+              + "\nRoot Cause (first observed failure):\n  exitcode  : -6 (pid: 12)  (SIGABRT)\n  error_file: <N/A>\n"
+              "  traceback : Signal 6 (SIGABRT) received by PID 12\n" + "=" * 55 + "\n")
+    assert failure(stderr, Path("snippets/t/x.pytorch.py")) == (None, (
+        "before it: terminate called after throwing an instance of 'gloo::IoException' "
+        "what():  [pair.cc:598] Connection closed by peer [127.0.0.1]:4242; exitcode  : -6 (pid: 12)  (SIGABRT); "
+        "error_file: <N/A>; traceback : Signal 6 (SIGABRT) received by PID 12"))

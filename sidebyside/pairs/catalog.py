@@ -51,6 +51,7 @@ from pathlib import Path
 
 from sidebyside import ROOT
 from sidebyside.errors import SiteError, read_text
+from sidebyside.pairs.clean_exit import check_clean_exit
 from sidebyside.pairs.setup import Region, regions
 
 SNIPPETS = ROOT / "snippets"
@@ -252,6 +253,8 @@ def _load_half(framework: str, path: Path) -> Half:
     same = parse_same(path, lines_by_key.get("same", []))
     tolerance = parse_tolerance(path, *header["tolerance"]) if "tolerance" in header else None
     launch = parse_launch(path, *header["launch"]) if "launch" in header else ()
+    if launch:
+        check_clean_exit(path, read_text(path))
     lines = read_text(path).splitlines()
     body_start = max(line for values in lines_by_key.values() for _, line in values) + 1
     while body_start <= len(lines) and not lines[body_start - 1].strip():

@@ -274,7 +274,28 @@ def failure(stderr: str, path: Path) -> tuple[int | None, str]:
         return found
     rest = [t.strip() for t in lines if t.strip(" =-\t")]  # a launcher's box borders say nothing
     exits = [t for t in rest if t.startswith(("exitcode", "traceback :", "error_file"))]
-    return None, "; ".join(exits) if exits else rest[-1] if rest else "no error output"
+    if not exits:
+        return None, rest[-1] if rest else "no error output"
+    last_words = _children_last_words(lines)
+    return None, "; ".join([*([f"before it: {' '.join(last_words)}"] if last_words else []), *exits])
+
+
+_LAUNCHER_LOG = re.compile(r"^[EWI]\d{4} \d\d:\d\d:\d\d\.\d+ +\d+ ")
+"""A line torchrun's agent logs (``E1207 11:49:59.099000 31844 torch/distributed/...``); its children's
+C++ logs are bracketed (``[E1207 ...]``) and stay theirs."""
+
+
+def _children_last_words(lines: list[str]) -> list[str]:
+    """The last two lines the children wrote before the launcher reported them dead.
+
+    A child killed by a signal (``SIGABRT`` from a C++ ``terminate called ...``)
+    leaves no Python traceback; what it printed last is the only cause there is.
+    """
+    end = next((i for i, text in enumerate(lines)
+                if _LAUNCHER_LOG.match(text) or "ChildFailedError" in text or set(text.strip()) == {"="}), len(lines))
+    said = [_RANK_PREFIX.sub("", t).strip() for t in lines[:end]]
+    said = [t for t in said if t.strip("*") and not t.startswith("Setting OMP_NUM_THREADS")]  # the launcher's notice
+    return said[-2:]
 
 
 def read_recording(half: Half) -> tuple[str, str]:

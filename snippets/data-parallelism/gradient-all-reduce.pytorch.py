@@ -3,6 +3,8 @@
 """DistributedDataParallel: two processes started by torchrun, talking over gloo."""
 
 # --- setup: imports and a print helper ---
+import gc
+
 import numpy as np
 import torch
 import torch.distributed as dist
@@ -58,7 +60,9 @@ def main():
         diff = max(float(np.abs(g[1] - full.ravel()).max()) for g in gathered)
         print("all-reduced == full batch:", diff < 1e-6)
     dist.barrier()  # nobody leaves while another process still works
+    del ddp  # DDP holds the process group: let go of it first
     dist.destroy_process_group()
+    gc.collect()  # free the group now, so gloo's threads stop before Python exits
 
 
 if __name__ == "__main__":

@@ -4,6 +4,8 @@
 over gloo).
 """
 
+import gc
+
 import numpy as np
 import torch
 import torch.distributed as dist
@@ -45,6 +47,7 @@ def main():
         print("output[:3]:", [round(float(v), 8) for v in stages[1][1][:3, 0]])
     dist.barrier()  # nobody leaves while another process still works
     dist.destroy_process_group()
+    gc.collect()  # free the group now, so gloo's threads stop before Python exits
 
 
 if __name__ == "__main__":

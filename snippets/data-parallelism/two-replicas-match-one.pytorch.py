@@ -5,6 +5,8 @@ data and weights.
 """
 
 # --- setup: imports, a print helper, the same data and weights in each process ---
+import gc
+
 import numpy as np
 import torch
 import torch.distributed as dist
@@ -79,6 +81,7 @@ def main():
         print("max weight difference below 1e-6:", gap < 1e-6)
     dist.barrier()  # nobody leaves while another process still works
     dist.destroy_process_group()
+    gc.collect()  # free the group now, so gloo's threads stop before Python exits
 
 
 if __name__ == "__main__":

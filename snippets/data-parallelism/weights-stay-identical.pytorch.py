@@ -5,6 +5,8 @@ backend.
 """
 
 # --- setup: imports and a print helper ---
+import gc
+
 import numpy as np
 import torch
 import torch.distributed as dist
@@ -67,7 +69,9 @@ def main():
                 all(np.array_equal(copies[0], c) for c in copies),
             )
     dist.barrier()  # nobody leaves while another process still works
+    del ddp  # DDP holds the process group: let go of it first
     dist.destroy_process_group()
+    gc.collect()  # free the group now, so gloo's threads stop before Python exits
 
 
 if __name__ == "__main__":
