@@ -158,7 +158,7 @@ def _missing(path: Path) -> None:
 
 def _crash(path: Path) -> None:  # a cell result that fails the record's check when merged
     CELLS_BAD[(LAST_PATH, LAST_FAMILY)] = {**CELLS[(LAST_PATH, LAST_FAMILY)], "status": "pass", "max_abs_diff": 0.5,
-                                           "error": None}
+                                           "largest": [[0, 0.0, 0.5]], "error": None}
 
 
 CELLS_BAD: dict = {}
@@ -205,11 +205,25 @@ def test_subset_covers_every_path() -> None:
 
 
 def _lie_pass_beyond_tolerance(doc):
-    doc["cells"][0].update(status="pass", max_abs_diff=0.5, error=None)
+    doc["cells"][0].update(status="pass", max_abs_diff=0.5, largest=[[0, 0.0, 0.5]], error=None)
+
+
+def _passing_cell_outside_the_rerun_subset(doc) -> dict:
+    return next(c for c in doc["cells"] if c["status"] == "pass" and (c["path"], c["family"]) not in SUBSET)
+
+
+def _lie_difference_times_100(doc):
+    """A cell no test re-runs: its difference is derived from the output elements the record keeps."""
+    cell = _passing_cell_outside_the_rerun_subset(doc)
+    cell["max_abs_diff"] *= 100
+
+
+def _lie_difference_without_outputs(doc):
+    _passing_cell_outside_the_rerun_subset(doc)["largest"] = []
 
 
 def _lie_failure_without_error(doc):
-    doc["cells"][0].update(status="error", max_abs_diff=None, error=None)
+    doc["cells"][0].update(status="error", max_abs_diff=None, largest=[], error=None)
 
 
 def _lie_missing_cell(doc):
@@ -228,15 +242,21 @@ def _lie_other_tolerance(doc):
     doc["tolerance"] = 1.0
 
 
-@pytest.mark.parametrize("lie", [_lie_pass_beyond_tolerance, _lie_failure_without_error, _lie_missing_cell,
-                                 _lie_duplicate_cell, _lie_no_versions, _lie_other_tolerance])
-def test_record_check_rejects_planted_lies(lie, tmp_path: Path) -> None:
+@pytest.mark.parametrize(("lie", "says"), [
+    (_lie_pass_beyond_tolerance, "a pass needs max_abs_diff <= "), (_lie_failure_without_error, "needs its first error"),
+    (_lie_missing_cell, "cells missing or extra"), (_lie_duplicate_cell, "recorded twice"),
+    (_lie_no_versions, "tool versions missing"), (_lie_other_tolerance, "recorded with tolerance 1.0"),
+    (_lie_difference_times_100, "is not what its recorded outputs give"),
+    (_lie_difference_without_outputs, "is not what its recorded outputs give (None)"),
+])
+def test_record_check_rejects_planted_lies(lie, says: str, tmp_path: Path) -> None:
     doc = copy.deepcopy(RECORD)
     lie(doc)
     bad = tmp_path / "matrix.json"
     bad.write_text(json.dumps(doc), encoding="utf-8")
-    with pytest.raises(SiteError, match=r"matrix\.json"):
+    with pytest.raises(SiteError, match=r"matrix\.json") as caught:
         schema.load(bad)
+    assert says in str(caught.value), str(caught.value)
 
 
 def test_test_env_cells_ran_with_the_pinned_versions() -> None:

@@ -118,3 +118,22 @@ def test_lie_a_ledger_dated_entry_without_its_tie(tmp_path: Path) -> None:
     with pytest.raises(SiteError, match=r"replacement 'torch-qr-cholesky': its source is the notes of torch 2\.14\.0 in the "
                                         r"release ledger, but its date does not say it comes from them; add 'date_from: torch 2\.14\.0'"):
         load_replacements(path)
+
+
+@pytest.mark.parametrize("entry", ["torchserve", "transformers-tf", "papers-with-code"])
+def test_lie_a_sourced_date_moved_by_a_year_against_its_twin(tmp_path: Path, entry: str) -> None:
+    """Planted: a retirement date no release carries, moved a year; the community fact read from the same source holds it."""
+    from sidebyside.data.community import load_community
+    real = next(e for e in load_replacements() if e.id == entry)
+    twin = next(f for s in load_community() for f in s.facts if f.source == real.source and f.when)
+    assert real.date
+    moved = f"{int(real.date[:4]) + 1}{real.date[4:]}"
+    lines = REPLACEMENTS.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines[real.date_line - 1] = lines[real.date_line - 1].replace(real.date, moved)
+    path = tmp_path / "replacements.yml"
+    path.write_text("".join(lines), encoding="utf-8")
+    with pytest.raises(SiteError) as caught:
+        load_replacements(path)
+    assert caught.value.message == (
+        f"{path}:{real.date_line}: replacement '{entry}': date {moved} disagrees with data/community.yml:{twin.when_line}, "
+        f"which gives {twin.when} from the same source ({real.source}); re-read the source and write its date in both places")

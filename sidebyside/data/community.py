@@ -54,6 +54,7 @@ class Fact:
     line: int
     registry: str | None = None
     version: str | None = None
+    when_line: int = 0
 
 
 @dataclass(frozen=True)
@@ -97,6 +98,7 @@ def _fact(raw: LocatedDict, today: datetime.date) -> Fact:
         framework=fields.one_of(raw, "framework", FRAMEWORKS, "fact"),
         text=fields.text(raw, "fact", "fact"),
         when=_when(raw),
+        when_line=raw.line_of("when"),
         source=source,
         source_title=fields.text(raw, "source_title", "fact"),
         as_of=as_of,

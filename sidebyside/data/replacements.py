@@ -16,6 +16,7 @@ from pathlib import Path
 
 from sidebyside import ROOT
 from sidebyside.data import fields, loader
+from sidebyside.data.community import COMMUNITY, Fact, load_community
 from sidebyside.data.releases import Package, load_ledger
 from sidebyside.data.yamlsrc import LocatedDict
 from sidebyside.errors import SiteError, display_path, raise_all
@@ -93,8 +94,30 @@ def load_replacements(path: Path = REPLACEMENTS) -> list[Replacement]:
     data = fields.document(path, {"replacements"})
     seen: dict[str, int] = {}
     entries = [_entry(item, seen) for item, _ in fields.records(data, "replacements", "replacements data", "replacement", *KEYS)]
-    raise_all(date_problems(path, entries, load_ledger()))
+    facts = [fact for section in load_community() for fact in section.facts]
+    raise_all(date_problems(path, entries, load_ledger()) + twin_problems(path, entries, facts))
     return entries
+
+
+def twin_problems(path: Path, entries: list[Replacement], facts: list[Fact], facts_path: Path = COMMUNITY) -> list[SiteError]:
+    """A dated entry and a dated community fact read from the same source must give the same date.
+
+    Most retirement dates come from a page no test can re-read offline. Where
+    the community timeline dates the same event from the same source, the two
+    records hold each other: moving one date alone is refused, naming both
+    places (to the coarser precision: 2025-07 agrees with 2025-07-25).
+    """
+    problems = []
+    for entry in entries:
+        for fact in facts:
+            if not (entry.date and fact.when) or fact.source.rstrip("/") != entry.source.rstrip("/"):
+                continue
+            if not (entry.date.startswith(fact.when) or fact.when.startswith(entry.date)):
+                problems.append(SiteError(path, entry.date_line, f"replacement '{entry.id}': date {entry.date} disagrees with "
+                                          f"{display_path(facts_path)}:{fact.when_line}, which gives {fact.when} from the same "
+                                          f"source ({entry.source})",
+                                          "re-read the source and write its date in both places"))
+    return problems
 
 
 def date_problems(path: Path, entries: list[Replacement], ledger: list[Package]) -> list[SiteError]:

@@ -5,8 +5,8 @@ done with them. If the interpreter is already shutting down when a worker
 lets go of a tensor that Python still owns, the worker cannot take the GIL
 and the process aborts (``terminate called without an active exception``,
 SIGABRT) after printing everything: a run that failed for no reason in
-the script. It happened in a few runs out of a hundred on a busy 2-core
-machine. Destroying the group and collecting while Python still runs
+the script. Beside CPU-bound processes on a 2-core machine it happened in
+about one run in ten. Destroying the group and collecting while Python still runs
 joins those threads first, so every launched half ends the same way:
 
     del ddp                      # whatever holds the group (DDP does)

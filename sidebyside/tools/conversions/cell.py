@@ -29,7 +29,7 @@ import numpy as np
 from sidebyside.tools.conversions.families import FAMILIES
 from sidebyside.tools.conversions.paths import all_paths
 from sidebyside.tools.conversions.paths._common import StageError, first_line
-from sidebyside.tools.conversions.schema import MARKER, TOLERANCE
+from sidebyside.tools.conversions.schema import MARKER, SAMPLES, TOLERANCE, largest_difference
 
 
 def versions(packages: tuple[str, ...]) -> dict[str, str]:
@@ -42,15 +42,29 @@ def versions(packages: tuple[str, ...]) -> dict[str, str]:
     return found
 
 
-def compare(original: np.ndarray, converted: np.ndarray) -> tuple[str, float | None, str | None]:
-    """Status, largest absolute difference and, for a mismatch, what differs."""
+def compare(original: np.ndarray, converted: np.ndarray) -> dict:
+    """Status, largest absolute difference, the outputs it comes from and, for a mismatch, what differs.
+
+    The record keeps the ``SAMPLES`` output elements that differ most, as
+    ``[flat index, original, converted]``: the difference is then derived
+    from recorded outputs, and a figure edited by hand no longer matches them.
+    """
     original, converted = np.asarray(original, dtype="float64"), np.asarray(converted, dtype="float64")
     if original.shape != converted.shape:
-        return "mismatch", None, f"output shape {converted.shape}, expected {original.shape}"
-    diff = float(np.max(np.abs(original - converted)))
-    if not np.isfinite(diff) or diff > TOLERANCE:
-        return "mismatch", diff, f"largest difference {diff:.3g} > tolerance {TOLERANCE:g}"
-    return "pass", diff, None
+        return {"status": "mismatch", "max_abs_diff": None, "largest": [],
+                "error": f"output shape {converted.shape}, expected {original.shape}"}
+    flat_original, flat_converted = original.ravel(), converted.ravel()
+    distance = np.abs(flat_original - flat_converted)
+    if not np.all(np.isfinite(distance)):  # NaN has no order, and JSON has no NaN
+        return {"status": "mismatch", "max_abs_diff": None, "largest": [],
+                "error": f"{int(np.sum(~np.isfinite(distance)))} output elements are not finite numbers"}
+    order = np.argsort(-distance, kind="stable")[:SAMPLES]
+    largest = [[int(i), float(flat_original[i]), float(flat_converted[i])] for i in order]
+    diff = largest_difference(largest)
+    if diff is None or diff > TOLERANCE:
+        return {"status": "mismatch", "max_abs_diff": diff, "largest": largest,
+                "error": f"largest difference {diff:.3g} > tolerance {TOLERANCE:g}"}
+    return {"status": "pass", "max_abs_diff": diff, "largest": largest, "error": None}
 
 
 def run_cell(path_id: str, family_id: str, workdir: Path) -> dict:
@@ -59,13 +73,13 @@ def run_cell(path_id: str, family_id: str, workdir: Path) -> dict:
     result = {"path": path_id, "family": family_id}
     try:
         original, converted = path.run(family, workdir)
-        result["status"], result["max_abs_diff"], result["error"] = compare(original, converted)
+        result.update(compare(original, converted))
     except StageError as error:
-        result.update(status="error", max_abs_diff=None, error=str(error))
+        result.update(status="error", max_abs_diff=None, largest=[], error=str(error))
     except Exception as error:  # any failure is this cell's result
         traceback.print_exc()
         first = first_line(str(error))
-        result.update(status="error", max_abs_diff=None, error=f"{type(error).__name__}: {first}".rstrip(": "))
+        result.update(status="error", max_abs_diff=None, largest=[], error=f"{type(error).__name__}: {first}".rstrip(": "))
     if result["error"]:  # the temporary directory's name changes every run; the record should not
         result["error"] = result["error"].replace(str(workdir), "<workdir>")
     result["seconds"] = round(time.perf_counter() - started, 2)
@@ -75,7 +89,7 @@ def run_cell(path_id: str, family_id: str, workdir: Path) -> dict:
 
 def failure(path_id: str, family_id: str, status: str, error: str, seconds: float) -> dict:
     packages = all_paths()[path_id].PACKAGES
-    return {"path": path_id, "family": family_id, "status": status, "max_abs_diff": None, "error": error,
+    return {"path": path_id, "family": family_id, "status": status, "max_abs_diff": None, "largest": [], "error": error,
             "seconds": round(seconds, 2), "versions": versions(packages)}
 
 

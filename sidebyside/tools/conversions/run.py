@@ -101,7 +101,7 @@ class Server:
 
 
 def failure(path_id: str, family_id: str, status: str, error: str, seconds: float) -> dict:
-    return {"path": path_id, "family": family_id, "status": status, "max_abs_diff": None, "error": error,
+    return {"path": path_id, "family": family_id, "status": status, "max_abs_diff": None, "largest": [], "error": error,
             "seconds": round(seconds, 2), "versions": {p: "unknown" for p in all_paths()[path_id].PACKAGES}}
 
 

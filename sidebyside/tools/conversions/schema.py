@@ -22,7 +22,9 @@ RERUN_FACTOR = 4.0
 """A re-run in the same environment repeats the recorded difference to within this factor, or the record was edited."""
 MARKER = "CELL-RESULT "
 STATUSES = ("pass", "mismatch", "error", "timeout", "crash")
-CELL_KEYS = {"path", "family", "status", "max_abs_diff", "error", "seconds", "versions"}
+CELL_KEYS = {"path", "family", "status", "max_abs_diff", "largest", "error", "seconds", "versions"}
+SAMPLES = 3
+"""Output elements kept per cell, those that differ most: the recorded difference is derived from them."""
 TOP_KEYS = {"schema", "date", "python", "platform", "tolerance", "seconds", "envs", "paths", "families", "cells"}
 
 
@@ -39,12 +41,33 @@ def same_difference(recorded: float | None, now: float | None) -> bool:
     return high - low <= RERUN_FLOOR or high <= RERUN_FACTOR * low
 
 
+def largest_difference(largest: list) -> float | None:
+    """The cell's difference, derived from its recorded output elements (none when outputs were not compared)."""
+    return max((abs(original - converted) for _, original, converted in largest), default=None)
+
+
+def _check_samples(cell: dict, name: str, where: Path) -> None:
+    """``largest`` holds ``[index, original, converted]`` rows; ``max_abs_diff`` must be what they give."""
+    rows = cell["largest"]
+    well_formed = isinstance(rows, list) and len(rows) <= SAMPLES and all(
+        isinstance(r, list) and len(r) == 3 and isinstance(r[0], int) and all(isinstance(v, float) for v in r[1:])
+        for r in rows)
+    if not well_formed:
+        raise SiteError(where, None, f"{name}: 'largest' must list up to {SAMPLES} [index, original, converted] rows",
+                        "re-run 'make conversions' instead of editing the record by hand")
+    derived = largest_difference(rows)
+    if derived != cell["max_abs_diff"]:
+        raise SiteError(where, None, f"{name}: max_abs_diff {cell['max_abs_diff']} is not what its recorded outputs "
+                        f"give ({derived})", "re-run 'make conversions' instead of editing the record by hand")
+
+
 def check_cell(cell: dict, where: Path) -> None:
     """A cell must say what happened: a pass has a difference within tolerance, a failure has an error line."""
     name = f"cell {cell.get('path')}/{cell.get('family')}"
     if set(cell) != CELL_KEYS:
         raise SiteError(where, None, f"{name}: keys {sorted(set(cell) ^ CELL_KEYS)} missing or unknown",
                         "re-run 'make conversions' instead of editing the record by hand")
+    _check_samples(cell, name, where)
     if cell["status"] not in STATUSES:
         raise SiteError(where, None, f"{name}: unknown status {cell['status']!r}", f"use one of {', '.join(STATUSES)}")
     if cell["status"] == "pass" and not (cell["max_abs_diff"] is not None and cell["max_abs_diff"] <= TOLERANCE
