@@ -41,6 +41,7 @@ def test_rows_are_anchored_and_links_queued_for_the_build() -> None:
     assert all(c.origin == REPLACEMENTS for c in ctx.links)
 
 
+# The date is the one data/community.yml gives for this source: a date no release carries needs that twin.
 GOOD = """\
 replacements:
   - id: old-thing
@@ -54,7 +55,7 @@ replacements:
       text: New thing, executed
       link: topics/deployment.md#serving
       shows: torch.export
-    source: https://example.org/old
+    source: https://github.com/pytorch/serve
     source_title: Example
     as_of: 2026-11-28
 """
@@ -64,7 +65,7 @@ BAD = {
     "no aliases": (GOOD.replace("aliases: [old_thing]", "aliases: []"), 4, "'aliases' must be a non-empty list"),
     "bad link": (GOOD.replace("link: topics/deployment.md#serving", "link: https://example.org"), 11, "is not a docs-relative page link"),
     "bad date": (GOOD.replace("date: 2025-08-07", "date: August 2025"), 7, "is not YYYY, YYYY-MM or YYYY-MM-DD"),
-    "missing source": (GOOD.replace("    source: https://example.org/old\n", ""), 2, "source"),
+    "missing source": (GOOD.replace("    source: https://github.com/pytorch/serve\n", ""), 2, "source"),
 }
 
 
@@ -120,7 +121,8 @@ def test_lie_a_ledger_dated_entry_without_its_tie(tmp_path: Path) -> None:
         load_replacements(path)
 
 
-@pytest.mark.parametrize("entry", ["torchserve", "transformers-tf", "papers-with-code"])
+@pytest.mark.parametrize("entry", ["torchserve", "tensorflow-lite", "tf-hub", "torchscript", "transformers-tf",
+                                   "papers-with-code"])
 def test_lie_a_sourced_date_moved_by_a_year_against_its_twin(tmp_path: Path, entry: str) -> None:
     """Planted: a retirement date no release carries, moved a year; the community fact read from the same source holds it."""
     from sidebyside.data.community import load_community
@@ -137,3 +139,17 @@ def test_lie_a_sourced_date_moved_by_a_year_against_its_twin(tmp_path: Path, ent
     assert caught.value.message == (
         f"{path}:{real.date_line}: replacement '{entry}': date {moved} disagrees with data/community.yml:{twin.when_line}, "
         f"which gives {twin.when} from the same source ({real.source}); re-read the source and write its date in both places")
+
+
+def test_lie_a_sourced_date_with_no_second_record(tmp_path: Path) -> None:
+    """Planted: TF Hub's move dated from a source the community page does not cite; nothing would hold the date."""
+    real = next(e for e in load_replacements() if e.id == "tf-hub")
+    path = tmp_path / "replacements.yml"
+    path.write_text(REPLACEMENTS.read_text(encoding="utf-8").replace(real.source, "https://www.kaggle.com/models"),
+                    encoding="utf-8")
+    with pytest.raises(SiteError) as caught:
+        load_replacements(path)
+    assert caught.value.message == (
+        f"{path}:{real.date_line}: replacement 'tf-hub': date {real.date} is carried by no release of the ledger and by no "
+        "dated fact of data/community.yml; add 'date_from: <package> <version>', or a fact with 'when:' and the same "
+        "source to the community page's 'trajectory' section")

@@ -100,18 +100,25 @@ def load_replacements(path: Path = REPLACEMENTS) -> list[Replacement]:
 
 
 def twin_problems(path: Path, entries: list[Replacement], facts: list[Fact], facts_path: Path = COMMUNITY) -> list[SiteError]:
-    """A dated entry and a dated community fact read from the same source must give the same date.
+    """A date no ledger release carries is also given by a community fact read from the same source.
 
-    Most retirement dates come from a page no test can re-read offline. Where
-    the community timeline dates the same event from the same source, the two
-    records hold each other: moving one date alone is refused, naming both
-    places (to the coarser precision: 2025-07 agrees with 2025-07-25).
+    Such a date comes from a page no test can re-read offline. The community
+    page's dated signals restate it, so the two records hold each other:
+    moving one date alone is refused, naming both places (to the coarser
+    precision: 2025-07 agrees with 2025-07-25).
     """
     problems = []
     for entry in entries:
-        for fact in facts:
-            if not (entry.date and fact.when) or fact.source.rstrip("/") != entry.source.rstrip("/"):
-                continue
+        if not entry.date:
+            continue
+        twins = [fact for fact in facts if fact.when and fact.source.rstrip("/") == entry.source.rstrip("/")]
+        if entry.date_from is None and not twins:
+            problems.append(SiteError(path, entry.date_line, f"replacement '{entry.id}': date {entry.date} is carried by no "
+                                      f"release of the ledger and by no dated fact of {display_path(facts_path)}",
+                                      "add 'date_from: <package> <version>', or a fact with 'when:' and the same source "
+                                      "to the community page's 'trajectory' section"))
+        for fact in twins:
+            assert fact.when
             if not (entry.date.startswith(fact.when) or fact.when.startswith(entry.date)):
                 problems.append(SiteError(path, entry.date_line, f"replacement '{entry.id}': date {entry.date} disagrees with "
                                           f"{display_path(facts_path)}:{fact.when_line}, which gives {fact.when} from the same "
