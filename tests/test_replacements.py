@@ -17,6 +17,7 @@ from sidebyside.data.replacements import REPLACEMENTS, load_replacements, synony
 from sidebyside.errors import SiteError
 from sidebyside.site.renderers import RenderContext
 from sidebyside.site.renderers.replacements import render
+from tests.planting import planted_copy
 
 REQUIRED = {"torchserve", "tensorflow-lite", "tf-hub", "torchscript", "tfdbg", "data-parallel", "transformers-tf", "onnx-tf",
             "keras-2", "papers-with-code"}
@@ -144,9 +145,7 @@ def test_lie_a_sourced_date_moved_by_a_year_against_its_twin(tmp_path: Path, ent
 def test_lie_a_sourced_date_with_no_second_record(tmp_path: Path) -> None:
     """Planted: TF Hub's move dated from a source the community page does not cite; nothing would hold the date."""
     real = next(e for e in load_replacements() if e.id == "tf-hub")
-    path = tmp_path / "replacements.yml"
-    path.write_text(REPLACEMENTS.read_text(encoding="utf-8").replace(real.source, "https://www.kaggle.com/models"),
-                    encoding="utf-8")
+    path = planted_copy(REPLACEMENTS, tmp_path, f"source: {real.source}\n", "source: https://www.kaggle.com/models\n")
     with pytest.raises(SiteError) as caught:
         load_replacements(path)
     assert caught.value.message == (
