@@ -18,10 +18,10 @@ Gates (the budgets in ARCHITECTURE.md and the phone reading budget):
   bracket should use a higher or lower multiplier. So each mobile run uses
   ``host index / TARGET_INDEX`` (``cpu_multiplier``), with the index that
   same run measured (``run_calibrated``); the gate then measures the page on
-  the same emulated phone whatever the host's speed or load. A third run
-  is made only when it can change a verdict: once two runs agree on every
-  category, the median of three agrees with them whatever the third
-  scores (``gate_decided``). Page loads are gathered one at a time on the
+  the same emulated phone whatever the host's speed or load. More runs
+  are made only when they can change a verdict: once two runs agree on
+  every category, the median of three agrees with them whatever the third
+  scores (``gate_decided``); two that split go on to a majority of five. Page loads are gathered one at a time on the
   quiet host; scoring a gathered load reads only what was recorded, so
   two are scored at once (``score_all``).
 
