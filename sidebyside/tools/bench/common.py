@@ -88,6 +88,11 @@ def batch_of(n: int, image: bool) -> np.ndarray:
     return x.reshape(n, 8, 8, 1) if image else x
 
 
+def labels_of(n: int) -> list[int]:
+    """The class labels that go with ``batch_of(n, ...)``: 0 to 9, repeating, the same on both sides."""
+    return [i % 10 for i in range(n)]
+
+
 def time_repeats(fn: Callable[[], Any], iters: int, repeats: int, warmup: int) -> list[float]:
     """Seconds per call for each repeat, after ``warmup`` untimed calls."""
     for _ in range(warmup):
@@ -252,3 +257,18 @@ def startup_measurements(framework: str, module: str, imported: float, step: str
 def emit(measurements: list[Measurement]) -> None:
     """Workers print one JSON document on stdout; the orchestrator parses it."""
     sys.stdout.write(json.dumps([asdict(m) for m in measurements]) + "\n")
+
+
+def worker_main(startup: Callable[[Config], list[Measurement]], setup: Callable[[Config], Any],
+                benchmarks: Iterable[Callable[[Any, Config], list[Measurement]]]) -> None:
+    """The command line both workers answer, ``main|startup CONFIG_JSON``: one JSON list of measurements.
+
+    ``startup`` runs alone, in a fresh process; otherwise ``setup`` imports and seeds the framework once
+    and every benchmark gets it, in order.
+    """
+    mode, config = sys.argv[1], Config.from_json(sys.argv[2])
+    if mode == "startup":
+        emit(startup(config))
+        return
+    framework = setup(config)
+    emit([m for benchmark in benchmarks for m in benchmark(framework, config)])

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import time
 
-from sidebyside.tools.bench.common import Config, batch_of
+from sidebyside.tools.bench.common import Config, batch_of, labels_of
 
 
 def main(steps: int = 50) -> None:
@@ -23,7 +23,7 @@ def main(steps: int = 50) -> None:
     from torch.profiler import profile
 
     x = as_input(torch, batch_of(config.batch, image=True))
-    y = torch.tensor([i % 10 for i in range(config.batch)])
+    y = torch.tensor(labels_of(config.batch))
     for variant in ("eager", "compiled"):
         model = models(torch)["CNN"]
         forward = torch.compile(model) if variant == "compiled" else model

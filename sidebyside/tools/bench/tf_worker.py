@@ -12,23 +12,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from sidebyside.tools.bench.common import (
-    Config,
-    Measurement,
-    TrainingRun,
-    batch_of,
-    digits,
-    emit,
-    first_use_measurement,
-    latency_measurements,
-    matmul_measurement,
-    onnx_runner,
-    pipeline_measurement,
-    sample_files,
-    startup_measurements,
-    step_measurements,
-    training_measurements,
-)
+from sidebyside.tools.bench import common
+from sidebyside.tools.bench.common import Config, Measurement, TrainingRun
 
 FW = "tensorflow"
 
@@ -58,11 +43,11 @@ def models(tf):
 
 
 def step_benchmarks(tf, config: Config) -> list[Measurement]:
-    out = [first_use_measurement(FW, lambda: tf.function(lambda t: tf.nn.relu(t) * 2)(tf.ones(8)))]
+    out = [common.first_use_measurement(FW, lambda: tf.function(lambda t: tf.nn.relu(t) * 2)(tf.ones(8)))]
     loss_fn = tf.keras.losses.SparseCategoricalCrossentropy(from_logits=True)
     for name, model in models(tf).items():
-        x = tf.constant(batch_of(config.batch, image=name == "CNN"))
-        y = tf.constant([i % 10 for i in range(config.batch)])
+        x = tf.constant(common.batch_of(config.batch, image=name == "CNN"))
+        y = tf.constant(common.labels_of(config.batch))
         optimizer = tf.keras.optimizers.Adam(1e-3, epsilon=1e-7)
 
         def step(x=x, y=y, model=model, optimizer=optimizer):
@@ -74,18 +59,18 @@ def step_benchmarks(tf, config: Config) -> list[Measurement]:
 
         variants = {"eager": step, "compiled": tf.function(step), "XLA": tf.function(step, jit_compile=True)}
         for variant, fn in variants.items():
-            out += step_measurements(FW, name, variant, fn, config)
+            out += common.step_measurements(FW, name, variant, fn, config)
     return out
 
 
 def training_benchmark(tf, config: Config) -> list[Measurement]:
-    x_train, y_train, x_test, y_test = digits()
+    x_train, y_train, x_test, y_test = common.digits()
     x_train, x_test = x_train.reshape(-1, 8, 8, 1), x_test.reshape(-1, 8, 8, 1)
     runs = []
     for repeat in range(config.repeats):
         tf.keras.utils.set_random_seed(repeat)
         runs.append(_train_once(tf, config, TrainingRun(repeat, config.target_accuracy), x_train, y_train, x_test, y_test))
-    return training_measurements(FW, "model.fit", runs, len(x_train), config)
+    return common.training_measurements(FW, "model.fit", runs, len(x_train), config)
 
 
 def _train_once(tf, config: Config, run: TrainingRun, x_train, y_train, x_test, y_test) -> TrainingRun:
@@ -114,12 +99,12 @@ def inference_benchmarks(tf, config: Config) -> list[Measurement]:
     onnx_path = work / "model.onnx"
     subprocess.run([sys.executable, "-m", "tf2onnx.convert", "--saved-model", str(saved), "--output", str(onnx_path)],
                    check=True, capture_output=True)
-    run_onnx = onnx_runner(onnx_path, config.threads)
+    run_onnx = common.onnx_runner(onnx_path, config.threads)
     from ai_edge_litert.interpreter import Interpreter
 
     compiled = tf.function(lambda x: model(x, training=False))
     for batch in (1, 64):
-        x_np = batch_of(batch, image=True)
+        x_np = common.batch_of(batch, image=True)
         x = tf.constant(x_np)
         interpreter = Interpreter(model_path=str(work / "model.tflite"), num_threads=config.threads)
         detail = interpreter.get_input_details()[0]
@@ -137,14 +122,14 @@ def inference_benchmarks(tf, config: Config) -> list[Measurement]:
             ("mobile runtime", "LiteRT"): litert,
             ("ONNX", "onnxruntime (tf2onnx)"): lambda x_np=x_np: run_onnx(x_np),
         }
-        out += latency_measurements(FW, batch, runtimes, config)
+        out += common.latency_measurements(FW, batch, runtimes, config)
     return out
 
 
 def pipeline_benchmarks(tf, config: Config) -> list[Measurement]:
-    x_train, y_train, _, _ = digits()
+    x_train, y_train, _, _ = common.digits()
     out = []
-    files = [str(p) for p in sample_files(x_train)]
+    files = [str(p) for p in common.sample_files(x_train)]
 
     def decode(path):
         return tf.io.decode_raw(tf.io.read_file(path), tf.float32)
@@ -154,7 +139,7 @@ def pipeline_benchmarks(tf, config: Config) -> list[Measurement]:
             lambda x, y: (x * 1.0, y), num_parallel_calls=parallel).batch(config.batch).prefetch(1)
         on_disk = tf.data.Dataset.from_tensor_slices(files).map(decode, num_parallel_calls=parallel).batch(config.batch).prefetch(1)
         for source, dataset in (("in-memory arrays", memory), ("files on disk", on_disk)):
-            out.append(pipeline_measurement(FW, source, variant, "tf.data", dataset, len(x_train), config))
+            out.append(common.pipeline_measurement(FW, source, variant, "tf.data", dataset, len(x_train), config))
     return out
 
 
@@ -162,7 +147,7 @@ def matmul_benchmark(tf, config: Config) -> list[Measurement]:
     n = config.matmul_size
     a = tf.random.uniform((n, n))
     b = tf.random.uniform((n, n))
-    return matmul_measurement(FW, "tf.matmul (Eigen/oneDNN)", lambda: tf.matmul(a, b).numpy(), config)
+    return common.matmul_measurement(FW, "tf.matmul (Eigen/oneDNN)", lambda: tf.matmul(a, b).numpy(), config)
 
 
 def startup(config: Config) -> list[Measurement]:
@@ -172,21 +157,14 @@ def startup(config: Config) -> list[Measurement]:
     imported = time.perf_counter() - start
     model = models(tf)["CNN"]
     model.compile(optimizer="adam", loss=tf.keras.losses.SparseCategoricalCrossentropy(from_logits=True))
-    x, y = batch_of(config.batch, image=True), [i % 10 for i in range(config.batch)]
+    x, y = common.batch_of(config.batch, image=True), common.labels_of(config.batch)
     model.fit(x, tf.constant(y), epochs=2, verbose=0)
-    return startup_measurements(FW, "tensorflow", imported, "CNN fit")
+    return common.startup_measurements(FW, "tensorflow", imported, "CNN fit")
 
 
 def main() -> None:
-    mode, config = sys.argv[1], Config.from_json(sys.argv[2])
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
-    if mode == "startup":
-        emit(startup(config))
-        return
-    tf = _import(config)
-    emit(step_benchmarks(tf, config) + training_benchmark(tf, config) + inference_benchmarks(tf, config)
-         + pipeline_benchmarks(tf, config) + matmul_benchmark(tf, config))
-
+    common.worker_main(startup, _import, (step_benchmarks, training_benchmark, inference_benchmarks, pipeline_benchmarks, matmul_benchmark))
 
 if __name__ == "__main__":
     main()

@@ -6,28 +6,12 @@ Usage (by ``run``): ``python -m sidebyside.tools.bench.torch_worker main|startup
 from __future__ import annotations
 
 import os
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-from sidebyside.tools.bench.common import (
-    Config,
-    Measurement,
-    TrainingRun,
-    batch_of,
-    digits,
-    emit,
-    first_use_measurement,
-    latency_measurements,
-    matmul_measurement,
-    onnx_runner,
-    pipeline_measurement,
-    sample_files,
-    startup_measurements,
-    step_measurements,
-    training_measurements,
-)
+from sidebyside.tools.bench import common
+from sidebyside.tools.bench.common import Config, Measurement, TrainingRun
 
 FW = "pytorch"
 
@@ -60,11 +44,11 @@ def as_input(torch, x):
 
 
 def step_benchmarks(torch, config: Config) -> list[Measurement]:
-    out = [first_use_measurement(FW, lambda: torch.compile(lambda t: torch.relu(t) * 2, backend=config.compile_backend)(torch.ones(8)))]
+    out = [common.first_use_measurement(FW, lambda: torch.compile(lambda t: torch.relu(t) * 2, backend=config.compile_backend)(torch.ones(8)))]
     loss_fn = torch.nn.CrossEntropyLoss()
     for name, model in models(torch).items():
-        x = as_input(torch, batch_of(config.batch, image=name == "CNN"))
-        y = torch.tensor([i % 10 for i in range(config.batch)])
+        x = as_input(torch, common.batch_of(config.batch, image=name == "CNN"))
+        y = torch.tensor(common.labels_of(config.batch))
         optimizer = torch.optim.Adam(model.parameters(), lr=1e-3, eps=1e-7)
         compiled_model = torch.compile(model, backend=config.compile_backend)
 
@@ -78,12 +62,12 @@ def step_benchmarks(torch, config: Config) -> list[Measurement]:
             return step
 
         for variant, fn in (("eager", make_step(model)), ("compiled", make_step(compiled_model))):
-            out += step_measurements(FW, name, variant, fn, config)
+            out += common.step_measurements(FW, name, variant, fn, config)
     return out
 
 
 def training_benchmark(torch, config: Config) -> list[Measurement]:
-    x_train, y_train, x_test, y_test = digits()
+    x_train, y_train, x_test, y_test = common.digits()
     xt = torch.from_numpy(x_train.reshape(-1, 1, 8, 8))
     yt = torch.from_numpy(y_train)
     xv = torch.from_numpy(x_test.reshape(-1, 1, 8, 8))
@@ -91,7 +75,7 @@ def training_benchmark(torch, config: Config) -> list[Measurement]:
     for repeat in range(config.repeats):
         torch.manual_seed(repeat)
         runs.append(_train_once(torch, config, TrainingRun(repeat, config.target_accuracy), xt, yt, xv, y_test))
-    return training_measurements(FW, "training loop", runs, len(xt), config)
+    return common.training_measurements(FW, "training loop", runs, len(xt), config)
 
 
 def _train_once(torch, config: Config, run: TrainingRun, xt, yt, xv, y_test) -> TrainingRun:
@@ -118,15 +102,15 @@ def inference_benchmarks(torch, config: Config) -> list[Measurement]:
     out = []
     model = models(torch)["CNN"].eval()
     work = Path(tempfile.mkdtemp(prefix="bench-torch-"))
-    example = as_input(torch, batch_of(2, image=True))
+    example = as_input(torch, common.batch_of(2, image=True))
     batch_dim = torch.export.Dim("batch")
     exported = torch.export.export(model, (example,), dynamic_shapes=({0: batch_dim},)).module()
     onnx_path = work / "model.onnx"
     torch.onnx.export(model, (example,), str(onnx_path), dynamo=True, dynamic_shapes=({0: batch_dim},))
-    run_onnx = onnx_runner(onnx_path, config.threads)
+    run_onnx = common.onnx_runner(onnx_path, config.threads)
     compiled = torch.compile(model, backend=config.compile_backend)
     for batch in (1, 64):
-        x = as_input(torch, batch_of(batch, image=True))
+        x = as_input(torch, common.batch_of(batch, image=True))
         x_np = x.numpy()
 
         def no_grad(fn, x=x):
@@ -141,7 +125,7 @@ def inference_benchmarks(torch, config: Config) -> list[Measurement]:
             ("exported program", "torch.export"): no_grad(exported),
             ("ONNX", "onnxruntime (torch.onnx)"): lambda x_np=x_np: run_onnx(x_np),
         }
-        out += latency_measurements(FW, batch, runtimes, config)
+        out += common.latency_measurements(FW, batch, runtimes, config)
     return out
 
 
@@ -172,13 +156,13 @@ class _Memory:
 
 
 def pipeline_benchmarks(torch, config: Config) -> list[Measurement]:
-    x_train, y_train, _, _ = digits()
-    files = sample_files(x_train)
+    x_train, y_train, _, _ = common.digits()
+    files = common.sample_files(x_train)
     out = []
     for workers, variant in ((0, "serial"), (2, "2 parallel workers")):
         for source, dataset in (("in-memory arrays", _Memory(x_train, y_train)), ("files on disk", _Files(files, y_train))):
             loader = torch.utils.data.DataLoader(dataset, batch_size=config.batch, num_workers=workers)
-            out.append(pipeline_measurement(FW, source, variant, f"DataLoader, {workers} workers", loader, len(x_train), config))
+            out.append(common.pipeline_measurement(FW, source, variant, f"DataLoader, {workers} workers", loader, len(x_train), config))
     return out
 
 
@@ -187,7 +171,7 @@ def matmul_benchmark(torch, config: Config) -> list[Measurement]:
     a, b = torch.rand(n, n), torch.rand(n, n)
     build = torch.__config__.show()
     blas = build.split("BLAS_INFO=", 1)[1].split(",", 1)[0] if "BLAS_INFO=" in build else "unknown"
-    return matmul_measurement(FW, f"torch.mm ({blas} BLAS)", lambda: torch.mm(a, b), config, {"blas": blas})
+    return common.matmul_measurement(FW, f"torch.mm ({blas} BLAS)", lambda: torch.mm(a, b), config, {"blas": blas})
 
 
 def startup(config: Config) -> list[Measurement]:
@@ -196,27 +180,25 @@ def startup(config: Config) -> list[Measurement]:
     imported = time.perf_counter() - start
     model = models(torch)["CNN"]
     optimizer = torch.optim.Adam(model.parameters())
-    x = as_input(torch, batch_of(config.batch, image=True))
-    y = torch.tensor([i % 10 for i in range(config.batch)])
+    x = as_input(torch, common.batch_of(config.batch, image=True))
+    y = torch.tensor(common.labels_of(config.batch))
     for _ in range(2):
         optimizer.zero_grad()
         torch.nn.functional.cross_entropy(model(x), y).backward()
         optimizer.step()
-    return startup_measurements(FW, "torch", imported, "CNN step")
+    return common.startup_measurements(FW, "torch", imported, "CNN step")
 
 
-def main() -> None:
-    mode, config = sys.argv[1], Config.from_json(sys.argv[2])
-    if mode == "startup":
-        emit(startup(config))
-        return
+def _import_uncached(config: Config):
     # An empty Inductor cache per process: compile time must be a compile, not a load of
     # code cached on disk by an earlier run (the default cache lives in /tmp and outlives runs).
     os.environ["TORCHINDUCTOR_CACHE_DIR"] = tempfile.mkdtemp(prefix="bench-inductor-")
-    torch = _import(config)
-    emit(step_benchmarks(torch, config) + training_benchmark(torch, config) + inference_benchmarks(torch, config)
-         + pipeline_benchmarks(torch, config) + matmul_benchmark(torch, config))
+    return _import(config)
 
+
+def main() -> None:
+    common.worker_main(startup, _import_uncached,
+                       (step_benchmarks, training_benchmark, inference_benchmarks, pipeline_benchmarks, matmul_benchmark))
 
 if __name__ == "__main__":
     main()
