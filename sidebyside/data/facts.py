@@ -17,8 +17,10 @@ from __future__ import annotations
 
 import datetime
 import json
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from sidebyside import ROOT
 from sidebyside.errors import SiteError
@@ -66,17 +68,27 @@ def _date(path: Path, value: object, what: str) -> datetime.date:
         raise SiteError(path, None, f"{what} is not a date: {value!r}", "re-run 'make facts' to rewrite the record") from None
 
 
+def _packages(path: Path, data: object, record: str, complete: Callable[[object], bool],
+              lacks: str) -> Iterator[tuple[str, dict[str, Any]]]:
+    """Each package entry of a registry record (answers or release lists): complete, and keyed by its registry and name."""
+    if not isinstance(data, dict) or not isinstance(data.get("packages"), dict) or "checked" not in data:
+        raise SiteError(path, None, f"a {record} needs 'checked' and a 'packages' mapping", "re-run 'make facts'")
+    for key, raw in data["packages"].items():
+        if not complete(raw):
+            raise SiteError(path, None, f"package '{key}' lacks {lacks}", "re-run 'make facts'")
+        if raw["registry"] not in REGISTRIES or key != package_key(raw["registry"], raw.get("name")):
+            raise SiteError(path, None, f"package key '{key}' does not match its registry and name", "re-run 'make facts'")
+        yield key, raw
+
+
+def _is_answer(raw: object) -> bool:
+    return isinstance(raw, dict) and {"registry", "name", "version", "released"} <= raw.keys()
+
+
 def parse_record(path: Path, data: object) -> Record:
     """Validate one record's structure; every problem names the file and how to fix it."""
-    if not isinstance(data, dict) or not isinstance(data.get("packages"), dict) or "checked" not in data:
-        raise SiteError(path, None, "a facts record needs 'checked' and a 'packages' mapping", "re-run 'make facts'")
-    answers = {}
-    for key, raw in data["packages"].items():
-        if not isinstance(raw, dict) or not {"registry", "name", "version", "released"} <= raw.keys():
-            raise SiteError(path, None, f"package '{key}' lacks registry, name, version or released", "re-run 'make facts'")
-        if raw["registry"] not in REGISTRIES or key != package_key(raw["registry"], raw["name"]):
-            raise SiteError(path, None, f"package key '{key}' does not match its registry and name", "re-run 'make facts'")
-        answers[key] = Answer(key, raw["registry"], raw["name"], str(raw["version"]), _date(path, raw["released"], f"'{key}' released"))
+    answers = {key: Answer(key, raw["registry"], raw["name"], str(raw["version"]), _date(path, raw["released"], f"'{key}' released"))
+               for key, raw in _packages(path, data, "facts record", _is_answer, "registry, name, version or released")}
     return Record(path, _date(path, data["checked"], "'checked'"), answers)
 
 
@@ -126,16 +138,14 @@ class ReleaseLists:
     packages: dict[str, ReleaseList]
 
 
+def _is_release_list(raw: object) -> bool:
+    return isinstance(raw, dict) and isinstance(raw.get("releases"), dict) and raw.get("registry") in REGISTRIES
+
+
 def parse_release_lists(path: Path, data: object) -> ReleaseLists:
     """Validate the structure of ``releases.json``; a problem names the file and says to re-record."""
-    if not isinstance(data, dict) or not isinstance(data.get("packages"), dict) or "checked" not in data:
-        raise SiteError(path, None, "a release list record needs 'checked' and a 'packages' mapping", "re-run 'make facts'")
     packages = {}
-    for key, raw in data["packages"].items():
-        if not isinstance(raw, dict) or not isinstance(raw.get("releases"), dict) or raw.get("registry") not in REGISTRIES:
-            raise SiteError(path, None, f"package '{key}' lacks registry or a releases mapping", "re-run 'make facts'")
-        if key != package_key(raw["registry"], str(raw.get("name"))):
-            raise SiteError(path, None, f"package key '{key}' does not match its registry and name", "re-run 'make facts'")
+    for key, raw in _packages(path, data, "release list record", _is_release_list, "registry or a releases mapping"):
         days = {str(v): None if day is None else _date(path, day, f"'{key}' {v}") for v, day in raw["releases"].items()}
         packages[key] = ReleaseList(key, raw["registry"], raw["name"], days)
     return ReleaseLists(path, _date(path, data["checked"], "'checked'"), packages)
