@@ -42,21 +42,31 @@ def stage(name: str) -> Iterator[None]:
         raise StageError(f"[{name}] {type(error).__name__}: {first_line(str(error))}".rstrip(": ")) from error
 
 
+def keras_outputs(model, x: np.ndarray) -> np.ndarray:
+    """A Keras model's outputs on a batch, in inference mode: how the original and every Keras result are run."""
+    return np.asarray(model(x, training=False))
+
+
+def torch_outputs(module, x: np.ndarray) -> np.ndarray:
+    """A PyTorch module's outputs on a NumPy batch, without autograd: how the original and every PyTorch result are run."""
+    import torch
+
+    with torch.no_grad():
+        return module(torch.from_numpy(x)).numpy()
+
+
 def keras_original(family: Family):
-    """The Keras model and its outputs on the family's batch."""
+    """The Keras model, the family's batch in Keras layout, and the model's outputs on it."""
     model = family.keras()
     x, _ = family.inputs()
-    return model, np.asarray(model(x, training=False))
+    return model, x, keras_outputs(model, x)
 
 
 def torch_original(family: Family):
-    """The PyTorch module and its outputs on the family's batch."""
-    import torch
-
+    """The PyTorch module, the family's batch in PyTorch layout, and the module's outputs on it."""
     module = family.torch()
     _, x = family.inputs()
-    with torch.no_grad():
-        return module, module(torch.from_numpy(x)).numpy()
+    return module, x, torch_outputs(module, x)
 
 
 def keras_export(model, path: Path, fmt: str) -> Path:

@@ -10,6 +10,5 @@ PACKAGES = ("keras", "tensorflow-cpu", "ai-edge-litert")
 
 
 def run(family, workdir):
-    model, original = keras_original(family)
-    path = keras_export(model, workdir / "model.tflite", "litert")
-    return original, run_litert(path, [family.inputs()[0]])
+    model, x, original = keras_original(family)
+    return original, run_litert(keras_export(model, workdir / "model.tflite", "litert"), [x])

@@ -10,6 +10,5 @@ PACKAGES = ("keras", "tensorflow-cpu", "tf2onnx", "onnx", "onnxruntime")
 
 
 def run(family, workdir):
-    model, original = keras_original(family)
-    path = keras_export(model, workdir / "model.onnx", "onnx")
-    return original, run_onnx(path, family.inputs()[0])
+    model, x, original = keras_original(family)
+    return original, run_onnx(keras_export(model, workdir / "model.onnx", "onnx"), x)

@@ -1,6 +1,6 @@
 """Keras -> PyTorch by copying weights into a hand-written twin with this site's helper (port_weights.py)."""
 
-from sidebyside.tools.conversions.paths._common import keras_original, stage
+from sidebyside.tools.conversions.paths._common import keras_original, stage, torch_outputs
 
 ID = "keras-to-torch-weights"
 TITLE = "Keras → PyTorch, weight copy"
@@ -10,12 +10,9 @@ PACKAGES = ("keras", "tensorflow-cpu", "torch")
 
 
 def run(family, workdir):
-    import torch
-
     from sidebyside.tools.conversions.port_weights import keras_to_torch
 
-    model, original = keras_original(family)
+    model, _, original = keras_original(family)
     with stage("keras_to_torch"):
         module = keras_to_torch(model, family.torch())
-    with torch.no_grad():
-        return original, module(torch.from_numpy(family.inputs()[1])).numpy()
+    return original, torch_outputs(module, family.inputs()[1])

@@ -18,8 +18,8 @@ PACKAGES = ("litert-torch", "torch", "ai-edge-litert")
 def run(family, workdir):
     import torch
 
-    module, original = torch_original(family)
-    x = torch.from_numpy(family.inputs()[1])
+    module, x_np, original = torch_original(family)
+    x = torch.from_numpy(x_np)
     with stage("litert_torch.convert"):
         import litert_torch
 

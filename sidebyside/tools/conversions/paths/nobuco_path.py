@@ -14,8 +14,7 @@ PACKAGES = ("nobuco", "torch", "keras", "tensorflow-cpu")
 def run(family, workdir):
     import torch
 
-    module, original = torch_original(family)
-    x = family.inputs()[1]
+    module, x, original = torch_original(family)
     with stage("import nobuco"):
         import nobuco
     with stage("nobuco.pytorch_to_keras"):

@@ -29,8 +29,7 @@ def _sample_images(workdir) -> None:
 
 
 def run(family, workdir):
-    module, original = torch_original(family)
-    x = family.inputs()[1]
+    module, x, original = torch_original(family)
     path = torch_to_onnx(module, x, workdir / "model.onnx")
     out = workdir / "onnx2tf"
     _sample_images(workdir)

@@ -1,6 +1,6 @@
 """ONNX -> PyTorch with onnx2torch, starting from PyTorch's own ONNX export."""
 
-from sidebyside.tools.conversions.paths._common import stage, torch_original, torch_to_onnx
+from sidebyside.tools.conversions.paths._common import stage, torch_original, torch_outputs, torch_to_onnx
 
 ID = "onnx2torch"
 TITLE = "ONNX → PyTorch (onnx2torch)"
@@ -16,14 +16,11 @@ PACKAGES = ("onnx2torch", "torch", "onnx", "onnxscript")
 
 
 def run(family, workdir):
-    import torch
-
-    module, original = torch_original(family)
-    x = family.inputs()[1]
+    module, x, original = torch_original(family)
     path = torch_to_onnx(module, x, workdir / "model.onnx")
     with stage("onnx2torch.convert"):
         from onnx2torch import convert
 
         converted = convert(str(path)).eval()
-    with stage("converted module"), torch.no_grad():
-        return original, converted(torch.from_numpy(x)).numpy()
+    with stage("converted module"):
+        return original, torch_outputs(converted, x)

@@ -10,8 +10,8 @@ PACKAGES = ("keras", "tensorflow-cpu", "tf2onnx", "onnx", "onnxruntime")
 
 
 def run(family, workdir):
-    model, original = keras_original(family)
+    model, x, original = keras_original(family)
     saved = keras_export(model, workdir / "saved_model", "tf_saved_model")
     path = workdir / "model.onnx"
     run_cli("tf2onnx.convert", ["-m", "tf2onnx.convert", "--saved-model", str(saved), "--output", str(path), "--opset", "17"])
-    return original, run_onnx(path, family.inputs()[0])
+    return original, run_onnx(path, x)

@@ -12,11 +12,11 @@ PACKAGES = ("keras", "tensorflow-cpu", "tf2onnx", "onnx", "onnxruntime")
 def run(family, workdir):
     import tensorflow as tf
 
-    model, original = keras_original(family)
+    model, x, original = keras_original(family)
     path = workdir / "model.onnx"
     with stage("tf2onnx.convert.from_keras"):
         import tf2onnx
 
         spec = (tf.TensorSpec((None, *family.input_shape), tf.float32, name="x"),)
         tf2onnx.convert.from_keras(model, input_signature=spec, opset=17, output_path=str(path))
-    return original, run_onnx(path, family.inputs()[0])
+    return original, run_onnx(path, x)

@@ -14,8 +14,7 @@ PACKAGES = ("keras", "torch")
 
 
 def run(family, workdir):
-    module, original = torch_original(family)
-    x = family.inputs()[1]
+    module, x, original = torch_original(family)
     with stage("TorchModuleWrapper"):
         import keras
 

@@ -10,7 +10,5 @@ PACKAGES = ("torch", "onnxscript", "onnx", "onnxruntime")
 
 
 def run(family, workdir):
-    module, original = torch_original(family)
-    x = family.inputs()[1]
-    path = torch_to_onnx(module, x, workdir / "model.onnx")
-    return original, run_onnx(path, x)
+    module, x, original = torch_original(family)
+    return original, run_onnx(torch_to_onnx(module, x, workdir / "model.onnx"), x)

@@ -1,6 +1,6 @@
 """PyTorch -> Keras 3 by copying weights into a hand-written twin with this site's helper (port_weights.py)."""
 
-from sidebyside.tools.conversions.paths._common import stage, torch_original
+from sidebyside.tools.conversions.paths._common import keras_outputs, stage, torch_original
 
 ID = "torch-to-keras-weights"
 TITLE = "PyTorch → Keras 3, weight copy"
@@ -10,11 +10,9 @@ PACKAGES = ("torch", "keras", "tensorflow-cpu")
 
 
 def run(family, workdir):
-    import numpy as np
-
     from sidebyside.tools.conversions.port_weights import torch_to_keras
 
-    module, original = torch_original(family)
+    module, _, original = torch_original(family)
     with stage("torch_to_keras"):
         model = torch_to_keras(module, family.keras())
-    return original, np.asarray(model(family.inputs()[0], training=False))
+    return original, keras_outputs(model, family.inputs()[0])
