@@ -87,17 +87,10 @@ def _row(item: LocatedDict, what: str, group: str, seen: dict[str, int]) -> Row:
         as_of=as_of,
         line=item.line,
         depends_on=fields.text(item, "depends_on", what, default=None),
-        bench_cases=_bench_cases(item, what),
+        bench_cases=fields.strings(item, "bench_cases", f"{what} bench_cases must be a list of benchmark case names",
+                                   'e.g. bench_cases: ["CNN train step, compiled"]', nonblank=True),
         verdict_clause=fields.text(item, "verdict_clause", what, default=None),
     )
-
-
-def _bench_cases(item: LocatedDict, what: str) -> tuple[str, ...]:
-    cases = item.get("bench_cases", [])
-    if not isinstance(cases, list) or not all(isinstance(c, str) and c.strip() for c in cases):
-        raise item.error("bench_cases", f"{what} bench_cases must be a list of benchmark case names",
-                         'e.g. bench_cases: ["CNN train step, compiled"]')
-    return tuple(cases)
 
 
 @loader("comparison.yml")

@@ -154,11 +154,8 @@ def _recommendation(path: Path, node_id: str, item: LocatedDict) -> Node:
     if len(runner_up.why) > WHY_MAX:
         raise SiteError(path, runner.line_of("why"), f"the runner-up of {what} has a 'why' of {len(runner_up.why)} characters",
                         f"say it in two lines (<= {WHY_MAX} characters)")
-    rows = item.get("rows", [])
-    if not isinstance(rows, list) or not all(isinstance(r, str) for r in rows):
-        raise item.error("rows", f"{what} 'rows' must be a list of comparison row ids", "e.g. rows: [mobile]")
     return Node(
-        rows=tuple(rows),
+        rows=fields.strings(item, "rows", f"{what} 'rows' must be a list of comparison row ids", "e.g. rows: [mobile]"),
         runner_up=runner_up,
         id=node_id,
         title=fields.text(item, "recommend", what),

@@ -119,6 +119,14 @@ def names(node: LocatedDict, key: str, what: str, fix: str) -> tuple[str, ...]:
     return tuple(a.strip() for a in value)
 
 
+def strings(node: LocatedDict, key: str, problem: str, fix: str, nonblank: bool = False) -> tuple[str, ...]:
+    """Optional ``node[key]``: a list of strings (``nonblank``: none of them blank), empty when absent."""
+    value = node.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) and (not nonblank or v.strip()) for v in value):
+        raise node.error(key, problem, fix)
+    return tuple(value)
+
+
 def text(node: LocatedDict, key: str, what: str, default: Any = _MISSING, fold: bool = True) -> str:
     """Non-empty text, whitespace folded to single spaces (``fold=False`` keeps code's lines, stripped)."""
     if key not in node and default is not _MISSING:

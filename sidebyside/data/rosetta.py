@@ -389,10 +389,8 @@ def domain_text(row: Row) -> str:
 
 
 def _properties(path: Path, row: LocatedDict, what: str, check: str) -> tuple[str, ...]:
-    raw = row.get("properties", [])
-    if not isinstance(raw, list) or not all(isinstance(p, str) and p.strip() for p in raw):
-        raise SiteError(path, row.line_of("properties"), f"{what}: 'properties' must be a list of expressions",
-                        "write properties: [\"np.array_equal(np.sort(r), np.arange(10))\"]")
+    raw = fields.strings(row, "properties", f"{what}: 'properties' must be a list of expressions",
+                         "write properties: [\"np.array_equal(np.sort(r), np.arange(10))\"]", nonblank=True)
     for expr in raw:
         try:
             ast.parse(expr, mode="eval")

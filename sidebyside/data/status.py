@@ -93,10 +93,8 @@ def _evidence(item: LocatedDict, what: str) -> Evidence:
         return Evidence(item.line, pair=PairRef(topic_pair, item.path, item.line_of("pair")), framework=framework, pattern=pattern)
     if "matrix" in item:
         fields.keys(item, {"matrix"}, {"families"}, f"{what} evidence")
-        families = item.get("families", [])
-        if not isinstance(families, list) or not all(isinstance(f, str) for f in families):
-            raise item.error("families", f"{what} evidence families must be a list of family ids", "e.g. families: [mlp, lstm]")
-        return Evidence(item.line, matrix=fields.text(item, "matrix", what), families=tuple(families))
+        families = fields.strings(item, "families", f"{what} evidence families must be a list of family ids", "e.g. families: [mlp, lstm]")
+        return Evidence(item.line, matrix=fields.text(item, "matrix", what), families=families)
     fields.keys(item, {"source", "as_of"}, set(), f"{what} evidence")
     source, as_of = fields.source(item, what)
     return Evidence(item.line, source=source, as_of=as_of)
