@@ -203,7 +203,7 @@ def test_notebook_page_loads_nothing_from_the_network() -> None:
     assert notebook_pages.on_post_page('<script src="../../assets/x.js"></script>', page, {})
 
 
-def test_committed_notebook_renders_light_and_offline() -> None:
+def test_committed_notebook_renders_light_and_offline(tmp_path) -> None:
     """The real nbconvert output of a committed notebook, through the hook."""
     from mkdocs_jupyter import convert  # the docs stack is part of the test environment
     name = "same-task-both-frameworks"
@@ -211,10 +211,19 @@ def test_committed_notebook_renders_light_and_offline() -> None:
     target = SimpleNamespace(url_relative_to=lambda page_file: "../../topics/layer-defaults/")
     files = SimpleNamespace(get_file_from_path=lambda path: target)
     page = _page(f"notebooks/{name}.ipynb")
+    page.file.abs_dest_path = str(tmp_path / "site" / "notebooks" / name / "index.html")
     html = notebook_pages.on_page_content(raw, page, {"repo_url": "https://example.org/r"}, files)
-    assert "<script" not in html and "highlight-ipynb" not in html
+    assert "<script" not in html and "highlight-ipynb" not in html and "<svg" not in html
     assert len(html) < len(raw) / 3
-    assert html.count('<svg role="img" aria-label="Figure: ') == 2
+    figures = re.findall(r'<figure class="sbs-chart" tabindex="0"><img src="([^"]+)" alt="Figure: [^"]+" width="\d+" '
+                         r'height="\d+" loading="lazy" decoding="async" style="--sbs-phone-width:(\d+)px"></figure>', html)
+    assert [src for src, _ in figures] == [f"{name}-figure-1.svg", f"{name}-figure-2.svg"]
+    for src, phone_width in figures:
+        svg = (tmp_path / "site" / "notebooks" / name / src).read_text(encoding="utf-8")
+        assert svg.lstrip().startswith("<?xml") and "</svg>" in svg
+        smallest = min(float(size) for size in re.findall(r"font-size: ([\d.]+)px", svg))
+        width = float(re.search(r'viewBox="0 0 ([\d.]+)', svg).group(1))
+        assert 11 <= smallest * int(phone_width) / width < 11.1, (src, phone_width)
     assert f'href="{name}.ipynb" download' in html
     assert page.meta["description"].startswith("One small image classifier")
     assert notebook_pages.on_post_page(html, page, {}) == html

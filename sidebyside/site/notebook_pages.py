@@ -12,8 +12,11 @@ So, on each ``.ipynb`` page only, this hook:
 
 - drops nbconvert's ``<style>`` and ``<script>`` blocks and the clipboard
   markup, and turns each code cell into the theme's own code block markup;
-- inlines SVG figures (instead of base64 ``<img>``), with ids made unique
-  per figure and an accessible name taken from the section heading;
+- writes each SVG figure to a file next to the page and shows it as an
+  ``<img>`` named after its section heading (inlined, the two figures of a
+  tutorial added some 600 elements to the page and a second of style and
+  layout work on a phone); on a phone a figure keeps the width at which its
+  smallest label is still ``MIN_LABEL_PX`` and scrolls inside its figure;
 - resolves links written as in Markdown pages (``../topics/x.md``,
   ``other.ipynb``) to site URLs and fails the build on a missing target,
   naming the notebook source line;
@@ -28,8 +31,10 @@ from __future__ import annotations
 
 import base64
 import html
+import math
 import posixpath
 import re
+from pathlib import Path
 from typing import Any
 
 from mkdocs.exceptions import PluginError
@@ -44,12 +49,14 @@ SOURCES_DIR = "notebooks"
 NOTEBOOK_CSS = (
     ".sbs-nb .jp-OutputArea pre{margin:0 0 1em;padding:.6em 1em;border-left:.2rem solid var(--md-accent-fg-color);"
     "background:var(--md-code-bg-color);font-size:.8em;white-space:pre-wrap;overflow-wrap:anywhere}"
-    ".sbs-nb .jp-OutputArea svg{display:block;max-width:100%;height:auto;margin:0 auto 1em}"
+    ".sbs-nb .jp-OutputArea img{display:block;max-width:100%;height:auto;margin:0 auto}"
     ".sbs-nb .sbs-nb-links{font-size:.8em}"
     ".sbs-nb .jp-OutputArea pre.sbs-nb-drawn{white-space:pre;overflow-wrap:normal;width:max-content}"
     ".sbs-nb .jp-RenderedText:has(>pre.sbs-nb-drawn){overflow-x:auto}"
 )
-"""All the styling notebook pages need on top of the theme: output blocks and figures."""
+"""All the styling notebook pages need on top of the theme: output blocks and figures. (Cells are not
+given content-visibility: auto, which would spare a phone their layout: axe then misjudged a link's
+contrast in dark mode in a cell it had not drawn.)"""
 
 _DRAWN_RE = re.compile(r"<pre>(?=[^<]*[\u2500-\u257f])")
 """An output drawn with box characters (a Keras model summary): wrapped, its columns fall apart, so it
@@ -59,6 +66,14 @@ _CLIPBOARD_RE = re.compile(r'<div class="zeroclipboard-container">.*?</clipboard
 _CLIPBOARD_TEXT_RE = re.compile(r'<div[^>]*class="clipboard-copy-txt"[^>]*>.*?</div>', re.S)
 _CODE_RE = re.compile(r'<div class="highlight-ipynb hl-(\w+)[^"]*"><pre>(<span></span>)?(.*?)</pre></div>', re.S)
 _SVG_IMG_RE = re.compile(r'<img[^>]*src="data:image/svg\+xml;base64,([A-Za-z0-9+/=\s]+)"[^>]*>')
+
+MIN_LABEL_PX = 11
+"""Smallest label a figure may draw on a phone, in CSS pixels (the phone-layout tests hold every chart to it)."""
+PT = 4 / 3
+"""CSS pixels in a point: matplotlib gives an SVG's size in points, one viewBox unit each."""
+_VIEWBOX_RE = re.compile(r'<svg\b[^>]*\bviewBox="[\d.]+ [\d.]+ ([\d.]+) ([\d.]+)"')
+_FONT_SIZE_RE = re.compile(r'font-size[:=]\s*"?([\d.]+)')
+
 _HEADING_RE = re.compile(r"<h([1-6])[^>]*>(.*?)<a class=\"anchor-link\"", re.S)
 _HREF_RE = re.compile(r'href="([^"#:]+\.(?:md|ipynb))(#[^"]*)?"')
 _REMOTE_RE = re.compile(r'<(?:script|img|iframe|source|audio|video)\b[^>]*\bsrc="(?:https?:)?//|'
@@ -93,22 +108,28 @@ def _code_block(match: re.Match[str]) -> str:
     return f'<div class="language-{lang} highlight"><pre><span></span><code>{body}</code></pre></div>'
 
 
-def _inline_svg(svg: str, prefix: str, label: str) -> str:
-    """Matplotlib SVG -> inline ``<svg>`` with unique ids and an accessible name."""
-    svg = re.sub(r"<\?xml[^>]*\?>|<!DOCTYPE[^>]*>|<metadata>.*?</metadata>", "", svg, flags=re.S)
-    # matplotlib's global *{...} rule would style every svg on the page: keep it on this one
-    svg = re.sub(r'<style type="text/css">\*\{([^}]*)\}</style>', "", svg)
-    svg = re.sub(r'\bid="([^"]+)"', rf'id="{prefix}-\1"', svg)
-    svg = re.sub(r"url\(#([^)]+)\)", rf"url(#{prefix}-\1)", svg)
-    svg = re.sub(r'href="#([^"]+)"', rf'href="#{prefix}-\1"', svg)
-    name = html.escape(label, quote=True)
-    return re.sub(r"<svg\b", f'<svg role="img" aria-label="{name}" style="stroke-linejoin:round;stroke-linecap:butt"',
-                  svg.strip(), count=1)
+def figure_markup(svg: str, src: str, label: str, where: str) -> str:
+    """``<figure>`` showing the SVG file at ``src``: sized (no layout shift), lazy, named, scrollable on a phone.
+
+    ``--sbs-phone-width`` is the width at which the smallest label is ``MIN_LABEL_PX``; phone.css keeps
+    the image at least that wide and lets the focusable figure scroll.
+    """
+    box = _VIEWBOX_RE.search(svg)
+    if box is None:
+        raise PluginError(f"{where}: figure '{label}' has no viewBox, so its size on a phone is unknown; "
+                          "keep matplotlib's SVG output (set_matplotlib_formats('svg')) in the notebook source")
+    width, height = float(box.group(1)), float(box.group(2))
+    sizes = [float(size) for size in _FONT_SIZE_RE.findall(svg)]
+    phone = f' style="--sbs-phone-width:{math.ceil(MIN_LABEL_PX / min(sizes) * width)}px"' if sizes else ""
+    return (f'<figure class="sbs-chart" tabindex="0"><img src="{html.escape(src, quote=True)}" '
+            f'alt="{html.escape(label, quote=True)}" width="{round(width * PT)}" height="{round(height * PT)}" '
+            f'loading="lazy" decoding="async"{phone}></figure>')
 
 
-def _figures(content: str) -> str:
-    """Inline every SVG figure, named after the heading of the section it is in."""
+def _figures(content: str, page: Any) -> str:
+    """Each SVG figure -> a file beside the page's HTML, shown by ``figure_markup``, named after its section."""
     headings = [(m.start(), re.sub(r"<[^>]+>", "", m.group(2)).strip()) for m in _HEADING_RE.finditer(content)]
+    stem = posixpath.basename(page.file.src_uri)[:-len(".ipynb")]
     count = 0
 
     def replace(match: re.Match[str]) -> str:
@@ -116,7 +137,12 @@ def _figures(content: str) -> str:
         count += 1
         section = next((text for start, text in reversed(headings) if start < match.start()), "")
         svg = base64.b64decode(match.group(1)).decode("utf-8")
-        return _inline_svg(svg, f"fig{count}", f"Figure: {section}" if section else f"Figure {count}")
+        name = f"{stem}-figure-{count}.svg"
+        folder = Path(page.file.abs_dest_path).parent
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(svg, encoding="utf-8")
+        label = f"Figure: {section}" if section else f"Figure {count}"
+        return figure_markup(svg, name, label, f"docs/{page.file.src_uri}")
 
     return _SVG_IMG_RE.sub(replace, content)
 
@@ -178,7 +204,7 @@ def on_page_content(content: str, page: Any, config: Any, files: Any) -> str:
     content = _CLIPBOARD_RE.sub("", content)
     content = _CLIPBOARD_TEXT_RE.sub("", content)
     content = focusable(_CODE_RE.sub(_code_block, content))  # the theme's code blocks exist only from here
-    content = _figures(content)
+    content = _figures(content, page)
     content = _DRAWN_RE.sub('<pre class="sbs-nb-drawn">', content)
     content = _links(content, page, files)
     content = content.replace('class="anchor-link"', 'class="headerlink"')
