@@ -22,8 +22,8 @@ Gates (the budgets in ARCHITECTURE.md and the phone reading budget):
   are made only when they can change a verdict: once two runs agree on
   every category, the median of three agrees with them whatever the third
   scores (``gate_decided``); two that split go on to a majority of five. Page loads are gathered one at a time on the
-  quiet host; scoring a gathered load reads only what was recorded, so
-  two are scored at once (``score_all``).
+  quiet host, all in one Lighthouse process (``gather_all``); scoring a gathered load reads only what was recorded, so
+  two processes score them (``score_all``).
 
 Lighthouse is pinned to 12.x in package.json because Lighthouse 13 needs
 Node >= 22.19 and Debian's Node here is 20. It runs through
@@ -134,18 +134,30 @@ class Audit:
         return out
 
 
-def _lighthouse(args: list[str], what: str) -> None:
-    """Run the pinned Lighthouse CLI with ``args``; a failure names ``what`` it was doing."""
+def _lighthouse(jobs: list[list[str]], what: list[str]) -> None:
+    """Run the pinned Lighthouse CLI once per argument list in ``jobs``, in turn, in one Node process.
+
+    Each CLI start loads Lighthouse and its config again (about 4 s of a 16 s
+    gather here, and half of a 6 s scoring); one process for a whole batch
+    pays that once. Each job still launches and closes its own Chromium. A
+    failure names ``what[i]`` of the job that failed (the runner prints
+    ``done`` after each job).
+    """
     if not LIGHTHOUSE.is_file():
         raise SiteError(LIGHTHOUSE, None, "missing", "run 'make npm' (npm ci installs the pinned Lighthouse)")
-    cmd = ["node", str(RUNNER), *args, "--quiet", f"--only-categories={','.join(MINIMUM)}",
-           "--disable-full-page-screenshot"]  # a picture for the HTML report, which is not written: 1.5 s a run
+    common = ["--quiet", f"--only-categories={','.join(MINIMUM)}",
+              "--disable-full-page-screenshot"]  # a picture for the HTML report, which is not written: 1.5 s a run
     with tempfile.TemporaryDirectory(prefix="sbs-lighthouse-") as home:
+        batch = Path(home, "jobs.json")
+        batch.write_text(json.dumps([[*args, *common] for args in jobs]), encoding="utf-8")
         env = {**os.environ, "CHROME_PATH": CHROME, "HOME": home}
-        proc = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=240, check=False)
+        proc = subprocess.run(["node", str(RUNNER), "--batch", str(batch)], env=env, capture_output=True, text=True,
+                              timeout=240 * len(jobs), check=False)
     if proc.returncode != 0:
-        last = [line for line in proc.stderr.splitlines() if line.strip()][-1:] or ["no error output"]
-        raise SiteError(LIGHTHOUSE, None, f"failed on {what}: {last[0]}", "run the audit again; a repeated failure names the page to fix")
+        failed = what[min(proc.stdout.count("done\n"), len(what) - 1)]
+        said = [line for line in proc.stderr.splitlines() if line.strip() and not line.lstrip().startswith("at ")]
+        last = said[-1:] or ["no error output"]  # the error's own line, not its stack
+        raise SiteError(LIGHTHOUSE, None, f"failed on {failed}: {last[0]}", "run the audit again; a repeated failure names the page to fix")
 
 
 def _report(report: Path, url: str) -> dict:
@@ -164,52 +176,58 @@ class Gathered:
     flags: list[str]
 
 
-def gather(url: str, work: Path, report: Path, preset: str) -> Gathered:
-    """Load ``url`` once and save what Lighthouse recorded; mobile runs get the slowdown their own index calls for.
+def gather_all(loads: list[tuple[str, Path, Path, str]]) -> list[Gathered]:
+    """Load each ``(url, work dir, report path, preset)`` once, in turn, and save what Lighthouse recorded.
 
     Lighthouse measures the host's ``BenchmarkIndex`` as it starts a run, and
     its simulated throttling applies the slowdown only when it scores the
-    recorded trace. So the run is split where Lighthouse splits it: gather
+    recorded trace. So each run is split where Lighthouse splits it: gather
     (``-G``: index, trace, network log), set the multiplier from that index
-    in the saved settings, then score the same trace (``score``). A multiplier
+    in the saved settings, then score the same trace (``score_all``). A multiplier
     taken from an earlier run followed the host's load a minute before,
     which swings from an index of 250 to 2,000 on a shared 2-core machine.
     The desktop preset scales no CPU time, so its settings stay as gathered.
     """
-    work.mkdir(parents=True, exist_ok=True)
-    if preset == "desktop":
-        _lighthouse([url, f"-G={work}", f"--chrome-flags={CHROME_FLAGS}", "--preset=desktop"], url)
-        return Gathered(url, work, report, ["--preset=desktop"])
-    _lighthouse([url, f"-G={work}", f"--chrome-flags={CHROME_FLAGS}"], url)
-    saved = work / "artifacts.json"
-    artifacts = json.loads(saved.read_text(encoding="utf-8"))
-    multiplier = cpu_multiplier(artifacts.get("BenchmarkIndex"))
-    artifacts["settings"]["throttling"]["cpuSlowdownMultiplier"] = multiplier
-    saved.write_text(json.dumps(artifacts), encoding="utf-8")
-    return Gathered(url, work, report, [f"--throttling.cpuSlowdownMultiplier={multiplier}"])
-
-
-def score(run: Gathered) -> dict:
-    """Score a gathered load (``-A``); return its JSON report."""
-    _lighthouse([f"-A={run.work}", "--output=json", f"--output-path={run.report}", *run.flags], run.url)
-    return _report(run.report, run.url)
+    jobs = []
+    for url, work, _, preset in loads:
+        work.mkdir(parents=True, exist_ok=True)
+        jobs.append([url, f"-G={work}", f"--chrome-flags={CHROME_FLAGS}", *(["--preset=desktop"] if preset == "desktop" else [])])
+    _lighthouse(jobs, [url for url, *_ in loads])
+    gathered = []
+    for url, work, report, preset in loads:
+        if preset == "desktop":
+            gathered.append(Gathered(url, work, report, ["--preset=desktop"]))
+            continue
+        saved = work / "artifacts.json"
+        artifacts = json.loads(saved.read_text(encoding="utf-8"))
+        multiplier = cpu_multiplier(artifacts.get("BenchmarkIndex"))
+        artifacts["settings"]["throttling"]["cpuSlowdownMultiplier"] = multiplier
+        saved.write_text(json.dumps(artifacts), encoding="utf-8")
+        gathered.append(Gathered(url, work, report, [f"--throttling.cpuSlowdownMultiplier={multiplier}"]))
+    return gathered
 
 
 def score_all(runs: list[Gathered]) -> list[dict]:
-    """Score several gathered loads two at a time, in order.
+    """Score gathered loads (``-A``) in two processes, each taking every other run; their JSON reports, in order.
 
     Scoring reads only what the gather recorded (the trace's task times, the
     network log, the saved index), so the host's load while it runs cannot
     move a score; only the gathers need the quiet host, and they run one at a time.
     """
+    def score(share: list[Gathered]) -> None:
+        if share:
+            _lighthouse([[f"-A={run.work}", "--output=json", f"--output-path={run.report}", *run.flags] for run in share],
+                        [run.url for run in share])
+
     with ThreadPoolExecutor(max_workers=2) as pool:
-        return list(pool.map(score, runs))
+        list(pool.map(score, [runs[0::2], runs[1::2]]))
+    return [_report(run.report, run.url) for run in runs]
 
 
 def run_calibrated(url: str, report: Path) -> dict:
     """Mobile: gather ``url`` once and score it at the slowdown its own index calls for."""
     with tempfile.TemporaryDirectory(prefix="sbs-lighthouse-run-") as work:
-        return score(gather(url, Path(work), report, "mobile"))
+        return score_all(gather_all([(url, Path(work), report, "mobile")]))[0]
 
 
 def summarise(page: str, preset: str, data: dict, multiplier: float | None = None) -> Audit:
@@ -289,15 +307,15 @@ def main(argv: list[str] | None = None) -> int:
     with serve(site) as base, tempfile.TemporaryDirectory(prefix="sbs-lighthouse-") as tmp:
         mobile = {**MOBILE_PAGES, **dict([heaviest_topic(site)])} if args.mobile else {}
 
-        def on_mobile(batch: list[tuple[str, int]]) -> list[Gathered]:
-            return [gather(base + mobile[name], Path(tmp, f"{name}.mobile.{run}"), out / f"{name}.mobile.{run}.json", "mobile")
+        def on_mobile(batch: list[tuple[str, int]]) -> list[tuple[str, Path, Path, str]]:
+            return [(base + mobile[name], Path(tmp, f"{name}.mobile.{run}"), out / f"{name}.mobile.{run}.json", "mobile")
                     for name, run in batch]
 
-        desktop = [gather(base + path, Path(tmp, f"{name}.desktop"), out / f"{name}.desktop.json", "desktop")
+        desktop = [(base + path, Path(tmp, f"{name}.desktop"), out / f"{name}.desktop.json", "desktop")
                    for name, path in PAGES.items()]
         # First as many runs per page as the earliest verdict needs, then one more per undecided page.
         batch = [(name, run) for name in mobile for run in range(1, min(args.runs, args.runs // 2 + 1) + 1)]
-        reports = score_all(desktop + on_mobile(batch))
+        reports = score_all(gather_all(desktop + on_mobile(batch)))
         for name, data in zip(PAGES, reports, strict=False):
             gated.append(summarise(name, "desktop", data))
             print(_row(gated[-1], "desktop"))
@@ -309,7 +327,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(_row(runs[name][-1], f"mobile #{run}"))
             batch = [(name, len(done) + 1) for name, done in runs.items()
                      if len(done) < runs_for(done, args.runs) and not gate_decided(done, runs_for(done, args.runs))]
-            reports = score_all(on_mobile(batch))
+            reports = score_all(gather_all(on_mobile(batch))) if batch else []
         for done in runs.values():
             total = runs_for(done, args.runs)
             early = early or len(done) < total

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import itertools
 
+import pytest
+
 from sidebyside.tools.audit import MINIMUM, cpu_multiplier, gate_decided, median_audit, runs_for, summarise
 
 
@@ -98,7 +100,8 @@ def test_a_mobile_run_is_scored_at_the_slowdown_its_own_index_calls_for(tmp_path
 
     calls: list[list[str]] = []
 
-    def fake_lighthouse(args: list[str], what: str) -> None:
+    def fake_lighthouse(jobs: list[list[str]], what: list[str]) -> None:
+        (args,) = jobs
         calls.append(args)
         gather = next((a[3:] for a in args if a.startswith("-G=")), None)
         if gather:  # what Lighthouse saves: the index it measured and the settings it ran with
@@ -128,16 +131,16 @@ def test_more_mobile_runs_are_gathered_only_where_two_runs_disagree(tmp_path, mo
     performance = {"comparison.mobile.1": 0.95, "comparison.mobile.2": 0.85, "comparison.mobile.3": 0.92}
     gathered: list[str] = []
 
-    def fake_gather(url: str, work: Path, report: Path, preset: str) -> tool.Gathered:
-        gathered.append(report.stem)
-        return tool.Gathered(url, work, report, [])
+    def fake_gather_all(loads: list[tuple[str, Path, Path, str]]) -> list[tool.Gathered]:
+        gathered.extend(report.stem for _, _, report, _ in loads)
+        return [tool.Gathered(url, work, report, []) for url, work, report, _ in loads]
 
-    def fake_score(run: tool.Gathered) -> dict:
-        scores = {**dict.fromkeys(MINIMUM, 1.0), "performance": performance.get(run.report.stem, 0.99)}
-        return report(scores, {})
+    def fake_score_all(runs: list[tool.Gathered]) -> list[dict]:
+        return [report({**dict.fromkeys(MINIMUM, 1.0), "performance": performance.get(run.report.stem, 0.99)}, {})
+                for run in runs]
 
-    monkeypatch.setattr(tool, "gather", fake_gather)
-    monkeypatch.setattr(tool, "score", fake_score)
+    monkeypatch.setattr(tool, "gather_all", fake_gather_all)
+    monkeypatch.setattr(tool, "score_all", fake_score_all)
     monkeypatch.setattr(tool, "heaviest_topic", lambda site: ("visualization", "topics/visualization/"))
     monkeypatch.setattr(tool, "serve", lambda site: contextlib.nullcontext("http://127.0.0.1:1/"))
     (tmp_path / "index.html").write_text("<html></html>", encoding="utf-8")
@@ -158,6 +161,15 @@ def test_the_lighthouse_runner_keeps_the_clis_failure_status(tmp_path) -> None: 
     proc = subprocess.run(["node", str(RUNNER), f"-A={tmp_path / 'nothing-gathered'}", "--quiet"],
                           capture_output=True, text=True, timeout=120, check=False)
     assert proc.returncode != 0 and "No saved artifacts found" in proc.stderr
+
+
+def test_a_failed_job_of_a_batch_is_named(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """One Node process runs a whole batch; a failure must still say which page's run it was."""
+    from sidebyside.errors import SiteError
+    from sidebyside.tools import audit as tool
+
+    with pytest.raises(SiteError, match=r"failed on page-one: .*No saved artifacts found"):
+        tool._lighthouse([[f"-A={tmp_path / 'one'}"], [f"-A={tmp_path / 'two'}"]], ["page-one", "page-two"])
 
 
 def test_a_split_page_is_judged_on_five_runs_not_on_its_third() -> None:
