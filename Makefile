@@ -6,9 +6,12 @@ VENV := .venv
 DOCS_VENV := .venv-docs
 HOST ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
-export PYTHONDONTWRITEBYTECODE := 1
+# Bytecode goes to one cache outside the source tree, shared by every process here (snippets, kernels, servers
+# included: sidebyside/pairs/runner.py passes it on): each module is compiled once, by its first importer.
+export PYTHONPYCACHEPREFIX := $(CURDIR)/.cache/pycache
+unexport PYTHONDONTWRITEBYTECODE  # a machine may set it; it would turn the cache off
 
-.PHONY: help serve build test setup venv pr lint record check offline audit weight links screenshots searchbench bench system-deps browser graphviz flowchart tensorboard-screenshot npm clean wheel-sizes measure-cpu-knobs measure-quantization-latency conversions canary canary-venv facts measure
+.PHONY: help serve build test setup warm venv pr lint record check offline audit weight links screenshots searchbench bench system-deps browser graphviz flowchart tensorboard-screenshot npm clean wheel-sizes measure-cpu-knobs measure-quantization-latency conversions canary canary-venv facts measure
 .DEFAULT_GOAL := help
 
 # Each target's line ends with '## what it does'; help prints those, one line per target.
@@ -31,8 +34,7 @@ $(DOCS_VENV)/.stamp: FORCE
 	$(call venv,$(DOCS_VENV),requirements/docs.txt requirements/constraints.txt requirements/uv.txt pyproject.toml,\
 	  $(INSTALL) $(DOCS_VENV) -q -r requirements/docs.txt -c requirements/constraints.txt)
 
-# Installs byte-compile every module (about 70 s of CPU): keep it. Everything here runs with
-# PYTHONDONTWRITEBYTECODE=1, so a module not compiled at install is compiled again by every process importing it.
+# Installs compile nothing (sidebyside/tools/install.py): 'warm' compiles what the suite imports.
 $(VENV)/.stamp: FORCE
 	$(call venv,$(VENV),requirements/docs.txt requirements/test.txt requirements/constraints.txt requirements/uv.txt pyproject.toml,\
 	  $(INSTALL) $(VENV) -q -r requirements/test.txt -c requirements/constraints.txt)
@@ -60,7 +62,13 @@ serve: $(DOCS_VENV)/.stamp  ## docs-only venv, build and serve on http://$(HOST)
 
 # The test venv and the npm tools install side by side: uv keeps both cores busy compiling, npm mostly unpacks.
 setup:  ## the test venv and the npm tools (Lighthouse, axe-core), installed side by side
-	$(MAKE) --no-print-directory -j2 --output-sync=target $(VENV)/.stamp npm
+	$(MAKE) --no-print-directory -j2 --output-sync=target warm npm
+
+# Without it, both test workers would compile the same framework modules at the same moment. Two processes, one
+# per core: 20 s here, where compiling every installed module at install took 60 s.
+warm: $(VENV)/.stamp  ## compile the frameworks' modules into the bytecode cache (make test runs it)
+	$(VENV)/bin/python -c "import tensorflow, keras, tensorboard" & pid=$$!; \
+	  $(VENV)/bin/python -c "import torch, sklearn, matplotlib.pyplot, jax, mkdocs, playwright.sync_api, pytest"; wait $$pid
 
 test: system-deps setup lint  ## everything: lint, check, the whole suite (browser tests included), the audit
 	$(VENV)/bin/python -m sidebyside check  # every pair recorded, shown on a page and in parity; data valid and its links resolved

@@ -25,6 +25,7 @@ from importlib import metadata
 from itertools import zip_longest
 from pathlib import Path
 
+from sidebyside import ROOT
 from sidebyside.errors import SiteError, read_text, undecodable_line
 from sidebyside.pairs.catalog import LABELS, LAUNCHERS, Half
 from sidebyside.pairs.normalise import normalise
@@ -51,7 +52,6 @@ RUN_ENV: dict[str, str] = {
     "OMP_NUM_THREADS": "1",
     "MKL_NUM_THREADS": "1",
     "PYTHONHASHSEED": "0",
-    "PYTHONDONTWRITEBYTECODE": "1",
     "PYTHONUNBUFFERED": "1",
     "MPLBACKEND": "Agg",
     "HF_HUB_OFFLINE": "1",
@@ -155,11 +155,17 @@ def run_twice(half: Half, timeout: int | None = None) -> Result:
     return first
 
 
+PYCACHE = os.environ.get("PYTHONPYCACHEPREFIX") or str(ROOT / ".cache" / "pycache")
+"""Where every process of the project keeps bytecode (outside the source tree): compiled once, by the first
+importer, then shared. The Makefile sets the same; venvs are installed without compiling."""
+
+
 def base_env(**overrides: str) -> dict[str, str]:
     """``RUN_ENV`` over ours, then ``overrides``: what every snippet process, fork server, notebook
     kernel and conversion cell starts from (the one place these settings are written)."""
-    env = {**os.environ, **RUN_ENV}
+    env = {**os.environ, **RUN_ENV, "PYTHONPYCACHEPREFIX": PYCACHE}
     env.pop("KERAS_BACKEND", None)  # snippets choose their backend themselves
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # without a cache every process would compile its imports again
     return {**env, **overrides}
 
 
