@@ -174,6 +174,28 @@ def test_a_snippet_that_presets_its_backend_forks_from_a_server_started_with_it(
     assert ("pytorch", (("KERAS_BACKEND", "torch"),)) in fork_pool.servers
 
 
+BOARD = """\
+import sys
+
+import torch
+from torch.utils.tensorboard import SummaryWriter
+
+print(SummaryWriter.__name__, torch.ones(2).sum().item())
+"""
+
+
+def test_a_snippet_importing_tensorboard_forks_from_a_server_that_preloaded_it(tmp_path: Path, fork_pool: forkserver.ForkPool) -> None:
+    """torch.utils.tensorboard loads all of TensorFlow: its halves get a server that did so once; plain halves do not."""
+    board = half(tmp_path, "board", BOARD)
+    assert forkserver.companions(board.path) == ("torch._dynamo", "torch.utils.tensorboard")
+    forked, fresh = forkserver.run(board, fork_pool).output, run(board).output
+    assert forked == fresh == "SummaryWriter 2.0\n"
+    assert ("pytorch", (), ("torch._dynamo", "torch.utils.tensorboard")) in fork_pool.servers
+    plain = half(tmp_path, "plain", "import sys\n\nimport torch\n\nprint('tensorflow' in sys.modules)\n")
+    assert forkserver.companions(plain.path) == ()
+    assert forkserver.run(plain, fork_pool).output == "False\n"
+
+
 def test_forcing_the_fresh_path_applies_to_every_snippet(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "x.pytorch.py"
     path.write_text("# title: t\nprint(1)\n", encoding="utf-8")

@@ -2,7 +2,8 @@
 
 The visualization page says TensorFlow's ``tf.summary`` and PyTorch's
 ``SummaryWriter`` both produce files TensorBoard understands. Here each
-framework writes known values in its own subprocess (so neither framework's
+framework writes known values in its own process, run as a snippet is
+(forked from that framework's preloaded interpreter, so neither framework's
 import affects the other), then TensorBoard's own reader, ``EventAccumulator``,
 reads them back in this process and the values are compared with what was
 written. A last test starts the real ``tensorboard`` server on 127.0.0.1 and
@@ -13,8 +14,6 @@ from __future__ import annotations
 
 import io
 import json
-import subprocess
-import sys
 import textwrap
 import urllib.parse
 import urllib.request
@@ -26,7 +25,8 @@ from tensorboard.backend.event_processing.event_accumulator import EventAccumula
 from tensorboard.util.tensor_util import make_ndarray
 
 from scripts.tensorboard_screenshot import start_tensorboard, stop, wait_for_runs
-from sidebyside.pairs.runner import base_env
+from sidebyside.pairs.catalog import Half
+from sidebyside.pairs.forkserver import ForkPool, run
 
 LOSSES = [0.5, 0.25, 0.125]
 """Exact in float32, so equality (not a tolerance) is the right check."""
@@ -39,7 +39,7 @@ TF_WRITER = f"""
 import sys
 import numpy as np
 import tensorflow as tf
-writer = tf.summary.create_file_writer(sys.argv[1])
+writer = tf.summary.create_file_writer(LOGDIR)
 image = np.array({IMAGE.tolist()}, dtype="uint8")
 model = tf.keras.Sequential([tf.keras.Input((4,)), tf.keras.layers.Dense(2)])
 graph = tf.function(lambda x: model(x)).get_concrete_function(tf.TensorSpec((None, 4))).graph
@@ -57,7 +57,7 @@ import sys
 import numpy as np
 import torch
 from torch.utils.tensorboard import SummaryWriter
-writer = SummaryWriter(sys.argv[1])
+writer = SummaryWriter(LOGDIR)
 image = np.array({IMAGE.tolist()}, dtype="uint8")
 for step, value in enumerate({LOSSES}):
     writer.add_scalar("loss", value, step)
@@ -68,21 +68,20 @@ writer.close()
 """
 
 
-def write_run(code: str, logdir: Path) -> None:
-    """Run a writer script in a fresh interpreter, as a user's training script would."""
-    env = base_env()
-    proc = subprocess.run([sys.executable, "-c", textwrap.dedent(code), str(logdir)], cwd=logdir.parent,
-                          env=env, capture_output=True, text=True, timeout=300)
-    assert proc.returncode == 0, proc.stderr[-2000:]
+def write_run(code: str, logdir: Path, framework: str, pool: ForkPool) -> None:
+    """Run a writer script the way the suite runs a snippet of ``framework`` (a fork of its preloaded server)."""
+    script = logdir.parent / f"write-{logdir.name}.{framework}.py"
+    script.write_text(f"LOGDIR = {str(logdir)!r}\n" + textwrap.dedent(code), encoding="utf-8")
+    run(Half(framework, script, script.stem, None, 300), pool)  # SiteError, with the traceback's line, on failure
 
 
 @pytest.fixture(scope="module")
-def logs(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Both frameworks' runs, written once for the module: each writer pays a framework import (seconds)."""
+def logs(tmp_path_factory: pytest.TempPathFactory, fork_pool: ForkPool) -> Path:
+    """Both frameworks' runs, written once for the module."""
     logdir = tmp_path_factory.mktemp("tensorboard") / "logs"
     logdir.mkdir()
-    write_run(TF_WRITER, logdir / "tensorflow")
-    write_run(TORCH_WRITER, logdir / "pytorch")
+    write_run(TF_WRITER, logdir / "tensorflow", "tensorflow", fork_pool)
+    write_run(TORCH_WRITER, logdir / "pytorch", "pytorch", fork_pool)
     return logdir
 
 

@@ -13,6 +13,9 @@ What makes a forked run equal to ``python snippet.py`` in a fresh process
   that sets variables with literal ``os.environ[...] = ...`` lines before its
   imports (``preset_env``, e.g. ``KERAS_BACKEND``) gets a server started with
   them set, which also preloads the module that reads them (``PRESET_READERS``);
+  a snippet that imports a slow module its framework does not load
+  (``COMPANIONS``: ``torch.utils.tensorboard`` loads all of TensorFlow) gets a
+  server that preloads it too, so plain halves never carry it;
 - the server imports the framework and runs nothing: no op, no thread pool,
   no random draw. It refuses to serve if the import left more than one OS
   thread, because ``fork()`` copies only the calling thread;
@@ -79,6 +82,11 @@ A server started with that variable set preloads the module too, so the
 module is in memory the way the snippet's own import would have made it
 (Keras picks its backend once, at import)."""
 
+COMPANIONS: dict[str, tuple[str, ...]] = {"torch.utils.tensorboard": ("torch._dynamo", "torch.utils.tensorboard")}
+"""A module a half imports that costs seconds its framework's server has not spent -> what a server for such
+halves imports after the framework, in this order (torch's compiler stack before TensorBoard loads TensorFlow,
+as those halves import them). Each such half paid a whole TensorFlow import in its fork before."""
+
 FRESH_ONLY: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\bmultiprocessing\b|\bProcessPoolExecutor\b|\bos\.fork\b"), "starts worker processes"),
     (re.compile(r"\btorch\.distributed\b"), "joins a torch.distributed process group"),
@@ -133,6 +141,17 @@ def preset_env(path: Path) -> dict[str, str] | None:
                 and isinstance(statement.value, ast.Constant) and isinstance(statement.value.value, str)):
             preset[target.slice.value] = statement.value.value
     return preset if len(preset) == writes else None
+
+
+def companions(path: Path) -> tuple[str, ...]:
+    """The ``COMPANIONS`` modules a server for ``path`` preloads: those of every module the script imports."""
+    imported: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            imported.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            imported.add(node.module)
+    return tuple(module for name, modules in COMPANIONS.items() if name in imported for module in modules)
 
 
 def _is_environ(node: ast.expr) -> bool:
@@ -346,10 +365,11 @@ class ForkServer:
     """A preloaded interpreter for one framework and preset environment, started on first use, stopped by ``close``."""
 
     def __init__(self, framework: str, env: dict[str, str], start_timeout: float = 600, preload: str = "",
-                 preset: dict[str, str] | None = None) -> None:
+                 preset: dict[str, str] | None = None, extra: tuple[str, ...] = ()) -> None:
         self.framework = framework
         preset = preset or {}
-        modules = [FRAMEWORK_MODULES[framework], *(PRESET_READERS[k] for k in sorted(preset) if k in PRESET_READERS)]
+        modules = [FRAMEWORK_MODULES[framework], *(PRESET_READERS[k] for k in sorted(preset) if k in PRESET_READERS),
+                   *extra]
         self.home = tempfile.mkdtemp(prefix=f"sbs-forkserver-{framework}-")
         server_env = {**env, **preset, "HOME": self.home, "KERAS_HOME": os.path.join(self.home, ".keras"),
                       "MPLCONFIGDIR": os.path.join(self.home, ".mpl")}
@@ -406,23 +426,25 @@ class ForkServer:
 
 
 class ForkPool:
-    """One server per framework and preset environment (``preset_env``), started on first use and kept for the session.
+    """One server per framework, preset environment (``preset_env``) and ``companions``, started on first use and kept
+    for the session.
 
     A server that failed to start is remembered, so each later snippet
     learns it at once (and its caller runs that snippet fresh).
     """
 
     def __init__(self) -> None:
-        self.servers: dict[tuple[str, tuple[tuple[str, str], ...]], ForkServer] = {}
-        self.broken: dict[tuple[str, tuple[tuple[str, str], ...]], str] = {}
+        self.servers: dict[tuple, ForkServer] = {}
+        self.broken: dict[tuple, str] = {}
 
-    def server(self, framework: str, preset: dict[str, str] | None = None) -> ForkServer:
-        key = (framework, tuple(sorted((preset or {}).items())))
+    def server(self, framework: str, preset: dict[str, str] | None = None, extra: tuple[str, ...] = ()) -> ForkServer:
+        """The server for ``framework`` started with ``preset`` set and ``extra`` (``companions``) imported."""
+        key = (framework, tuple(sorted((preset or {}).items()))) + ((extra,) if extra else ())
         if key in self.broken:
             raise ForkServerUnavailable(self.broken[key])
         if key not in self.servers:
             try:
-                self.servers[key] = ForkServer(framework, base_env(), preset=preset)
+                self.servers[key] = ForkServer(framework, base_env(), preset=preset, extra=extra)
             except ForkServerUnavailable as error:
                 self.broken[key] = str(error)
                 raise
@@ -437,7 +459,7 @@ class ForkPool:
 def run(half: Half, pool: ForkPool, timeout: int | None = None) -> Result:
     """Like ``runner.run`` in a fork of the preloaded server: the same environment and the same validator."""
     limit = timeout or half.timeout
-    server = pool.server(half.framework, preset_env(half.path))
+    server = pool.server(half.framework, preset_env(half.path), companions(half.path))
     with tempfile.TemporaryDirectory(prefix="sbs-run-") as workdir:
         output = checked_output(half, limit, server.run(half.path, snippet_env(workdir), workdir, limit), workdir)
     return Result(half, framework_version(half.framework), output)
