@@ -60,12 +60,12 @@ PYTEST_ARGS ?=
 serve: $(DOCS_VENV)/.stamp  ## docs-only venv, build and serve on http://$(HOST)/
 	$(DOCS_VENV)/bin/python -m mkdocs serve --dev-addr $(HOST) --livereload
 
-# The test venv and the npm tools install side by side: uv keeps both cores busy compiling, npm mostly unpacks.
+# The test venv (then 'warm') and the npm tools install side by side: npm mostly unpacks.
 setup:  ## the test venv and the npm tools (Lighthouse, axe-core), installed side by side
 	$(MAKE) --no-print-directory -j2 --output-sync=target warm npm
 
 # Without it, both test workers would compile the same framework modules at the same moment. Two processes, one
-# per core: 20 s here, where compiling every installed module at install took 60 s.
+# per core: 29 s here from an empty cache, where compiling every installed module at install took 64 s.
 warm: $(VENV)/.stamp  ## compile the frameworks' modules into the bytecode cache (make test runs it)
 	$(VENV)/bin/python -c "import tensorflow, keras, tensorboard" & pid=$$!; \
 	  $(VENV)/bin/python -c "import torch, sklearn, matplotlib.pyplot, jax, mkdocs, playwright.sync_api, pytest"; wait $$pid

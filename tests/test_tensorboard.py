@@ -36,7 +36,6 @@ HISTOGRAM_COUNTS = [2, 2, 2, 2, 2]
 """Ten values 0..9 in five equal-width buckets: two per bucket."""
 
 TF_WRITER = f"""
-import sys
 import numpy as np
 import tensorflow as tf
 writer = tf.summary.create_file_writer(LOGDIR)
@@ -53,7 +52,6 @@ writer.close()
 """
 
 TORCH_WRITER = f"""
-import sys
 import numpy as np
 import torch
 from torch.utils.tensorboard import SummaryWriter
