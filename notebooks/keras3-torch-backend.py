@@ -36,6 +36,19 @@ from torch import nn
 print("Keras", keras.__version__, "backend:", keras.config.backend())
 TOLERANCE = 1e-5  # largest absolute difference accepted when two code paths must agree
 checked_diffs = []  # every asserted difference, for the checks at the end
+
+
+def check(diff):
+    """Assert that two paths agree within TOLERANCE; the bound, as the page shows it.
+
+    Below the bound the exact size is float32 rounding, which changes with the CPU's
+    vector instructions, so a recorded value would not hold on another machine.
+    """
+    assert diff <= TOLERANCE, diff
+    checked_diffs.append(diff)
+    return f"under {TOLERANCE:.0e}"
+
+
 SEED = 0
 keras.utils.set_random_seed(SEED)  # seeds Python, NumPy and torch
 torch.set_num_threads(1)  # one thread: a fixed order of floating-point sums
@@ -143,6 +156,7 @@ loader = torch.utils.data.DataLoader(
 )
 optimizer = torch.optim.Adam(model.parameters(), lr=3e-4)
 loss_fn = nn.CrossEntropyLoss()
+losses = []  # mean loss per epoch
 for epoch in range(3):
     total = 0.0
     for xb, yb in loader:
@@ -151,7 +165,9 @@ for epoch in range(3):
         loss.backward()
         optimizer.step()
         total += loss.item() * len(xb)
-    print(f"epoch {epoch + 1}: mean loss {total / len(loader.dataset):.3f}")
+    losses.append(total / len(loader.dataset))
+# the loss values themselves move in the second digit from one CPU to another
+print(f"mean loss fell in each of {len(losses)} epochs:", losses == sorted(losses, reverse=True))
 
 with torch.no_grad():
     torch_acc = (model(torch.from_numpy(x_test)).argmax(1).numpy() == y_test).mean()
@@ -196,9 +212,7 @@ with torch.no_grad():
     plain[9].bias.copy_(weights["digits/dense_1/bias"])
     # the plain PyTorch model wants channels first
     diff = (plain(batch.permute(0, 3, 1, 2)) - model(batch)).abs().max().item()
-print(f"plain nn.Sequential vs Keras model: largest difference {diff:.0e}")
-assert diff <= TOLERANCE, diff
-checked_diffs.append(diff)
+print(f"plain nn.Sequential vs Keras model: largest difference {check(diff)}")
 
 # %% [markdown]
 # ## A PyTorch module inside Keras
@@ -245,9 +259,7 @@ reference = model.predict(x_test[:64], verbose=0)
 diff = np.abs(
     session.run(None, {session.get_inputs()[0].name: x_test[:64]})[0] - reference
 ).max()
-print(f"onnxruntime vs Keras (torch backend): largest difference {diff:.0e}")
-assert diff <= TOLERANCE, diff
-checked_diffs.append(diff)
+print(f"onnxruntime vs Keras (torch backend): largest difference {check(diff)}")
 
 # %% [markdown]
 # The `.keras` file stores the architecture and the weights without any backend in it. A
@@ -271,9 +283,7 @@ result = subprocess.run([sys.executable, "-c", LOAD_WITH_TENSORFLOW],
                         capture_output=True, text=True, check=True)
 print(result.stdout.strip())
 diff = np.abs(np.load("tf_pred.npy") - reference).max()
-print(f"TensorFlow backend vs PyTorch backend: largest difference {diff:.0e}")
-assert diff <= TOLERANCE, diff
-checked_diffs.append(diff)
+print(f"TensorFlow backend vs PyTorch backend: largest difference {check(diff)}")
 
 # %% [markdown]
 # ## What Keras 3 gives a PyTorch user today
@@ -301,9 +311,9 @@ checked_diffs.append(diff)
 
 # %%
 metrics = {"keras_test_accuracy": round(float(keras_acc), 4), "torch_test_accuracy": round(float(torch_acc), 4),
-           "checks": len(checked_diffs), "largest_difference": float(f"{max(checked_diffs):.0e}")}
+           "checks": len(checked_diffs), "all_under": TOLERANCE if max(checked_diffs) <= TOLERANCE else max(checked_diffs)}
 print(metrics)
 assert metrics["keras_test_accuracy"] >= 0.95, metrics
 assert metrics["torch_test_accuracy"] >= 0.95, metrics
 assert metrics["checks"] == 3, metrics
-assert metrics["largest_difference"] <= 1e-5, metrics
+assert metrics["all_under"] <= 1e-5, metrics

@@ -30,6 +30,19 @@ tf.get_logger().setLevel(logging.ERROR)
 # largest absolute difference accepted between the two frameworks' outputs
 TOLERANCE = 1e-5
 checked_diffs = []  # every asserted difference, for the checks at the end
+
+
+def check(diff):
+    """Assert that two paths agree within TOLERANCE; the bound, as the page shows it.
+
+    Below the bound the exact size is float32 rounding, which changes with the CPU's
+    vector instructions, so a recorded value would not hold on another machine.
+    """
+    assert diff <= TOLERANCE, diff
+    checked_diffs.append(diff)
+    return f"under {TOLERANCE:.0e}"
+
+
 SEED = 0
 keras.utils.set_random_seed(SEED)
 torch.manual_seed(SEED)
@@ -157,9 +170,7 @@ with torch.no_grad():
     torch_out = torch_port(torch.from_numpy(batch_nchw)).numpy()
 keras_out = keras_model.predict(batch_nhwc, verbose=0)
 diff = np.abs(keras_out - torch_out).max()
-print(f"largest difference on {len(batch_nhwc)} images: {diff:.0e}")
-assert diff <= TOLERANCE, diff
-checked_diffs.append(diff)
+print(f"largest difference on {len(batch_nhwc)} images: {check(diff)}")
 
 # %% [markdown]
 # What the two quiet fixes buy. Without reordering the rows of the first dense kernel, the copy
@@ -249,9 +260,7 @@ keras_port = torch_to_keras(torch_model, make_keras_model())
 with torch.no_grad():
     torch_out = torch_model(torch.from_numpy(batch_nchw)).numpy()
 diff = np.abs(keras_port.predict(batch_nhwc, verbose=0) - torch_out).max()
-print(f"largest difference on {len(batch_nhwc)} images: {diff:.0e}")
-assert diff <= TOLERANCE, diff
-checked_diffs.append(diff)
+print(f"largest difference on {len(batch_nhwc)} images: {check(diff)}")
 
 # %% [markdown]
 # ## Through ONNX
@@ -302,9 +311,7 @@ print(
 )
 onnx_out = session.run(None, {session.get_inputs()[0].name: batch_nhwc})[0]
 diff = np.abs(onnx_out - keras_out).max()
-print(f"onnxruntime vs Keras: largest difference {diff:.0e}")
-assert diff <= TOLERANCE, diff
-checked_diffs.append(diff)
+print(f"onnxruntime vs Keras: largest difference {check(diff)}")
 
 # %% [markdown]
 # **PyTorch to ONNX.** `torch.onnx.export(..., dynamo=True)` captures the module with
@@ -332,9 +339,7 @@ with torch.no_grad():
     diff = np.abs(
         onnx_out - torch_model(torch.from_numpy(batch_nchw[:10])).numpy()
     ).max()
-print(f"onnxruntime vs PyTorch on a batch of 10: largest difference {diff:.0e}")
-assert diff <= TOLERANCE, diff
-checked_diffs.append(diff)
+print(f"onnxruntime vs PyTorch on a batch of 10: largest difference {check(diff)}")
 
 # %% [markdown]
 # ## Which route to take
@@ -356,7 +361,7 @@ checked_diffs.append(diff)
 # fresh run must print the same.
 
 # %%
-metrics = {"checks": len(checked_diffs), "largest_difference": float(f"{max(checked_diffs):.0e}")}
+metrics = {"checks": len(checked_diffs), "all_under": TOLERANCE if max(checked_diffs) <= TOLERANCE else max(checked_diffs)}
 print(metrics)
 assert metrics["checks"] == 4, metrics
-assert metrics["largest_difference"] <= 1e-5, metrics
+assert metrics["all_under"] <= 1e-5, metrics

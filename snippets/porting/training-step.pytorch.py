@@ -59,14 +59,11 @@ print(f"bn gamma grad {first(grads['bn.weight'])}")
 print(f"fc2 kernel after the step {first(model.fc2.weight.detach().numpy().T)}")
 print(f"moving mean held: {bool(torch.all(model.bn.running_mean == 0))}")
 # batch norm subtracts the batch mean, so fc1's bias has no effect: its exact gradient
-# is zero
-print(
-    f"fc1 bias grad, largest: float32 {np.abs(grads['fc1.bias']).max():.3g}, float64 "
-    f"{np.abs(grads64['fc1.bias']).max():.3g}"
-)
+# is zero. Its size is noise that differs by framework and CPU: print bounds only.
+grad32, grad64 = np.abs(grads["fc1.bias"]).max(), np.abs(grads64["fc1.bias"]).max()
+print(f"fc1 bias grad, largest: float32 under 1e-6: {grad32 < 1e-6}, "
+      f"float64 under 1e-12: {grad64 < 1e-12}")
 moved32 = np.abs(model.fc1.bias.detach().numpy() - b1).max()
 moved64 = np.abs(reference.fc1.bias.detach().numpy() - b1).max()
-print(
-    f"fc1 bias moved by Adam, largest: float32 {moved32:.3g}, float64 {moved64:.3g} "
-    "(learning rate 0.01)"
-)
+print(f"fc1 bias moved by Adam over half the learning rate (0.01) in float32: "
+      f"{moved32 > 0.005}, under 1e-6 in float64: {moved64 < 1e-6}")
