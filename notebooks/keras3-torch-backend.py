@@ -157,7 +157,7 @@ loader = torch.utils.data.DataLoader(
 optimizer = torch.optim.Adam(model.parameters(), lr=3e-4)
 loss_fn = nn.CrossEntropyLoss()
 losses = []  # mean loss per epoch
-for epoch in range(3):
+for _ in range(3):
     total = 0.0
     for xb, yb in loader:
         optimizer.zero_grad()
