@@ -171,11 +171,10 @@ print(f"mean loss fell in each of {len(losses)} epochs:", losses == sorted(losse
 
 with torch.no_grad():
     torch_acc = (model(torch.from_numpy(x_test)).argmax(1).numpy() == y_test).mean()
-print(f"test accuracy after the PyTorch loop: {torch_acc:.4f}")
-print(
-    "Keras evaluate() sees the same weights: "
-    f"{model.evaluate(x_test, y_test, verbose=0)[1]:.4f}"
-)
+# its exact value moves by a prediction or two from one CPU to another: print the check
+print(f"test accuracy after the PyTorch loop at least 0.95: {torch_acc >= 0.95}")
+keras_acc_now = model.evaluate(x_test, y_test, verbose=0)[1]
+print(f"Keras evaluate() sees the same weights: {round(keras_acc_now, 4) == round(torch_acc, 4)}")
 assert torch_acc >= 0.95, torch_acc
 
 # %% [markdown]
@@ -310,10 +309,11 @@ print(f"TensorFlow backend vs PyTorch backend: largest difference {check(diff)}"
 # fresh run must print the same.
 
 # %%
-metrics = {"keras_test_accuracy": round(float(keras_acc), 4), "torch_test_accuracy": round(float(torch_acc), 4),
+metrics = {"keras_test_accuracy": round(float(keras_acc), 4),
+           "torch_test_accuracy_at_least": 0.95 if torch_acc >= 0.95 else round(float(torch_acc), 4),
            "checks": len(checked_diffs), "all_under": TOLERANCE if max(checked_diffs) <= TOLERANCE else max(checked_diffs)}
 print(metrics)
 assert metrics["keras_test_accuracy"] >= 0.95, metrics
-assert metrics["torch_test_accuracy"] >= 0.95, metrics
+assert metrics["torch_test_accuracy_at_least"] >= 0.95, metrics
 assert metrics["checks"] == 3, metrics
 assert metrics["all_under"] <= 1e-5, metrics

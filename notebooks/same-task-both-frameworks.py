@@ -153,7 +153,7 @@ keras_curves = {
     "train loss": history.history["loss"],
     "val accuracy": history.history["val_accuracy"],
 }
-print(f"final train loss {history.history['loss'][-1]:.3f}, "
+print(f"final train loss {history.history['loss'][-1]:.2f}, "
       f"val accuracy {history.history['val_accuracy'][-1]:.4f}")
 
 # %%
@@ -182,7 +182,7 @@ for _epoch in range(EPOCHS):
     torch_curves["train loss"].append(total / len(torch_train.dataset))
     torch_curves["val accuracy"].append(accuracy(torch_model, torch_val))
 print(f"PyTorch: trained {EPOCHS} epochs in {time.perf_counter() - start:.1f} s")
-print(f"final train loss {torch_curves['train loss'][-1]:.3f}, "
+print(f"final train loss {torch_curves['train loss'][-1]:.2f}, "
       f"val accuracy {torch_curves['val accuracy'][-1]:.4f}")
 
 # %% [markdown]

@@ -258,8 +258,36 @@ def test_output_that_changes_between_runs_is_refused_naming_the_lines(tmp_path: 
     before = {p.name: p.read_text() for p in tmp_path.rglob("*.out")}
     message = error_of(cmd_record, "topic/pair", root=tmp_path)
     assert re.fullmatch(r".*topic/pair\.pytorch\.py: output differs between two runs on output line\(s\) 2 "
-                        r"\('\d+' then '\d+'\); seed every random source and do not print times, dates or ids", message)
+                        r"\('\d+' then '\d+'\); the second run limited its kernels to AVX2, as a CPU without AVX-512 "
+                        r"runs them; seed every random source, do not print times, dates or ids, and print a value .*",
+                        message)
     assert {p.name: p.read_text() for p in tmp_path.rglob("*.out")} == before
+
+
+NOISE = """# title: Adds two numbers
+import os
+
+print(2)
+avx2 = os.environ.get("ONEDNN_MAX_CPU_ISA") == "AVX2"  # as on a CPU without AVX-512
+print(f"loss {1.23456789 + (3e-7 if avx2 else 0):.8g}")
+print(f"zero in exact arithmetic: {2.24e-08 if avx2 else 1.3e-08:.3g}")
+"""
+
+
+@pytest.mark.slow
+def test_float32_noise_that_another_cpu_prints_differently_is_refused_at_record(tmp_path: Path) -> None:
+    """Recording runs a half again with kernels limited to AVX2: a noise value that moves there would fail CI on such a host."""
+    good_pair(tmp_path)
+    write(tmp_path, "topic/pair.pytorch.py", NOISE)
+    before = {p.name: p.read_text() for p in tmp_path.rglob("*.out")}
+    message = error_of(cmd_record, "topic/pair", root=tmp_path)
+    assert "output line(s) 3 ('zero in exact arithmetic: 1.3e-08' then 'zero in exact arithmetic: 2.24e-08'); " \
+           "the second run limited its kernels to AVX2" in message, message  # line 2 moved within host noise
+    assert {p.name: p.read_text() for p in tmp_path.rglob("*.out")} == before
+    for framework in ("tensorflow", "pytorch"):  # printed as its bound, it records (the loss moved by 2.4e-7)
+        write(tmp_path, f"topic/pair.{framework}.py", NOISE.replace("{2.24e-08 if avx2 else 1.3e-08:.3g}", "under 1e-06"))
+    results = cmd_record("topic/pair", root=tmp_path)
+    assert "loss 1.2345679\n" in {r.half.framework: r.output for r in results}["pytorch"]
 
 
 @pytest.mark.slow

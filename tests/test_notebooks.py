@@ -12,6 +12,7 @@ import copy
 import re
 from types import SimpleNamespace
 
+import jupytext
 import nbformat
 import pytest
 from mkdocs.exceptions import PluginError
@@ -229,3 +230,23 @@ def test_committed_notebook_renders_light_and_offline(tmp_path) -> None:
     assert f'href="{name}.ipynb" download' in html
     assert page.meta["description"].startswith("One small image classifier")
     assert notebook_pages.on_post_page(html, page, {}) == html
+
+
+def _executed(source, printed: list[str]) -> nbs.Executed:
+    notebook = jupytext.reads(source.read_text(encoding="utf-8"), fmt="py:percent")
+    for cell, text in zip([c for c in notebook.cells if c.cell_type == "code"], printed, strict=True):
+        cell.outputs = [nbformat.v4.new_output("stream", name="stdout", text=text)]
+    return nbs.Executed(source, notebook, 0.0, 0.0)
+
+
+def test_a_cell_printing_other_noise_with_avx2_kernels_is_refused_at_its_line(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Recording executes a notebook twice, the second time as a CPU without AVX-512 would: what moves is refused."""
+    source = tmp_path / "nb.py"
+    source.write_text("# %%\nprint(f'loss {loss:.8g}')\n\n# %%\nprint(f'largest difference {diff:.0e}')\n", encoding="utf-8")
+    here = _executed(source, ["loss 1.2345679\n", "largest difference 1e-06\n"])
+    with pytest.raises(SiteError) as info:
+        nbs.refuse_moving_output(source, here, _executed(source, ["loss 1.2345682\n", "largest difference 2e-06\n"]))
+    assert info.value.line == 5
+    assert info.value.message.startswith(f"{source}:5: code cell 2 printed 'largest difference 1e-06', then 'largest difference 2e-06' "
+                                         "with its kernels limited to AVX2"), info.value.message
+    nbs.refuse_moving_output(source, here, _executed(source, ["loss 1.2345682\n", "largest difference 1e-06\n"]))  # host noise

@@ -37,7 +37,8 @@ from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernel
 
 from sidebyside import ROOT
 from sidebyside.errors import SiteError
-from sidebyside.pairs.runner import snippet_env
+from sidebyside.pairs.parity import moved_lines
+from sidebyside.pairs.runner import OTHER_CPU, snippet_env
 
 SOURCES = ROOT / "notebooks"
 """Hand-edited jupytext sources."""
@@ -93,9 +94,9 @@ def output_path(source: Path, out_dir: Path = OUTPUTS) -> Path:
     return out_dir / f"{source.stem}.ipynb"
 
 
-def kernel_env(workdir: str) -> dict[str, str]:
+def kernel_env(workdir: str, **overrides: str) -> dict[str, str]:
     """Snippet environment, minus what would break inline figures in a kernel."""
-    env = snippet_env(workdir)
+    env = snippet_env(workdir, **overrides)
     env.pop("MPLBACKEND")  # Agg would swallow plt.show(); ipykernel picks its inline backend
     return env
 
@@ -117,8 +118,8 @@ def cell_lines(text: str, notebook: nbformat.NotebookNode) -> list[int | None]:
     return found
 
 
-def execute(source: Path, cell_timeout: int = CELL_TIMEOUT) -> Executed:
-    """Run every cell of ``source`` in a fresh kernel; raise SiteError at the first failure."""
+def execute(source: Path, cell_timeout: int = CELL_TIMEOUT, env: dict[str, str] | None = None) -> Executed:
+    """Run every cell of ``source`` in a fresh kernel (``env`` over its usual environment); raise SiteError at the first failure."""
     text = source.read_text(encoding="utf-8")
     try:
         notebook = jupytext.reads(text, fmt="py:percent")
@@ -138,7 +139,7 @@ def execute(source: Path, cell_timeout: int = CELL_TIMEOUT) -> Executed:
         client = NotebookClient(notebook, km=km, timeout=cell_timeout, kernel_name=KERNELSPEC["name"],
                                 resources={"metadata": {"path": workdir}}, record_timing=False)
         # cleanup_kc: shut the kernel down on exit (nbclient only does so by default for managers it made)
-        with client.setup_kernel(env=kernel_env(workdir), cwd=workdir, cleanup_kc=True):
+        with client.setup_kernel(env=kernel_env(workdir, **(env or {})), cwd=workdir, cleanup_kc=True):
             info = client.wait_for_reply(client.kc.kernel_info())
             notebook.metadata["language_info"] = info["content"]["language_info"] if info else {"name": "python"}
             code_number = 0
@@ -243,10 +244,31 @@ def record(name: str | None = None, force: bool = False, root: Path = SOURCES, o
     report = [f"up to date: {s.stem}" for s in sources.values() if s not in chosen and name is None]
     for source in chosen:
         executed = execute(source)
+        refuse_moving_output(source, executed, execute(source, env=OTHER_CPU))
         target = write(executed, out_dir)
         shown = target.relative_to(ROOT) if target.is_relative_to(ROOT) else target
         report.append(f"executed {source.stem} in {executed.seconds:.1f} s (kernel CPU {executed.cpu_seconds:.1f} s) -> {shown}")
     return report
+
+
+def refuse_moving_output(source: Path, executed: Executed, other: Executed) -> None:
+    """Refuse a notebook whose cells print other text when its kernels run as on a CPU without AVX-512.
+
+    The notebook test compares a re-execution with the committed outputs up
+    to host noise (``parity.moved_lines``); the same comparison here, before
+    anything is written, catches what would fail it on another host.
+    """
+    lines = cell_lines(source.read_text(encoding="utf-8"), executed.notebook)
+    code = [index for index, cell in enumerate(executed.notebook.cells) if cell.cell_type == "code"]
+    pairs = zip(code, text_outputs(executed.notebook), text_outputs(other.notebook), strict=True)
+    for number, (index, first, second) in enumerate(pairs, start=1):
+        if moved := moved_lines(first, second):
+            _, a, b = moved[0]
+            raise SiteError(
+                source, lines[index], f"code cell {number} printed {a!r}, then {b!r} with its kernels limited to AVX2 "
+                "(as a CPU without AVX-512 runs them); nothing was written",
+                "print a value that is float32 rounding as the bound it is checked against, not its size",
+            )
 
 
 TIMING_RE = re.compile(r"(trained \d+ epochs in )\d+(?:\.\d+)? s\b")

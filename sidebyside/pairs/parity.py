@@ -27,6 +27,7 @@ import math
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from itertools import zip_longest
 
 from sidebyside.errors import SiteError
 from sidebyside.pairs.catalog import Pair, Tolerance
@@ -377,11 +378,27 @@ number of lines must match exactly."""
 HOST_TOLERANCE = Tolerance(rel=HOST_NOISE, reason="the same code on another host")
 
 
+def host_tolerance(line: str) -> Tolerance:
+    """``HOST_NOISE`` relative to each number, and to the largest decimal on its line.
+
+    Numbers printed on one line (a row of logits) come from one computation,
+    and their rounding error scales with the largest of them: a logit of
+    0.0417 beside one of -2.34 moved by 2.4e-5 of itself between two CPUs.
+    """
+    decimals = [abs(to_float(token)) for token in split_numbers(line)[1] if not is_integer(token)]
+    return Tolerance(rel=HOST_NOISE, abs=HOST_NOISE * max(decimals, default=0.0), reason=HOST_TOLERANCE.reason)
+
+
+def moved_lines(recorded: str, fresh: str) -> list[tuple[int, str, str]]:
+    """(line number, recorded line, fresh line) for each line that moved beyond host noise; a missing line is ''."""
+    pairs = zip_longest(recorded.splitlines(), fresh.splitlines(), fillvalue="")
+    return [(number, old, new) for number, (old, new) in enumerate(pairs, start=1)
+            if old != new and compare_text(old, new, host_tolerance(old)) is not None]
+
+
 def within_host_noise(recorded: str, fresh: str) -> bool:
     """Whether ``fresh`` is ``recorded`` line for line, up to ``HOST_NOISE`` under the pairs' own number rules."""
-    before, after = recorded.splitlines(), fresh.splitlines()
-    return len(before) == len(after) and all(
-        old == new or compare_text(old, new, HOST_TOLERANCE) is None for old, new in zip(before, after, strict=True))
+    return not moved_lines(recorded, fresh)
 
 
 def stale_diff(recorded: str, fresh: str, name: str) -> str:
