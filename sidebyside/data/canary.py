@@ -18,7 +18,7 @@ from packaging.version import Version
 from sidebyside import ROOT
 from sidebyside.data.facts import ReleaseLists, package_key
 from sidebyside.errors import SiteError
-from sidebyside.pairs.catalog import Half, Pair
+from sidebyside.pairs.catalog import Pair
 from sidebyside.pairs.runner import read_recording
 
 CANARY_DIR = ROOT / "data" / "canary"
@@ -118,14 +118,9 @@ def seal_problems(record: CanaryRecord, recordings: dict[str, str]) -> tuple[lis
     return problems, rerecorded
 
 
-def half_key(half: Half) -> str:
-    """How a record names a half: ``topic/file.py``."""
-    return half.path.relative_to(half.path.parents[1]).as_posix()
-
-
 def recorded_outputs(pairs: dict[str, Pair]) -> dict[str, str]:
-    """Each recorded half (``half_key``) -> the output its ``.out`` file holds now: what ``seal_problems`` compares."""
-    return {half_key(half): read_recording(half)[1]
+    """Each recorded half (``Half.file_key``) -> the output its ``.out`` file holds now: what ``seal_problems`` compares."""
+    return {half.file_key: read_recording(half)[1]
             for pair in pairs.values() for half in pair.halves.values() if half.out_path.exists()}
 
 

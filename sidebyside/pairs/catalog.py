@@ -124,6 +124,11 @@ class Half:
         return self.path.with_suffix(".out")
 
     @property
+    def file_key(self) -> str:
+        """How records and lists name a half: ``topic/file.py``."""
+        return self.path.relative_to(self.path.parents[1]).as_posix()
+
+    @property
     def label(self) -> str:
         return LABELS[self.framework]
 

@@ -68,7 +68,7 @@ def shown_text(half: Half) -> str:
 
 def download_path(half: Half) -> str:
     """Site-relative path of a half's download (``downloads/<topic>/<file>.py``)."""
-    return f"downloads/{half.path.parent.name}/{half.path.name}"
+    return f"downloads/{half.file_key}"
 
 
 def pair_markdown(pair: Pair, source_url: str | None, root: str = "") -> str:

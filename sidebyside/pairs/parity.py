@@ -375,9 +375,6 @@ matmuls round differently with the host's vector instructions (an AMD host repri
 another host with relative differences up to 9.4e-6, after training loops). Words, integers and the
 number of lines must match exactly."""
 
-HOST_TOLERANCE = Tolerance(rel=HOST_NOISE, reason="the same code on another host")
-
-
 def host_tolerance(line: str) -> Tolerance:
     """``HOST_NOISE`` relative to each number, and to the largest decimal on its line.
 
@@ -386,7 +383,7 @@ def host_tolerance(line: str) -> Tolerance:
     0.0417 beside one of -2.34 moved by 2.4e-5 of itself between two CPUs.
     """
     decimals = [abs(to_float(token)) for token in split_numbers(line)[1] if not is_integer(token)]
-    return Tolerance(rel=HOST_NOISE, abs=HOST_NOISE * max(decimals, default=0.0), reason=HOST_TOLERANCE.reason)
+    return Tolerance(rel=HOST_NOISE, abs=HOST_NOISE * max(decimals, default=0.0), reason="the same code on another host")
 
 
 def moved_lines(recorded: str, fresh: str) -> list[tuple[int, str, str]]:

@@ -164,15 +164,17 @@ def run_twice(half: Half, timeout: int | None = None) -> Result:
     than the suite will.
     """
     first = run(half, timeout)
-    dependent = half.path.relative_to(half.path.parents[1]).as_posix() in CPU_DEPENDENT
+    dependent = half.file_key in CPU_DEPENDENT
     second = run(half, timeout, None if dependent else OTHER_CPU)
     moved = moved_lines(first.output, second.output)
     if moved:
         shown = ", ".join(str(number) for number, _, _ in moved[:5]) + (" ..." if len(moved) > 5 else "")
         _, a, b = moved[0]
+        how = ("used the same kernels (CPU_DEPENDENT)" if dependent
+               else "limited its kernels to AVX2, as a CPU without AVX-512 runs them")
         raise SiteError(
             half.path, None, f"output differs between two runs on output line(s) {shown} ({a!r} then {b!r}); "
-            "the second run limited its kernels to AVX2, as a CPU without AVX-512 runs them",
+            f"the second run {how}",
             "seed every random source, do not print times, dates or ids, and print a value that is float32 "
             "rounding (a difference that is zero in exact arithmetic) as the bound it is checked against",
         )

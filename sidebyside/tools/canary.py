@@ -30,7 +30,7 @@ from importlib import metadata
 from pathlib import Path
 
 from sidebyside import ROOT
-from sidebyside.data.canary import half_key, seal
+from sidebyside.data.canary import seal
 from sidebyside.errors import SiteError
 from sidebyside.pairs import parity
 from sidebyside.pairs.catalog import SNIPPETS, Half, Pair, discover
@@ -154,10 +154,10 @@ def record(outcomes: list[Outcome], pairs: dict[str, Pair], parity: list[str], d
         "halves": len(outcomes),
         "pairs": classify(pairs, by_path),
         "parity_broken": sorted(parity),
-        "failures": {half_key(o.half): portable(o.error) for o in outcomes if o.error},
-        "changes": {half_key(o.half): first_change(o.recorded, o.output or "") for o in outcomes if o.changed},
-        "outputs": {half_key(o.half): {"recorded": seal("recorded", half_key(o.half), o.recorded),
-                                       "now": None if o.output is None else seal("now", half_key(o.half), o.output)}
+        "failures": {o.half.file_key: portable(o.error) for o in outcomes if o.error},
+        "changes": {o.half.file_key: first_change(o.recorded, o.output or "") for o in outcomes if o.changed},
+        "outputs": {o.half.file_key: {"recorded": seal("recorded", o.half.file_key, o.recorded),
+                                       "now": None if o.output is None else seal("now", o.half.file_key, o.output)}
                     for o in outcomes},
     }
 
